@@ -1,0 +1,42 @@
+# reportgen — make help lists the targets. Variables can be overridden:
+#   make report YEAR=2019
+YEAR ?= 2018
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DATA ?= data
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help report check template test lint format bench clean
+
+help: ## Show the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+# The virtualenv is (re)built whenever pyproject.toml changes.
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+report: $(BIN)/.installed ## Build out/YEAR/*.html and *.pdf from data/YEAR/*.xlsx
+	$(BIN)/reportgen build --year $(YEAR) --data-dir $(DATA)
+
+check: $(BIN)/.installed ## Check data/YEAR/*.xlsx without building
+	$(BIN)/reportgen check --year $(YEAR) --data-dir $(DATA)
+
+template: $(BIN)/.installed ## Write blank workbooks for YEAR into data/YEAR (never overwrites)
+	$(BIN)/reportgen template --year $(YEAR) --data-dir $(DATA)
+
+test: $(BIN)/.installed ## Run the test suite
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+lint: $(BIN)/.installed ## ruff check and format check
+	$(BIN)/ruff check reportgen tests
+	$(BIN)/ruff format --check reportgen tests
+
+format: $(BIN)/.installed ## Format the code with ruff
+	$(BIN)/ruff format reportgen tests
+
+clean: ## Remove the virtualenv and outputs
+	rm -rf $(VENV) out

@@ -1,0 +1,293 @@
+"""Read the declarative files: indicators and sheets (catalog.toml), units (units.toml)."""
+
+import csv
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen import messages as msg
+from reportgen.errors import ConfigError
+from reportgen.names import name_key
+
+CATALOG_FILE = "catalog.toml"
+UNITS_FILE = "units.toml"
+COLUMN_TYPES = ("text", "integer", "choice", "commune")
+_COMMUNE_KINDS = {"xa": "xã", "phuong": "phường", "thi-tran": "thị trấn"}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One figure each unit reports once a year."""
+
+    code: str
+    label: str
+    measure: str
+    type: str
+    min: int
+    max: int
+    group: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value of a choice column (an activity type, a case stage)."""
+
+    code: str
+    label: str
+    noun: str = ""
+    measure: str = ""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a row sheet."""
+
+    key: str
+    header: str
+    type: str
+    required: bool
+    min: int | None = None
+    choices: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A row sheet: activities, publications, cases."""
+
+    key: str
+    sheet: str
+    doc: str
+    columns: tuple[Column, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the workbooks hold, as declared in catalog.toml."""
+
+    indicators: tuple[Indicator, ...]
+    choice_lists: dict[str, tuple[Choice, ...]]
+    tables: tuple[Table, ...]
+
+    def choices(self, name: str) -> tuple[Choice, ...]:
+        """Return the choices of one declared list."""
+        return self.choice_lists[name]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A reporting unit (district-level until 2025)."""
+
+    code: str
+    kind: str
+    name: str
+    short: str
+    aliases: tuple[str, ...]
+    first_year: int
+    last_year: int
+
+    @property
+    def official_name(self) -> str:
+        """Return the name as it stands alone: "Huyện Tiền Hải"."""
+        return f"{self.kind[:1].upper()}{self.kind[1:]} {self.name}"
+
+    @property
+    def name_in_text(self) -> str:
+        """Return the name as written inside a sentence: "huyện Tiền Hải"."""
+        return f"{self.kind} {self.name}"
+
+    def keys(self) -> set[str]:
+        """Return every folded spelling that identifies this unit."""
+        spellings = [self.official_name, self.name, self.short, *self.aliases]
+        return {name_key(s) for s in spellings}
+
+
+@dataclass(frozen=True)
+class Commune:
+    """A commune, ward or town of a unit, from the official list."""
+
+    code: str
+    unit_code: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Province:
+    """The province and its committee."""
+
+    name: str
+    committee: str
+    committee_short: str
+
+
+@dataclass(frozen=True)
+class _CommuneList:
+    path: Path
+    first_year: int
+    last_year: int
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The province, its units and commune lists, each dated."""
+
+    province: Province
+    units: tuple[Unit, ...]
+    commune_lists: tuple[_CommuneList, ...]
+
+    def units_for(self, year: int) -> tuple[Unit, ...]:
+        """Return the units expected to report for a year, sorted by code."""
+        found = [u for u in self.units if u.first_year <= year <= u.last_year]
+        return tuple(sorted(found, key=lambda u: u.code))
+
+    def communes_for(self, year: int) -> tuple[Commune, ...]:
+        """Return the official communes valid in a year (empty when none is declared)."""
+        for entry in self.commune_lists:
+            if entry.first_year <= year <= entry.last_year:
+                return _read_communes(entry.path)
+        return ()
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError([msg.CONFIG_MISSING.format(path=path)]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([msg.CONFIG_SYNTAX.format(path=path, error=exc)]) from None
+
+
+def _field(entry: dict, key: str, kind: type, where: str, errors: list[str], default=None):
+    value = entry.get(key, default)
+    if value is None or not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+        errors.append(msg.CONFIG_FIELD.format(where=where, key=key))
+        return kind()
+    return value
+
+
+def load_catalog(data_dir: Path) -> Catalog:
+    """Read catalog.toml; list every mistake in it at once."""
+    path = data_dir / CATALOG_FILE
+    raw = _read_toml(path)
+    errors: list[str] = []
+    indicators = []
+    for i, entry in enumerate(raw.get("indicators", []), 1):
+        where = f"{path} [[indicators]] #{i}"
+        indicators.append(
+            Indicator(
+                code=_field(entry, "code", str, where, errors),
+                label=_field(entry, "label", str, where, errors),
+                measure=_field(entry, "measure", str, where, errors),
+                type=_field(entry, "type", str, where, errors),
+                min=_field(entry, "min", int, where, errors, 0),
+                max=_field(entry, "max", int, where, errors, 10**9),
+                group=entry.get("group", ""),
+            )
+        )
+    choice_lists = {}
+    for name in ("activity_types", "case_stages"):
+        choices = []
+        for i, entry in enumerate(raw.get(name, []), 1):
+            where = f"{path} [[{name}]] #{i}"
+            choices.append(
+                Choice(
+                    code=_field(entry, "code", str, where, errors),
+                    label=_field(entry, "label", str, where, errors),
+                    noun=entry.get("noun", ""),
+                    measure=entry.get("measure", ""),
+                )
+            )
+        choice_lists[name] = tuple(choices)
+    tables = []
+    for i, entry in enumerate(raw.get("tables", []), 1):
+        where = f"{path} [[tables]] #{i}"
+        columns = []
+        for j, col in enumerate(entry.get("columns", []), 1):
+            cwhere = f"{where} cột #{j}"
+            column = Column(
+                key=_field(col, "key", str, cwhere, errors),
+                header=_field(col, "header", str, cwhere, errors),
+                type=_field(col, "type", str, cwhere, errors),
+                required=bool(col.get("required", False)),
+                min=col.get("min"),
+                choices=col.get("choices"),
+            )
+            if column.type not in COLUMN_TYPES:
+                errors.append(msg.CONFIG_COLUMN_TYPE.format(where=cwhere, type=column.type))
+            if column.type == "choice" and column.choices not in choice_lists:
+                errors.append(msg.CONFIG_CHOICES.format(where=cwhere, name=column.choices))
+            columns.append(column)
+        tables.append(
+            Table(
+                key=_field(entry, "key", str, where, errors),
+                sheet=_field(entry, "sheet", str, where, errors),
+                doc=entry.get("doc", ""),
+                columns=tuple(columns),
+            )
+        )
+    codes = [ind.code for ind in indicators]
+    for code in sorted({c for c in codes if codes.count(c) > 1}):
+        errors.append(msg.CONFIG_DUPLICATE.format(path=path, code=code))
+    for ind in indicators:
+        if ind.code and not ind.code.isidentifier():
+            errors.append(msg.CONFIG_CODE.format(path=path, code=ind.code))
+    if errors:
+        raise ConfigError(errors)
+    return Catalog(tuple(indicators), choice_lists, tuple(tables))
+
+
+def load_registry(data_dir: Path) -> Registry:
+    """Read units.toml; list every mistake in it at once."""
+    path = data_dir / UNITS_FILE
+    raw = _read_toml(path)
+    errors: list[str] = []
+    prov = raw.get("province", {})
+    province = Province(
+        name=_field(prov, "name", str, f"{path} [province]", errors),
+        committee=_field(prov, "committee", str, f"{path} [province]", errors),
+        committee_short=_field(prov, "committee_short", str, f"{path} [province]", errors),
+    )
+    units = []
+    for i, entry in enumerate(raw.get("units", []), 1):
+        where = f"{path} [[units]] #{i}"
+        units.append(
+            Unit(
+                code=str(_field(entry, "code", str, where, errors)),
+                kind=_field(entry, "kind", str, where, errors),
+                name=_field(entry, "name", str, where, errors),
+                short=_field(entry, "short", str, where, errors),
+                aliases=tuple(entry.get("aliases", [])),
+                first_year=_field(entry, "from", int, where, errors),
+                last_year=_field(entry, "to", int, where, errors),
+            )
+        )
+    lists = []
+    for i, entry in enumerate(raw.get("communes", []), 1):
+        where = f"{path} [[communes]] #{i}"
+        file = data_dir / _field(entry, "file", str, where, errors)
+        if not file.is_file():
+            errors.append(msg.CONFIG_MISSING.format(path=file))
+        lists.append(
+            _CommuneList(
+                file,
+                _field(entry, "from", int, where, errors),
+                _field(entry, "to", int, where, errors),
+            )
+        )
+    if errors:
+        raise ConfigError(errors)
+    return Registry(province, tuple(units), tuple(lists))
+
+
+def _read_communes(path: Path) -> tuple[Commune, ...]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return tuple(
+            Commune(
+                code=row["ma_xa"],
+                unit_code=row["ma_huyen"],
+                name=row["ten_xa"],
+                kind=_COMMUNE_KINDS.get(row["loai_xa"], row["loai_xa"]),
+            )
+            for row in csv.DictReader(fh)
+        )

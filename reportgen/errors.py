@@ -1,0 +1,30 @@
+"""The small hierarchy of exceptions the library raises; the CLI maps them to messages."""
+
+
+class ReportgenError(Exception):
+    """Base of every error reportgen raises on purpose; its text is Vietnamese."""
+
+
+class ConfigError(ReportgenError):
+    """A declarative file (units, catalog, year settings) cannot be used."""
+
+    def __init__(self, messages: list[str]):
+        self.messages = list(messages)
+        super().__init__("\n".join(self.messages))
+
+
+class ProblemsFound(ReportgenError):
+    """The inputs have errors; nothing was written."""
+
+    def __init__(self, problems, unit_names=None):
+        self.problems = list(problems)
+        self.unit_names = dict(unit_names or {})
+        super().__init__(f"{len(self.problems)} problems")
+
+
+class TemplateProblem(ReportgenError):
+    """A template cannot be loaded or rendered."""
+
+
+class RenderError(ReportgenError):
+    """The PDF renderer failed."""

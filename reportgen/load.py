@@ -1,0 +1,108 @@
+"""Find and read the inputs of one year: workbooks and the year's settings."""
+
+import datetime as dt
+import logging
+import tomllib
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from reportgen import messages as msg
+from reportgen.problems import ERROR, Problem
+
+log = logging.getLogger(__name__)
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+SETTINGS_FILE = "bao-cao.toml"
+
+
+class LoadError(Exception):
+    """A workbook cannot be read at all."""
+
+
+@dataclass(frozen=True)
+class RawWorkbook:
+    """The cells of every sheet of one workbook, as read (no header row)."""
+
+    path: Path
+    sheets: dict[str, pd.DataFrame]
+
+    @property
+    def file(self) -> str:
+        """Return the file name shown in messages."""
+        return self.path.name
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """What a year's report states that no workbook holds: date and byline."""
+
+    date: dt.date | None
+    author: str
+
+
+def year_folder(data_dir: Path, year: int) -> Path:
+    """Return the folder that holds a year's workbooks."""
+    return data_dir / str(year)
+
+
+def find_workbooks(data_dir: Path, year: int) -> tuple[list[Path], list[Path]]:
+    """Return (workbooks, ignored files) of a year's folder, sorted by name."""
+    folder = year_folder(data_dir, year)
+    if not folder.is_dir():
+        return [], []
+    found, ignored = [], []
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or path.name == SETTINGS_FILE:
+            continue
+        lock_or_hidden = path.name.startswith(("~$", "."))
+        if path.suffix.lower() in SPREADSHEET_SUFFIXES and not lock_or_hidden:
+            found.append(path)
+        else:
+            ignored.append(path)
+    for path in ignored:
+        log.info(msg.IGNORED_FILE.format(file=path.name))
+    return found, ignored
+
+
+def read_workbook(path: Path) -> RawWorkbook:
+    """Read every sheet of a workbook with pandas' calamine engine."""
+    if path.suffix.lower() in (".xlsx", ".xlsm") and not zipfile.is_zipfile(path):
+        raise LoadError(msg.NOT_A_WORKBOOK)
+    try:
+        sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine", dtype=object)
+    except Exception as exc:  # calamine raises many kinds; each means "unreadable"
+        log.debug("cannot read %s: %r", path, exc)
+        raise LoadError(msg.UNREADABLE_WORKBOOK) from exc
+    return RawWorkbook(path, sheets)
+
+
+def read_settings(data_dir: Path, year: int) -> tuple[ReportSettings, list[Problem]]:
+    """Read the year's bao-cao.toml: the report's date and author."""
+    path = year_folder(data_dir, year) / SETTINGS_FILE
+    empty = ReportSettings(None, "")
+    if not path.is_file():
+        return empty, [_settings_problem(path, msg.SETTINGS_MISSING.format(year=year))]
+    try:
+        with path.open("rb") as fh:
+            raw = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        return empty, [_settings_problem(path, msg.SETTINGS_SYNTAX.format(error=exc))]
+    problems = []
+    date = raw.get("date")
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    if not isinstance(date, dt.date):
+        problems.append(_settings_problem(path, msg.SETTINGS_DATE))
+        date = None
+    author = raw.get("author", "")
+    if not isinstance(author, str):
+        problems.append(_settings_problem(path, msg.SETTINGS_AUTHOR))
+        author = ""
+    return ReportSettings(date, author.strip()), problems
+
+
+def _settings_problem(path: Path, message: str) -> Problem:
+    return Problem(ERROR, f"{path.parent.name}/{path.name}", "", "", "", "settings", message)

@@ -1,0 +1,77 @@
+"""Normalise and compare Vietnamese names the way a clerk would."""
+
+import re
+import unicodedata
+
+_PREFIXES = (
+    "thanh pho",
+    "tp.",
+    "tp",
+    "huyen",
+    "h.",
+    "thi xa",
+    "tx.",
+    "tx",
+    "thi tran",
+    "tt.",
+    "tt",
+    "phuong",
+    "p.",
+    "xa",
+    "x.",
+)
+
+
+def nfc(text: str) -> str:
+    """Return text in NFC with runs of white space collapsed and ends stripped."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def fold(text: str) -> str:
+    """Return a key that ignores case, diacritics, punctuation and spacing."""
+    text = unicodedata.normalize("NFD", nfc(text).lower()).replace("đ", "d")
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^\w.]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def strip_prefix(key: str) -> str:
+    """Drop one administrative prefix ("huyện", "TP", "xã"…) from a folded key."""
+    for prefix in _PREFIXES:
+        if key.startswith(prefix + " ") or (prefix.endswith(".") and key.startswith(prefix)):
+            rest = key[len(prefix) :].strip(" .")
+            if rest:
+                return rest
+    return key.strip(" .")
+
+
+def name_key(text: str) -> str:
+    """Return the key under which two spellings of one place name are equal."""
+    return strip_prefix(fold(text)).replace(".", "")
+
+
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_LETTER_MARKS = {"\u0306": "ă", "\u0302": "â", "\u031b": "ơ"}  # breve, circumflex, horn
+_TONES = "\u0300\u0309\u0303\u0301\u0323"  # huyền, hỏi, ngã, sắc, nặng
+
+
+def collation_key(text: str) -> tuple:
+    """Return a key that sorts Vietnamese names in dictionary order (a < ă < â … d < đ)."""
+    letters, tones = [], []
+    for ch in unicodedata.normalize("NFD", nfc(text).lower()):
+        if ch in _TONES:
+            tones.append(_TONES.index(ch) + 1)
+        elif ch in _LETTER_MARKS and letters:
+            base = letters.pop()
+            marked = {
+                "a": {"ă": "ă", "â": "â"},
+                "e": {"â": "ê"},
+                "o": {"â": "ô", "ơ": "ơ"},
+                "u": {"ơ": "ư"},
+            }.get(base, {}).get(_LETTER_MARKS[ch], base)
+            letters.append(marked)
+        elif not unicodedata.combining(ch):
+            letters.append(ch)
+            tones.append(0)
+    primary = tuple(_ALPHABET.index(c) if c in _ALPHABET else 100 + ord(c) for c in letters)
+    return primary, tuple(tones)

@@ -1,0 +1,70 @@
+"""Render HTML to PDF with WeasyPrint, fetching nothing but our own assets."""
+
+import datetime as dt
+import hashlib
+import logging
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from reportgen.errors import RenderError
+
+log = logging.getLogger(__name__)
+
+
+@contextmanager
+def _source_date(date: dt.date | None):
+    """Pin the timestamps fontTools writes into embedded fonts to the report's date."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    day = date or dt.date(2000, 1, 1)
+    os.environ["SOURCE_DATE_EPOCH"] = str(
+        int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+    )
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher
+
+    class AssetsOnlyFetcher(URLFetcher):
+        """Serve data: URLs and files inside the allowed folders; refuse everything else."""
+
+        def __init__(self, allowed: list[Path]):
+            super().__init__(allowed_protocols=("data", "file"))
+            self.allowed = [p.resolve() for p in allowed]
+
+        def fetch(self, url, headers=None):
+            parsed = urlparse(url)
+            if parsed.scheme == "data":
+                return super().fetch(url, headers)
+            if parsed.scheme == "file":
+                path = Path(unquote(parsed.path)).resolve()
+                if any(path.is_relative_to(root) for root in self.allowed):
+                    return super().fetch(url, headers)
+            log.warning("refused to fetch %s", url)
+            raise ValueError(f"refused: {url}")
+
+    return AssetsOnlyFetcher
+
+
+def render_pdf(html: str, asset_dirs: list[Path], date: dt.date | None) -> bytes:
+    """Render an HTML string to PDF bytes, the same bytes for the same input."""
+    import weasyprint  # heavy: imported only when a PDF is wanted
+
+    fetcher = _fetcher_class()([d / "assets" for d in asset_dirs])
+    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    try:
+        with _source_date(date):
+            document = weasyprint.HTML(
+                string=html, base_url=str(asset_dirs[-1]) + "/", url_fetcher=fetcher
+            )
+            return document.write_pdf(pdf_identifier=identifier)
+    except Exception as exc:  # WeasyPrint has no single error class
+        raise RenderError(str(exc)) from exc

@@ -1,0 +1,57 @@
+"""Problems found in the inputs, as records: errors as data."""
+
+from dataclasses import dataclass
+
+ERROR = "lỗi"
+WARNING = "cảnh báo"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one place of the inputs, and what to do about it."""
+
+    severity: str
+    file: str
+    sheet: str
+    cell: str
+    value: str
+    rule: str
+    message: str
+    unit: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        """Return True when the problem blocks the report."""
+        return self.severity == ERROR
+
+    def where(self) -> str:
+        """Return "tệp, trang "…", ô C7" with whatever parts are known."""
+        parts = [self.file] if self.file else []
+        if self.sheet:
+            parts.append(f'trang "{self.sheet}"')
+        if self.cell:
+            parts.append(f"ô {self.cell}")
+        return ", ".join(parts)
+
+    def text(self) -> str:
+        """Return the one-line Vietnamese message a clerk reads."""
+        where = self.where()
+        return f"{where}: {self.message}" if where else self.message
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Order problems by unit, file, sheet and cell (row before column)."""
+
+    def cell_key(cell: str) -> tuple[int, str]:
+        letters = cell.rstrip("0123456789")
+        digits = cell[len(letters) :]
+        return (int(digits) if digits else 0, letters.rjust(3))
+
+    return sorted(
+        problems, key=lambda p: (p.unit or "~", p.file, p.sheet, cell_key(p.cell), p.message)
+    )
+
+
+def count_errors(problems: list[Problem]) -> int:
+    """Return how many problems are errors."""
+    return sum(p.is_error for p in problems)

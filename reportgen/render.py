@@ -1,0 +1,137 @@
+"""Render the report's HTML from the templates, in a sandbox with strict names."""
+
+import base64
+import difflib
+import functools
+import mimetypes
+import traceback
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from reportgen import messages as msg
+from reportgen.aggregate import ReportData
+from reportgen.errors import TemplateProblem
+from reportgen.vietnamese import FILTERS
+
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+MAIN_TEMPLATE = "report.html.j2"
+
+
+def template_dirs(override: Path | None = None) -> list[Path]:
+    """Return the template search path: the user's folder first, then the built-in one."""
+    dirs = [override] if override else []
+    return [*dirs, BUILTIN_TEMPLATES]
+
+
+def make_environment(dirs: list[Path]) -> SandboxedEnvironment:
+    """Create the sandboxed, autoescaping, strict Jinja environment over a search path."""
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.PrefixLoader(
+                {"default": jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES))}, delimiter=":"
+            ),
+            jinja2.FileSystemLoader([str(d) for d in dirs]),
+        ]
+    )
+    env = SandboxedEnvironment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        extensions=["jinja2.ext.do"],
+    )
+    env.filters.update(FILTERS)
+    env.globals["asset_url"] = functools.partial(asset_url, tuple(dirs))
+    return env
+
+
+def find_asset(dirs: tuple[Path, ...], name: str) -> Path:
+    """Return the first assets/<name> on the search path."""
+    for d in dirs:
+        path = (d / "assets" / name).resolve()
+        if path.is_relative_to((d / "assets").resolve()) and path.is_file():
+            return path
+    raise TemplateProblem(msg.TEMPLATE_NOT_FOUND.format(name=f"assets/{name}", dirs=_show(dirs)))
+
+
+@functools.lru_cache(maxsize=32)
+def _data_url(path: Path, mtime: float) -> str:
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if path.suffix == ".ttf":
+        mime = "font/ttf"
+    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def asset_url(dirs: tuple[Path, ...], name: str) -> Markup:
+    """Return an asset (font, image) as a data: URL so the HTML stands alone."""
+    path = find_asset(dirs, name)
+    return Markup(_data_url(path, path.stat().st_mtime))
+
+
+def _show(dirs) -> str:
+    return ", ".join(str(d) for d in dirs)
+
+
+def _context(data: ReportData) -> dict:
+    context = {f.name: getattr(data, f.name) for f in data.__dataclass_fields__.values()}
+    return context
+
+
+def render_html(data: ReportData, dirs: list[Path]) -> str:
+    """Render the whole report to an HTML string; template mistakes raise TemplateProblem."""
+    env = make_environment(dirs)
+    context = _context(data)
+    try:
+        return env.get_template(MAIN_TEMPLATE).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(
+            msg.TEMPLATE_SYNTAX.format(
+                name=exc.name or exc.filename, line=exc.lineno, error=exc.message
+            )
+        ) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateProblem(
+            msg.TEMPLATE_NOT_FOUND.format(name=exc.name, dirs=_show(dirs))
+        ) from exc
+    except jinja2.UndefinedError as exc:
+        name, line = _template_position(exc, dirs)
+        var = _undefined_name(exc)
+        text = msg.TEMPLATE_UNDEFINED.format(name=name, line=line, var=var)
+        hint = _closest(var, context, data)
+        if hint:
+            text += msg.TEMPLATE_UNDEFINED_HINT.format(hint=hint)
+        raise TemplateProblem(text) from exc
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+        name, line = _template_position(exc, dirs)
+        raise TemplateProblem(msg.TEMPLATE_OTHER.format(name=name, line=line, error=exc)) from exc
+
+
+def _template_position(exc: BaseException, dirs) -> tuple[str, int | str]:
+    roots = [str(d.resolve()) for d in [*dirs, BUILTIN_TEMPLATES]]
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        for root in roots:
+            if frame.filename.startswith(root):
+                return str(Path(frame.filename).relative_to(root)), frame.lineno
+    return MAIN_TEMPLATE, "?"
+
+
+def _undefined_name(exc: jinja2.UndefinedError) -> str:
+    text = str(exc.message or "")
+    # Jinja says "'x' is undefined" or "'dict object' has no attribute 'x'".
+    parts = text.split("'")
+    return parts[-2] if len(parts) >= 3 else text
+
+
+def _closest(var: str, context: dict, data: ReportData) -> str | None:
+    known = set(context) | set(data.total)
+    for value in context.values():
+        if is_dataclass(value) and not isinstance(value, type):
+            known |= set(asdict(value))
+    close = difflib.get_close_matches(var, sorted(known), n=1, cutoff=0.6)
+    return close[0] if close else None

@@ -1,0 +1,36 @@
+"""Fill a blank submission workbook the way a clerk would (openpyxl), for tests and sample data."""
+
+import io
+
+from openpyxl import load_workbook
+
+from reportgen import layout
+
+
+def fill_workbook(
+    blank: bytes,
+    indicators: dict[str, object],
+    rows: dict[str, list[list]] | None = None,
+    preparer: str = "",
+    prepared_on: str = "",
+) -> bytes:
+    """Return the blank workbook with values typed in; rows are lists in column order."""
+    wb = load_workbook(io.BytesIO(blank))
+    info = wb[layout.INFO_SHEET]
+    for row in info.iter_rows(min_row=2):
+        if row[0].value == "Người lập":
+            row[1].value = preparer or None
+        elif row[0].value == "Ngày lập":
+            row[1].value = prepared_on or None
+    sheet = wb[layout.INDICATOR_SHEET]
+    for row in sheet.iter_rows(min_row=2):
+        code = row[0].value
+        if code in indicators:
+            row[3].value = indicators[code]
+    for sheet_name, table_rows in (rows or {}).items():
+        ws = wb[sheet_name]
+        for values in table_rows:
+            ws.append(list(values))
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
