@@ -11,13 +11,96 @@ from reportgen import messages as msg
 from reportgen.errors import ConfigError, ProblemsFound, RenderError, ReportgenError
 from reportgen.problems import Problem
 
-YEAR = click.option("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2018.")
+_HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh"}
+
+
+class _Formatter(click.HelpFormatter):
+    """Click's help layout, with its few English words in Vietnamese."""
+
+    def write_usage(self, prog, args="", prefix=None):
+        args = args.replace("[OPTIONS]", "[TÙY CHỌN]").replace("COMMAND [ARGS]...", "LỆNH ...")
+        super().write_usage(prog, args, msg.USAGE_PREFIX if prefix is None else prefix)
+
+    def write_heading(self, heading):
+        super().write_heading(_HEADINGS.get(heading, heading))
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
+class _Option(click.Option):
+    def get_help_record(self, ctx):
+        record = super().get_help_record(ctx)
+        return record and (record[0], record[1].replace("[required]", msg.REQUIRED))
+
+
+class _VietnameseHelp:
+    context_class = _Context
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = msg.HELP_OPTION
+        return option
+
+
+class _Command(_VietnameseHelp, click.Command):
+    pass
+
+
+class _Group(_VietnameseHelp, click.Group):
+    """The root group: prints usage mistakes in Vietnamese and exits 2."""
+
+    command_class = _Command
+
+    def main(self, args=None, prog_name=None, **extra):
+        extra.pop("standalone_mode", None)
+        try:
+            code = super().main(args, prog_name, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            click.echo(_usage_error(exc), err=True)
+            sys.exit(2)
+        except click.Abort:
+            click.echo(msg.ABORTED, err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error(exc: click.UsageError) -> str:
+    ctx, param = exc.ctx, getattr(exc, "param", None)
+    hint = "/".join(param.opts) if param is not None else ""
+    if isinstance(exc, click.NoSuchOption):
+        text = msg.NO_SUCH_OPTION.format(option=exc.option_name)
+        if exc.possibilities:
+            text += " " + msg.DID_YOU_MEAN_OPTION.format(options=", ".join(exc.possibilities))
+    elif isinstance(exc, click.MissingParameter):
+        text = msg.MISSING_OPTION.format(option=hint)
+    elif isinstance(exc, click.BadParameter):
+        if isinstance(param.type, click.types.IntParamType):
+            text = msg.BAD_INTEGER.format(option=hint)
+        elif isinstance(param.type, click.Path):
+            text = msg.BAD_PATH.format(option=hint)
+        else:
+            text = msg.BAD_VALUE.format(option=hint)
+    elif exc.message.startswith("No such command"):
+        text = msg.NO_SUCH_COMMAND.format(command=exc.message.split("'")[1])
+    else:
+        text = msg.BAD_USAGE
+    if ctx is not None:
+        text = f"{ctx.get_usage()}\n{msg.SEE_HELP.format(command=ctx.command_path)}\n\n{text}"
+    return text
+
+
+YEAR = click.option(
+    "--year", type=int, required=True, cls=_Option, metavar="NĂM", help="Năm báo cáo, ví dụ 2018."
+)
 DATA_DIR = click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
+    metavar="THƯ_MỤC",
     default=Path("data"),
-    show_default=True,
-    help="Thư mục số liệu (chứa units.toml, catalog.toml và thư mục từng năm).",
+    help="Thư mục số liệu, chứa units.toml, catalog.toml và thư mục từng năm (mặc định: data).",
 )
 
 
@@ -66,8 +149,8 @@ def _guard(func):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-v", "--verbose", count=True, help="In thêm chi tiết (-vv: cả dấu vết lỗi).")
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", count=True, help="In thêm chi tiết, cả dấu vết khi có lỗi.")
 def main(verbose: int) -> None:
     """Lập báo cáo "Kết quả công tác phòng, chống mua bán người" từ các tệp Excel của đơn vị.
 
@@ -88,11 +171,13 @@ def main(verbose: int) -> None:
 @click.option(
     "--templates-dir",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
+    metavar="THƯ_MỤC",
     help="Thư mục mẫu riêng; tệp ở đây thay cho tệp cùng tên trong templates/.",
 )
 @click.option(
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
+    metavar="THƯ_MỤC",
     help="Nơi ghi báo cáo (mặc định out/<năm>).",
 )
 @click.option("--allow-missing", is_flag=True, help="Vẫn lập báo cáo khi thiếu tệp của đơn vị.")
@@ -155,6 +240,7 @@ def check(year, data_dir):
 @click.option(
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
+    metavar="THƯ_MỤC",
     help="Nơi ghi các mẫu (mặc định <data-dir>/<năm>).",
 )
 @_guard

@@ -96,3 +96,18 @@ UNEXPECTED = (
     "Lỗi không lường trước: {error}. Chạy lại với -v để xem chi tiết và báo cho người quản trị."
 )
 WRITE_FAILED = "Không ghi được tệp {path}: {error}"
+
+# --- command-line usage (click's own words, in Vietnamese) ---
+USAGE_PREFIX = "Cách dùng: "
+REQUIRED = "[bắt buộc]"
+HELP_OPTION = "Hiện hướng dẫn này rồi thoát."
+ABORTED = "Đã dừng."
+SEE_HELP = 'Xem hướng dẫn: "{command} --help".'
+NO_SUCH_OPTION = "Không có tùy chọn {option}."
+DID_YOU_MEAN_OPTION = "Có phải {options}?"
+MISSING_OPTION = "Thiếu tùy chọn {option}."
+BAD_INTEGER = "Giá trị của {option} phải là một số nguyên, ví dụ 2018."
+BAD_PATH = "Giá trị của {option} phải là một thư mục có thật."
+BAD_VALUE = "Giá trị của {option} không hợp lệ."
+NO_SUCH_COMMAND = 'Không có lệnh "{command}". Các lệnh: build, check, template.'
+BAD_USAGE = "Lệnh gõ chưa đúng."

@@ -47,9 +47,7 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
         digits = cell[len(letters) :]
         return (int(digits) if digits else 0, letters.rjust(3))
 
-    return sorted(
-        problems, key=lambda p: (p.unit or "~", p.file, p.sheet, cell_key(p.cell), p.message)
-    )
+    return sorted(problems, key=lambda p: (p.unit, p.file, p.sheet, cell_key(p.cell), p.message))
 
 
 def count_errors(problems: list[Problem]) -> int:

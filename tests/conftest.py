@@ -1,0 +1,49 @@
+"""Shared fixtures: a private copy of data/, the built 2018 report, PDF text."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+def pdf_text(path: Path) -> str:
+    """Return the PDF's text through poppler's pdftotext; fail loudly when it is missing."""
+    if shutil.which("pdftotext") is None:
+        pytest.fail(
+            "pdftotext is not installed (Debian package poppler-utils; .ci/run installs it)"
+        )
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    )
+    return result.stdout.decode("utf-8")
+
+
+def run(*args: str):
+    """Run the CLI in-process and return click's Result."""
+    return CliRunner().invoke(
+        main, [str(a) for a in args], prog_name="reportgen", catch_exceptions=False
+    )
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """Return a private copy of data/ that a test may change."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("~$*"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_2018(tmp_path_factory) -> Path:
+    """Build the 2018 report once from the shipped sample data; return the output folder."""
+    out = tmp_path_factory.mktemp("out2018")
+    result = run("build", "--year", "2018", "--data-dir", DATA, "--out-dir", out)
+    assert result.exit_code == 0, result.output
+    return out

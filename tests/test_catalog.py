@@ -1,0 +1,79 @@
+"""Units and indicators are dated, declarative data."""
+
+from pathlib import Path
+
+import pytest
+
+from reportgen.catalog import load_catalog, load_registry
+from reportgen.errors import ConfigError
+from reportgen.names import collation_key, name_key
+from tests.conftest import DATA
+
+
+def test_2018_has_thai_binhs_eight_units_sorted_by_code():
+    units = load_registry(DATA).units_for(2018)
+    assert [u.official_name for u in units] == [
+        "Thành phố Thái Bình",
+        "Huyện Quỳnh Phụ",
+        "Huyện Hưng Hà",
+        "Huyện Đông Hưng",
+        "Huyện Thái Thụy",
+        "Huyện Tiền Hải",
+        "Huyện Kiến Xương",
+        "Huyện Vũ Thư",
+    ]
+    assert units[0].short == "Thành phố"
+
+
+def test_district_units_end_with_the_2025_reform():
+    registry = load_registry(DATA)
+    assert len(registry.units_for(2024)) == 8
+    assert registry.units_for(2025) == ()
+
+
+def test_commune_lists_are_dated():
+    registry = load_registry(DATA)
+    assert len(registry.communes_for(2018)) == 286
+    assert len(registry.communes_for(2021)) == 260
+
+
+@pytest.mark.parametrize("spelling", ["TP Thái Bình", "Thành phố Thái Bình", "tp. thai binh"])
+def test_city_spellings_match(spelling):
+    [city] = [u for u in load_registry(DATA).units if u.code == "336"]
+    assert name_key(spelling) in city.keys()
+
+
+@pytest.mark.parametrize("spelling", ["H. Tiền Hải", "tien hai", "Huyện  TIỀN HẢI", "Tiền Hải"])
+def test_district_spellings_match(spelling):
+    [unit] = [u for u in load_registry(DATA).units if u.code == "342"]
+    assert name_key(spelling) in unit.keys()
+
+
+def test_catalog_declares_every_indicator_the_templates_use():
+    codes = {i.code for i in load_catalog(DATA).indicators}
+    assert {"nguoi_nuoc_ngoai_tam_tru", "kiem_tra_co_so_kinh_doanh", "con_lai"} <= codes
+
+
+def test_a_broken_catalog_lists_every_mistake(tmp_path: Path):
+    (tmp_path / "catalog.toml").write_text(
+        '[[indicators]]\ncode = "a b"\nlabel = "x"\nmeasure = "y"\ntype = "integer"\n'
+        '[[indicators]]\nlabel = "thiếu mã"\nmeasure = "y"\ntype = "integer"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as exc:
+        load_catalog(tmp_path)
+    assert len(exc.value.messages) == 2
+    assert 'thiếu hoặc sai kiểu trường "code"' in exc.value.messages[0]
+    assert 'mã chỉ tiêu "a b" chỉ được gồm' in exc.value.messages[1]
+
+
+def test_vietnamese_alphabetical_order():
+    names = ["Tây Giang", "Quang Bình", "Đông Kinh", "Dũng Nghĩa", "Ân Thi", "An Bình"]
+    assert sorted(names, key=collation_key) == [
+        "An Bình",
+        "Ân Thi",
+        "Dũng Nghĩa",
+        "Đông Kinh",
+        "Quang Bình",
+        "Tây Giang",
+    ]
