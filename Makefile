@@ -6,6 +6,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= data
 PYTEST_ARGS ?=
+# Extra options for reportgen, e.g. ARGS=--allow-missing
+ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help report check template test lint format bench clean
@@ -20,10 +22,10 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 report: $(BIN)/.installed ## Build out/YEAR/*.html and *.pdf from data/YEAR/*.xlsx
-	$(BIN)/reportgen build --year $(YEAR) --data-dir $(DATA)
+	$(BIN)/reportgen build --year $(YEAR) --data-dir $(DATA) $(ARGS)
 
 check: $(BIN)/.installed ## Check data/YEAR/*.xlsx without building
-	$(BIN)/reportgen check --year $(YEAR) --data-dir $(DATA)
+	$(BIN)/reportgen check --year $(YEAR) --data-dir $(DATA) $(ARGS)
 
 template: $(BIN)/.installed ## Write blank workbooks for YEAR into data/YEAR (never overwrites)
 	$(BIN)/reportgen template --year $(YEAR) --data-dir $(DATA)

@@ -1,13 +1,14 @@
 """Read the declarative files: indicators and sheets (catalog.toml), units (units.toml)."""
 
 import csv
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen import messages as msg
 from reportgen.errors import ConfigError
-from reportgen.names import name_key
+from reportgen.names import name_variants
 
 CATALOG_FILE = "catalog.toml"
 UNITS_FILE = "units.toml"
@@ -26,6 +27,12 @@ class Indicator:
     min: int
     max: int
     group: str
+    first_year: int = 0
+    last_year: int = 9999
+
+    def valid_in(self, year: int) -> bool:
+        """Return True when workbooks of that year must carry this indicator."""
+        return self.first_year <= year <= self.last_year
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,10 @@ class Catalog:
     choice_lists: dict[str, tuple[Choice, ...]]
     tables: tuple[Table, ...]
 
+    def indicators_for(self, year: int) -> tuple[Indicator, ...]:
+        """Return the indicators workbooks of a year must carry."""
+        return tuple(i for i in self.indicators if i.valid_in(year))
+
     def choices(self, name: str) -> tuple[Choice, ...]:
         """Return the choices of one declared list."""
         return self.choice_lists[name]
@@ -98,7 +109,7 @@ class Unit:
     def keys(self) -> set[str]:
         """Return every folded spelling that identifies this unit."""
         spellings = [self.official_name, self.name, self.short, *self.aliases]
-        return {name_key(s) for s in spellings}
+        return {key for s in spellings for key in name_variants(s)}
 
 
 @dataclass(frozen=True)
@@ -183,6 +194,8 @@ def load_catalog(data_dir: Path) -> Catalog:
                 min=_field(entry, "min", int, where, errors, 0),
                 max=_field(entry, "max", int, where, errors, 10**9),
                 group=entry.get("group", ""),
+                first_year=_field(entry, "from", int, where, errors, 0),
+                last_year=_field(entry, "to", int, where, errors, 9999),
             )
         )
     choice_lists = {}
@@ -230,7 +243,7 @@ def load_catalog(data_dir: Path) -> Catalog:
     for code in sorted({c for c in codes if codes.count(c) > 1}):
         errors.append(msg.CONFIG_DUPLICATE.format(path=path, code=code))
     for ind in indicators:
-        if ind.code and not ind.code.isidentifier():
+        if ind.code and not re.fullmatch(r"[a-z][a-z0-9_]*", ind.code):
             errors.append(msg.CONFIG_CODE.format(path=path, code=ind.code))
     if errors:
         raise ConfigError(errors)

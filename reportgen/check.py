@@ -12,7 +12,7 @@ from reportgen import layout
 from reportgen import messages as msg
 from reportgen.catalog import Catalog, Column, Commune, Registry, Table, Unit
 from reportgen.load import RawWorkbook
-from reportgen.names import fold, name_key, nfc
+from reportgen.names import fold, name_key, name_variants, nfc
 from reportgen.problems import ERROR, WARNING, Problem
 
 _GROUPED_INT = re.compile(r"^\d{1,3}(?:([. ])\d{3})(?:\1\d{3})*$")
@@ -169,8 +169,8 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
         by_code = next((u for u in units if u.code == code), None)
     by_name = None
     if not _is_blank(name_value):
-        key = name_key(_text(name_value))
-        by_name = next((u for u in units if key in u.keys()), None)
+        for key in name_variants(_text(name_value)):
+            by_name = by_name or next((u for u in units if key in u.keys()), None)
     if by_code and by_name and by_code != by_name:
         out.add(
             ERROR,
@@ -207,7 +207,7 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
     return None
 
 
-def _check_indicators(raw, out: _Collector, catalog: Catalog) -> tuple[dict, dict]:
+def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int) -> tuple[dict, dict]:
     values: dict[str, int] = {}
     cells: dict[str, str] = {}
     found = _find_sheet(raw, layout.INDICATOR_SHEET)
@@ -230,7 +230,7 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog) -> tuple[dict, dic
         return values, cells
     head_row, cols = header
     code_col, value_col = cols[fold(code_h)], cols[fold(value_h)]
-    wanted = {ind.code: ind for ind in catalog.indicators}
+    wanted = {ind.code: ind for ind in catalog.indicators_for(year)}
     seen: dict[str, str] = {}
     for r in range(head_row + 1, len(rows)):
         row = rows[r]
@@ -261,7 +261,7 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog) -> tuple[dict, dic
         if number is not None:
             values[ind.code] = number
             cells[ind.code] = f"{sheet}!{ref}"
-    for ind in catalog.indicators:
+    for ind in catalog.indicators_for(year):
         if ind.code not in seen:
             out.add(
                 ERROR,
@@ -383,10 +383,10 @@ def _check_value(out, sheet, ref, value, column: Column, catalog, communes, unit
 def _resolve_place(out, sheet, ref, text, communes: tuple[Commune, ...], unit: Unit | None):
     if unit is None:
         return None
-    key = name_key(text)
-    own = [c for c in communes if c.unit_code == unit.code and name_key(c.name) == key]
-    if own:
-        return Place(own[0].name, own[0].kind, unit)
+    own = {fold(c.name): c for c in communes if c.unit_code == unit.code}
+    for key in name_variants(text):
+        if key in own:
+            return Place(own[key].name, own[key].kind, unit)
     if communes:
         out.add(
             WARNING,
@@ -428,7 +428,7 @@ def check_workbook(raw: RawWorkbook, catalog: Catalog, registry: Registry, year:
                     "year_mismatch",
                     msg.YEAR_MISMATCH.format(year=year, value=_text(year_value)),
                 )
-    indicators, cells = _check_indicators(raw, out, catalog)
+    indicators, cells = _check_indicators(raw, out, catalog, year)
     communes = registry.communes_for(year)
     rows = {t.key: _check_table(raw, out, t, catalog, communes, unit) for t in catalog.tables}
     if unit is None or any(p.is_error for p in out.problems):

@@ -78,6 +78,11 @@ TEMPLATE_NOT_FOUND = 'Không tìm thấy mẫu "{name}" (thư mục mẫu: {dirs
 TEMPLATE_SYNTAX = 'Mẫu "{name}", dòng {line}: viết sai cú pháp — {error}'
 TEMPLATE_UNDEFINED = 'Mẫu "{name}", dòng {line}: không có tên "{var}".'
 TEMPLATE_UNDEFINED_HINT = ' Có phải "{hint}"?'
+TEMPLATE_UNKNOWN_FILTER = 'không có bộ lọc "{name}".'
+TEMPLATE_UNKNOWN_TAG = 'không có thẻ "{name}".'
+TEMPLATE_UNEXPECTED = 'gặp "{token}" không đúng chỗ — kiểm tra các cặp {{{{ }}}} và {{% %}}.'
+TEMPLATE_UNCLOSED = "mẫu kết thúc khi một khối {{% if %}}, {{% for %}}… chưa được đóng."
+TEMPLATE_UNSAFE = 'Mẫu "{name}", dòng {line}: mẫu không được phép dùng tên bắt đầu bằng "_".'
 TEMPLATE_OTHER = 'Mẫu "{name}", dòng {line}: {error}'
 
 # --- command line ---

@@ -50,6 +50,18 @@ def name_key(text: str) -> str:
     return strip_prefix(fold(text)).replace(".", "")
 
 
+def name_variants(text: str) -> list[str]:
+    """Return the keys a typed name may stand for: as typed, then without its prefix.
+
+    Both are needed: "Xã Phương Công" is "phuong cong" once "xã" is dropped, while
+    "Phương Công" alone must not lose "Phương" as if it were the prefix "phường".
+    """
+    key = fold(text)
+    exact = key.replace(".", "").strip()
+    stripped = name_key(text)
+    return [exact] if stripped == exact else [exact, stripped]
+
+
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _LETTER_MARKS = {"\u0306": "ă", "\u0302": "â", "\u031b": "ơ"}  # breve, circumflex, horn
 _TONES = "\u0300\u0309\u0303\u0301\u0323"  # huyền, hỏi, ngã, sắc, nặng

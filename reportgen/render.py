@@ -4,12 +4,13 @@ import base64
 import difflib
 import functools
 import mimetypes
+import re
 import traceback
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from reportgen import messages as msg
@@ -92,7 +93,7 @@ def render_html(data: ReportData, dirs: list[Path]) -> str:
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(
             msg.TEMPLATE_SYNTAX.format(
-                name=exc.name or exc.filename, line=exc.lineno, error=exc.message
+                name=exc.name or exc.filename, line=exc.lineno, error=_explain_syntax(exc, env)
             )
         ) from exc
     except jinja2.TemplateNotFound as exc:
@@ -107,9 +108,38 @@ def render_html(data: ReportData, dirs: list[Path]) -> str:
         if hint:
             text += msg.TEMPLATE_UNDEFINED_HINT.format(hint=hint)
         raise TemplateProblem(text) from exc
+    except SecurityError as exc:
+        name, line = _template_position(exc, dirs)
+        raise TemplateProblem(msg.TEMPLATE_UNSAFE.format(name=name, line=line)) from exc
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
         name, line = _template_position(exc, dirs)
         raise TemplateProblem(msg.TEMPLATE_OTHER.format(name=name, line=line, error=exc)) from exc
+
+
+_TAGS = (
+    "if elif else endif for endfor set endset macro endmacro call endcall include import from "
+    "block endblock extends do filter endfilter with endwith raw endraw"
+).split()
+
+
+def _explain_syntax(exc: jinja2.TemplateSyntaxError, env) -> str:
+    """Say what is wrong in Vietnamese, with the closest known name when there is one."""
+    text = exc.message or ""
+    if found := re.match(r"No filter named '(\w+)'", text):
+        return _with_hint(msg.TEMPLATE_UNKNOWN_FILTER, found[1], sorted(env.filters))
+    if found := re.match(r"Encountered unknown tag '(\w+)'", text):
+        return _with_hint(msg.TEMPLATE_UNKNOWN_TAG, found[1], _TAGS)
+    if found := re.match(r"unexpected '(.+?)'", text):
+        return msg.TEMPLATE_UNEXPECTED.format(token=found[1])
+    if text.lower().startswith("unexpected end of template"):
+        return msg.TEMPLATE_UNCLOSED
+    return text
+
+
+def _with_hint(message: str, name: str, known) -> str:
+    text = message.format(name=name)
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return text + (msg.TEMPLATE_UNDEFINED_HINT.format(hint=close[0]) if close else "")
 
 
 def _template_position(exc: BaseException, dirs) -> tuple[str, int | str]:

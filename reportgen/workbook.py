@@ -30,13 +30,8 @@ INSTRUCTIONS = (
 )
 
 
-def _commune_range(wb: Workbook, communes: list[Commune]) -> str:
-    """Return the range of a hidden sheet listing the unit's communes (made once)."""
-    if layout.LISTS_SHEET not in wb.sheetnames:
-        lists = wb.create_sheet(layout.LISTS_SHEET)
-        lists.sheet_state = "hidden"
-        for commune in communes:
-            lists.append([commune.name])
+def _commune_range(communes: list[Commune]) -> str:
+    """Return the range of the hidden sheet that lists the unit's communes."""
     return f"'{layout.LISTS_SHEET}'!$A$1:$A${len(communes)}"
 
 
@@ -81,7 +76,7 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
     )
     ind.add_data_validation(whole)
     group = None
-    for indicator in catalog.indicators:
+    for indicator in catalog.indicators_for(year):
         if indicator.group != group:
             group = indicator.group
             ind.append([None, group])
@@ -116,7 +111,7 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
             elif column.type == "commune" and own:
                 dv = DataValidation(
                     type="list",
-                    formula1=_commune_range(wb, own),
+                    formula1=_commune_range(own),
                     allow_blank=True,
                     showErrorMessage=False,
                 )
@@ -124,6 +119,12 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
                 continue
             ws.add_data_validation(dv)
             dv.add(target)
+
+    if own:  # last, hidden: the source of the commune dropdowns
+        lists = wb.create_sheet(layout.LISTS_SHEET)
+        lists.sheet_state = "hidden"
+        for commune in own:
+            lists.append([commune.name])
 
     buffer = io.BytesIO()
     wb.save(buffer)

@@ -77,3 +77,26 @@ def test_vietnamese_alphabetical_order():
         "Quang Bình",
         "Tây Giang",
     ]
+
+
+def test_commune_names_that_start_like_a_prefix_still_match(data_dir: Path):
+    # "Phương Công" (Tiền Hải) begins with "Phương", which folds like the prefix "phường".
+    from reportgen.check import _Collector, _resolve_place
+
+    registry = load_registry(DATA)
+    [unit] = [u for u in registry.units if u.code == "342"]
+    communes = registry.communes_for(2018)
+    out = _Collector("x.xlsx")
+    for typed in ["Phương Công", "Xã Phương Công", "xa phuong cong", "Tây Giang", "X. Tây Giang"]:
+        place = _resolve_place(out, "Hoạt động", "F2", typed, communes, unit)
+        assert (place.kind, place.unit.short) == ("xã", "Tiền Hải"), typed
+    assert out.problems == []
+
+
+def test_an_indicator_can_be_dated(tmp_path: Path):
+    text = (DATA / "catalog.toml").read_text(encoding="utf-8")
+    text = text.replace('code = "con_lai"', 'code = "con_lai"\nfrom = 2019')
+    (tmp_path / "catalog.toml").write_text(text, encoding="utf-8")
+    catalog = load_catalog(tmp_path)
+    assert "con_lai" not in {i.code for i in catalog.indicators_for(2018)}
+    assert "con_lai" in {i.code for i in catalog.indicators_for(2019)}
