@@ -14,6 +14,7 @@ from reportgen.catalog import Catalog, Column, Commune, Registry, Table, Unit
 from reportgen.load import RawWorkbook
 from reportgen.names import fold, name_key, name_variants, nfc
 from reportgen.problems import ERROR, WARNING, Problem
+from reportgen.vietnamese import number as format_number
 
 _GROUPED_INT = re.compile(r"^\d{1,3}(?:([. ])\d{3})(?:\1\d{3})*$")
 
@@ -65,7 +66,7 @@ class _Collector:
         self.problems: list[Problem] = []
 
     def add(self, severity, sheet, cell, value, rule, message):
-        shown = "" if _is_blank(value) else nfc(str(value))
+        shown = _text(value)
         self.problems.append(
             Problem(severity, self.file, sheet, cell, shown, rule, message, self.unit)
         )
@@ -82,8 +83,8 @@ def _is_blank(value) -> bool:
 def _text(value) -> str:
     if _is_blank(value):
         return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+    if isinstance(value, float):
+        return format_number(int(value) if value.is_integer() else value)
     if isinstance(value, (dt.datetime, pd.Timestamp)):
         return value.strftime("%d/%m/%Y")
     return nfc(str(value))
@@ -171,7 +172,9 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
     if not _is_blank(name_value):
         for key in name_variants(_text(name_value)):
             by_name = by_name or next((u for u in units if key in u.keys()), None)
-    if by_code and by_name and by_code != by_name:
+    if by_code and not _is_blank(name_value) and by_name != by_code:
+        # A known code with a name of another unit, or of none: a reused or mistyped
+        # workbook; crediting the figures to either unit silently would be wrong.
         out.add(
             ERROR,
             sheet,
@@ -195,7 +198,11 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
     hint = ""
     if close:
         match = next(n for n in names if name_key(n) == close[0])
-        hint = msg.DID_YOU_MEAN.format(name=names[match].short)
+        unit = names[match]
+        # As the article writes it ("Tiền Hải"), unless that form is not a name ("Thành phố").
+        hint = msg.DID_YOU_MEAN.format(
+            name=unit.name if unit.short == unit.name else unit.official_name
+        )
     out.add(
         ERROR,
         sheet,
@@ -218,15 +225,10 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int) -> tupl
     rows = _cells(frame)
     code_h, _label_h, _measure_h, value_h = layout.INDICATOR_HEADERS
     header = _find_header(rows, [code_h, value_h])
-    if header is None or len(header[1]) < 2:
-        out.add(
-            ERROR,
-            sheet,
-            "",
-            "",
-            "missing_column",
-            msg.MISSING_COLUMNS.format(columns=f'"{code_h}", "{value_h}"'),
-        )
+    absent = [h for h in (code_h, value_h) if header is None or fold(h) not in header[1]]
+    if absent:
+        columns = ", ".join(f'"{h}"' for h in absent)
+        out.add(ERROR, sheet, "", "", "missing_column", msg.MISSING_COLUMNS.format(columns=columns))
         return values, cells
     head_row, cols = header
     code_col, value_col = cols[fold(code_h)], cols[fold(value_h)]
@@ -299,7 +301,7 @@ def _check_count(out, sheet, ref, value, required, low, high) -> int | None:
             ref,
             value,
             warning,
-            msg.NUMBER_AS_TEXT.format(number=number, value=_text(value)),
+            msg.NUMBER_AS_TEXT.format(number=format_number(number), value=_text(value)),
         )
     if low is not None and number < low:
         out.add(
