@@ -187,3 +187,11 @@ def test_templates_dir_overrides_one_section(tmp_path: Path):
     assert "Năm tới, Ban chỉ đạo 138 của tỉnh tiếp tục" in text
     assert "Trong thời gian tới" not in text
     assert "1.519 người nước ngoài" in text  # the other sections are still the built-in ones
+
+
+def test_two_builds_give_the_same_bytes(built_2018: Path, tmp_path: Path):
+    out = tmp_path / "again"
+    result = run("build", "--year", 2018, "--data-dir", ROOT / "data", "--out-dir", out)
+    assert result.exit_code == 0, result.output
+    for name in (f"{STEM}.html", f"{STEM}.pdf"):
+        assert (out / name).read_bytes() == (built_2018 / name).read_bytes(), name
