@@ -34,11 +34,14 @@ test: $(BIN)/.installed ## Run the test suite
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: $(BIN)/.installed ## ruff check and format check
-	$(BIN)/ruff check reportgen tests
-	$(BIN)/ruff format --check reportgen tests
+	$(BIN)/ruff check reportgen tests bench
+	$(BIN)/ruff format --check reportgen tests bench
 
 format: $(BIN)/.installed ## Format the code with ruff
 	$(BIN)/ruff format reportgen tests
+
+bench: $(BIN)/.installed ## Time each stage at N = 8…10,000 workbooks (BENCH_SIZES=8,100 for fewer)
+	$(BIN)/python -m bench.run
 
 clean: ## Remove the virtualenv and outputs
 	rm -rf $(VENV) out

@@ -81,8 +81,11 @@ TEMPLATE_UNDEFINED_HINT = ' Có phải "{hint}"?'
 TEMPLATE_UNKNOWN_FILTER = 'không có bộ lọc "{name}".'
 TEMPLATE_UNKNOWN_TAG = 'không có thẻ "{name}".'
 TEMPLATE_UNEXPECTED = 'gặp "{token}" không đúng chỗ — kiểm tra các cặp {{{{ }}}} và {{% %}}.'
-TEMPLATE_UNCLOSED = "mẫu kết thúc khi một khối {{% if %}}, {{% for %}}… chưa được đóng."
+TEMPLATE_UNCLOSED = "mẫu kết thúc khi một khối {% if %}, {% for %}… chưa được đóng."
 TEMPLATE_UNSAFE = 'Mẫu "{name}", dòng {line}: mẫu không được phép dùng tên bắt đầu bằng "_".'
+TEMPLATE_DIVISION = (
+    "phép chia cho 0 — hãy đặt phép chia trong {% if … %} khi số chia có thể bằng 0."
+)
 TEMPLATE_OTHER = 'Mẫu "{name}", dòng {line}: {error}'
 
 # --- command line ---

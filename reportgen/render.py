@@ -111,9 +111,11 @@ def render_html(data: ReportData, dirs: list[Path]) -> str:
     except SecurityError as exc:
         name, line = _template_position(exc, dirs)
         raise TemplateProblem(msg.TEMPLATE_UNSAFE.format(name=name, line=line)) from exc
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+    except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError,
+            AttributeError, RecursionError) as exc:  # fmt: skip
         name, line = _template_position(exc, dirs)
-        raise TemplateProblem(msg.TEMPLATE_OTHER.format(name=name, line=line, error=exc)) from exc
+        error = msg.TEMPLATE_DIVISION if isinstance(exc, ZeroDivisionError) else exc
+        raise TemplateProblem(msg.TEMPLATE_OTHER.format(name=name, line=line, error=error)) from exc
 
 
 _TAGS = (

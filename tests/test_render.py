@@ -108,3 +108,18 @@ def test_every_section_file_is_on_disk():
         "06-ho-tro-nan-nhan.html.j2",
         "07-phuong-huong.html.j2",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{% if year %}\n", "mẫu kết thúc khi một khối {% if %}, {% for %}… chưa được đóng."),
+        ("\n{{ year / total.con_lai }}", "dòng 2: phép chia cho 0"),
+    ],
+)
+def test_other_template_mistakes_still_name_the_file(tmp_path, text, message):
+    mine = _override(tmp_path, text)
+    with pytest.raises(TemplateProblem) as exc:
+        render_html(_data(), template_dirs(mine))
+    assert str(exc.value).startswith(f'Mẫu "{SECTION}"')
+    assert message in str(exc.value)

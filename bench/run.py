@@ -1,0 +1,243 @@
+"""Benchmarks behind `make bench`: each stage and the whole process, against the floors.
+
+Synthetic unit workbooks are made once with the project's own blank-workbook code, filled
+with random but plausible values (fixed seed), and cached under bench/cache/ (ignored by git).
+
+    .venv/bin/python -m bench.run                 # N = 8, 100, 1000, 10000
+    BENCH_SIZES=8,100 .venv/bin/python -m bench.run
+"""
+
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "bench" / "cache"
+YEAR = 2018
+BIN = Path(sys.executable).parent
+
+
+def _units_toml(n: int) -> str:
+    head = (ROOT / "data/units.toml").read_text(encoding="utf-8").split("[[communes]]")[0]
+    units = [
+        f'[[units]]\ncode = "{i:05d}"\nkind = "xã"\nname = "Thử Nghiệm {i}"\n'
+        f'short = "Thử Nghiệm {i}"\naliases = []\nfrom = 2017\nto = 2024\n'
+        for i in range(1, n + 1)
+    ]
+    return head + "\n".join(units)
+
+
+def _make_one(args) -> None:
+    data_dir, unit_code, seed = args
+    from reportgen.build import workbook_filename
+    from reportgen.catalog import load_catalog, load_registry
+    from reportgen.workbook import blank_workbook
+    from tests.fill import fill_workbook
+
+    rnd = random.Random(seed)
+    catalog, registry = load_catalog(data_dir), load_registry(data_dir)
+    unit = next(u for u in registry.units if u.code == unit_code)
+    values = {
+        i.code: rnd.randint(0, 50 if "nan_nhan" not in i.code else 2) for i in catalog.indicators
+    }
+    values["pbgdpl_tong"] = values["pbgdpl_luot"] + rnd.randint(0, 10)
+    rows = {
+        "Hoạt động": [
+            ["Lớp tập huấn", "kỹ năng tuyên truyền", "hội viên", 1, rnd.randint(20, 120), None]
+            for _ in range(rnd.randint(0, 3))
+        ],
+        "Ấn phẩm": [["Bản tin sinh hoạt hội viên", "cuốn", rnd.randint(50, 500)]],
+    }
+    blank = blank_workbook(unit, YEAR, catalog, ())
+    path = data_dir / str(YEAR) / workbook_filename(unit, YEAR)
+    path.write_bytes(fill_workbook(blank, values, rows, "Người lập", "20/12/2018"))
+
+
+def dataset(n: int) -> Path:
+    """Return a data folder with n synthetic unit workbooks for YEAR, made once."""
+    data_dir = CACHE / f"data-{n}"
+    done = data_dir / ".complete"
+    if done.exists():
+        return data_dir
+    shutil.rmtree(data_dir, ignore_errors=True)
+    (data_dir / str(YEAR)).mkdir(parents=True)
+    shutil.copy(ROOT / "data/catalog.toml", data_dir / "catalog.toml")
+    (data_dir / "units.toml").write_text(_units_toml(n), encoding="utf-8")
+    shutil.copy(ROOT / "data/2018/bao-cao.toml", data_dir / str(YEAR) / "bao-cao.toml")
+    jobs = [(data_dir, f"{i:05d}", i) for i in range(1, n + 1)]
+    with ProcessPoolExecutor() as pool:
+        list(pool.map(_make_one, jobs, chunksize=50))
+    done.touch()
+    return data_dir
+
+
+def _run(cmd: list[str]) -> tuple[float, int]:
+    """Run a command; return (wall seconds, peak RSS in MiB) of that process alone."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{cmd} failed: {proc.stderr.read().decode()}")
+    return wall, usage.ru_maxrss // 1024
+
+
+def _median(cmd: list[str], repeat: int) -> tuple[float, int]:
+    runs = [_run(cmd) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+CALAMINE_FLOOR = """
+import sys
+from pathlib import Path
+from python_calamine import CalamineWorkbook
+for path in sorted(Path(sys.argv[1]).glob("*.xlsx")):
+    wb = CalamineWorkbook.from_path(str(path))
+    for name in wb.sheet_names:
+        wb.get_sheet_by_name(name).to_python()
+"""
+
+WEASYPRINT_FLOOR = """
+import sys
+import weasyprint
+weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])
+"""
+
+
+def stages(data_dir: Path) -> dict[str, float]:
+    """Time each stage of the chain in-process (seconds)."""
+    from reportgen import check, load
+    from reportgen.aggregate import aggregate
+    from reportgen.catalog import load_catalog, load_registry
+    from reportgen.pdf import render_pdf
+    from reportgen.render import render_html, template_dirs
+
+    times = {}
+    t = time.perf_counter()
+    files, _ = load.find_workbooks(data_dir, YEAR)
+    times["find"] = time.perf_counter() - t
+    t = time.perf_counter()
+    raws = [load.read_workbook(p) for p in files]
+    times["load"] = time.perf_counter() - t
+    t = time.perf_counter()
+    catalog, registry = load_catalog(data_dir), load_registry(data_dir)
+    results = [check.check_workbook(r, catalog, registry, YEAR) for r in raws]
+    check.check_completeness(
+        [(r.file, u) for r, (u, _, _) in zip(raws, results)], registry, YEAR, ""
+    )
+    times["check"] = time.perf_counter() - t
+    subs = [s for _, s, _ in results if s is not None]
+    settings, _ = load.read_settings(data_dir, YEAR)
+    t = time.perf_counter()
+    data = aggregate(subs, catalog, registry.province, settings, YEAR)
+    times["aggregate"] = time.perf_counter() - t
+    t = time.perf_counter()
+    html = render_html(data, template_dirs())
+    times["render_html"] = time.perf_counter() - t
+    t = time.perf_counter()
+    render_pdf(html, template_dirs(), settings.date)
+    times["render_pdf"] = time.perf_counter() - t
+    return times
+
+
+def main() -> None:
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "8,100,1000,10000").split(",")]
+    reportgen = str(BIN / "reportgen")
+    py = sys.executable
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        # The real 2018 build against a bare WeasyPrint render of the same HTML.
+        build_cmd = [reportgen, "build", "--year", "2018", "--out-dir", str(tmp / "real")]
+        build_s, build_mb = _median(build_cmd, 5)
+        html = next((tmp / "real").glob("*.html"))
+        bare_s, bare_mb = _median([py, "-c", WEASYPRINT_FLOOR, str(html), str(tmp / "bare.pdf")], 5)
+        help_s, _ = _median([reportgen, "--help"], 5)
+        for n in sizes:
+            print(f"N = {n}: preparing data…", file=sys.stderr)
+            data_dir = dataset(n)
+            repeat = 3 if n <= 1000 else 1
+            check_s, check_mb = _median(
+                [reportgen, "check", "--year", str(YEAR), "--data-dir", str(data_dir)], repeat
+            )
+            floor_s, _ = _median([py, "-c", CALAMINE_FLOOR, str(data_dir / str(YEAR))], repeat)
+            out = tmp / f"out-{n}"
+            whole_s, whole_mb = _median(
+                [
+                    reportgen,
+                    "build",
+                    "--year",
+                    str(YEAR),
+                    "--data-dir",
+                    str(data_dir),
+                    "--out-dir",
+                    str(out),
+                ],
+                repeat,
+            )
+            st = stages(data_dir)
+            rows.append(
+                dict(
+                    n=n,
+                    check_s=check_s,
+                    check_mb=check_mb,
+                    calamine_s=floor_s,
+                    build_s=whole_s,
+                    build_mb=whole_mb,
+                    **st,
+                )
+            )
+    report = dict(
+        machine=f"{platform.node()} — {platform.platform()}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} cores",
+        build_2018_s=build_s,
+        build_2018_mb=build_mb,
+        bare_weasyprint_s=bare_s,
+        bare_weasyprint_mb=bare_mb,
+        help_s=help_s,
+        rows=rows,
+    )
+    print(format_table(report))
+    (CACHE / "last.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+
+
+def format_table(r: dict) -> str:
+    """Return the results as the Markdown that docs/performance.md quotes."""
+    lines = [
+        f"Machine: {r['machine']}",
+        "",
+        "| whole process (median) | seconds | peak MiB |",
+        "|---|---:|---:|",
+        f"| `reportgen build --year 2018` (8 files, HTML+PDF) | {r['build_2018_s']:.2f} | {r['build_2018_mb']} |",
+        f"| bare WeasyPrint render of the same HTML | {r['bare_weasyprint_s']:.2f} | {r['bare_weasyprint_mb']} |",
+        f"| ratio build / bare WeasyPrint (target ≤ 1.5) | {r['build_2018_s'] / r['bare_weasyprint_s']:.2f} | |",
+        f"| `reportgen --help` (target < 0.3 s) | {r['help_s']:.2f} | |",
+        "",
+        "| N | check s | check MiB | calamine raw s | check / raw (≤ 2 at 1,000) | build s | build MiB "
+        "| find | load | check | aggregate | HTML | PDF |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for x in r["rows"]:
+        lines.append(
+            f"| {x['n']:,} | {x['check_s']:.2f} | {x['check_mb']} | {x['calamine_s']:.2f} "
+            f"| {x['check_s'] / x['calamine_s']:.1f} | {x['build_s']:.2f} | {x['build_mb']} "
+            f"| {x['find']:.3f} | {x['load']:.2f} | {x['check']:.2f} | {x['aggregate']:.3f} "
+            f"| {x['render_html']:.3f} | {x['render_pdf']:.2f} |"
+        )
+    lines.append("")
+    lines.append("Stage columns are in-process seconds, one run.")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
