@@ -133,7 +133,7 @@ def stages(data_dir: Path) -> dict[str, float]:
     catalog, registry = load_catalog(data_dir), load_registry(data_dir)
     results = [check.check_workbook(r, catalog, registry, YEAR) for r in raws]
     check.check_completeness(
-        [(r.file, u) for r, (u, _, _) in zip(raws, results)], registry, YEAR, ""
+        [(r.file, u) for r, (u, _, _) in zip(raws, results, strict=True)], registry, YEAR, ""
     )
     times["check"] = time.perf_counter() - t
     subs = [s for _, s, _ in results if s is not None]
