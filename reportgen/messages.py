@@ -78,6 +78,7 @@ MISSING_UNIT = "Chưa có tệp số liệu của {unit} trong thư mục {folde
 
 # --- templates ---
 TEMPLATE_NOT_FOUND = 'Không tìm thấy mẫu "{name}" (thư mục mẫu: {dirs}).'
+TEMPLATE_CALLED_FROM = ' Mẫu "{name}" gọi đến nó ở dòng {line}.'
 TEMPLATE_SYNTAX = 'Mẫu "{name}", dòng {line}: viết sai cú pháp — {error}'
 TEMPLATE_UNDEFINED = 'Mẫu "{name}", dòng {line}: không có tên "{var}".'
 TEMPLATE_UNDEFINED_HINT = ' Có phải "{hint}"?'

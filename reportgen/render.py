@@ -98,9 +98,15 @@ def render_html(data: ReportData, dirs: list[Path]) -> str:
             )
         ) from exc
     except jinja2.TemplateNotFound as exc:
-        raise TemplateProblem(
-            msg.TEMPLATE_NOT_FOUND.format(name=exc.name, dirs=_show(dirs))
-        ) from exc
+        text = msg.TEMPLATE_NOT_FOUND.format(name=exc.name, dirs=_show(dirs))
+        name, line = _template_position(exc, dirs)
+        if line != "?":
+            text += msg.TEMPLATE_CALLED_FROM.format(name=name, line=line)
+        known = [t for t in env.list_templates() if t.endswith((".j2", ".css"))]
+        close = difflib.get_close_matches(str(exc.name), known, n=1, cutoff=0.6)
+        if close:
+            text += msg.TEMPLATE_UNDEFINED_HINT.format(hint=close[0])
+        raise TemplateProblem(text) from exc
     except jinja2.UndefinedError as exc:
         name, line = _template_position(exc, dirs)
         var = _undefined_name(exc)

@@ -29,7 +29,7 @@ CHUYEN_DE = (
 )
 HOI_NGHI = ("Hội nghị tuyên truyền", "phòng, chống mua bán người", "người dân")
 BAN_TIN = ("Bản tin sinh hoạt hội viên", "cuốn")
-TO_GAP = ("Phòng, chống mua bán người", "tờ gấp")
+TO_GAP = ("Nói không với mua bán người", "tờ gấp")
 
 # code: UnitSample(indicator values in tests.samples.CODES order, preparer,
 #                  activities, publications, cases)
