@@ -344,3 +344,15 @@ def test_change(now, before, tolerance, direction, diff, ratio):
     c = change(now, before, tolerance)
     assert (c.direction, c.diff) == (direction, diff)
     assert c.ratio == (pytest.approx(ratio) if ratio is not None else None)
+
+
+def test_the_staff_guide_shows_every_filter_and_its_comparison_examples_hold():
+    from reportgen.vietnamese import FILTERS
+
+    guide = (DATA.parent / "docs/huong-dan-mau.md").read_text(encoding="utf-8")
+    for name in [*FILTERS, "change"]:
+        assert f"| `{name}` |" in guide, name
+    examples = re.findall(r"^\| `((?:\{\{ )?m\.c\w+\(.*?\)(?: \}\})?)` \| `(.*?)`", guide, re.M)
+    assert len(examples) == 9
+    for call, text in examples:
+        assert macro(call if call.startswith("{{") else "{{ " + call + " }}") == text, call
