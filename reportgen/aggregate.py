@@ -1,6 +1,6 @@
 """Sum the checked submissions into what the templates show."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportgen.catalog import Catalog, Choice, Province, Unit
 from reportgen.check import Place, Submission
@@ -39,6 +39,12 @@ class CaseSummary:
     reached: dict[str, int]  # stage code -> cases that reached at least that stage
     routes: tuple[str, ...]
     places: tuple[Place, ...]
+    # stage code -> offenders in the cases that reached at least that stage
+    reached_offenders: dict[str, int] = field(default_factory=dict)
+    # (route, cases) with the most frequent route first; cases without a route are left out
+    by_route: tuple[tuple[str, int], ...] = ()
+    # the code of the furthest stage any case reached ("" when there is no case)
+    furthest: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,57 @@ class ReportData:
     activities: tuple[ActivityGroup, ...]
     publications: tuple[PublicationGroup, ...]
     cases: CaseSummary
+    # the year before, when its folder exists and checks clean; None otherwise
+    previous: "ReportData | None" = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """How a figure moved since the year before; the template words it.
+
+    direction is "up", "down", "equal" or "similar" (moved by no more than the
+    tolerance the template gives); ratio is the change over the year before,
+    None when the year before was 0.
+    """
+
+    now: int
+    before: int
+    direction: str
+    diff: int
+    ratio: float | None
+
+    @property
+    def up(self) -> bool:
+        """Return True when the figure rose by more than the tolerance."""
+        return self.direction == "up"
+
+    @property
+    def down(self) -> bool:
+        """Return True when the figure fell by more than the tolerance."""
+        return self.direction == "down"
+
+    @property
+    def equal(self) -> bool:
+        """Return True when the two figures are the same."""
+        return self.direction == "equal"
+
+    @property
+    def similar(self) -> bool:
+        """Return True when the figure moved, but within the tolerance."""
+        return self.direction == "similar"
+
+
+def change(now: int, before: int, tolerance: float = 0) -> Change:
+    """Compare a figure with the year before; within `tolerance` (0.05 = 5%) it is "similar"."""
+    diff = now - before
+    ratio = abs(diff) / before if before else None
+    if diff == 0:
+        direction = "equal"
+    elif ratio is not None and ratio <= tolerance:
+        direction = "similar"
+    else:
+        direction = "up" if diff > 0 else "down"
+    return Change(now, before, direction, abs(diff), ratio)
 
 
 def _unique(items, key) -> tuple:
@@ -127,13 +184,27 @@ def aggregate_cases(subs: list[Submission], catalog: Catalog) -> CaseSummary:
     stages = [c.code for c in catalog.choices("case_stages")]
     rank = {code: i for i, code in enumerate(stages)}
     reached = {code: sum(rank[r["stage"].code] >= rank[code] for r in rows) for code in stages}
+    reached_offenders = {
+        code: sum(r["offenders"] for r in rows if rank[r["stage"].code] >= rank[code])
+        for code in stages
+    }
+    routes = _unique((r["route"] for r in rows if r["route"]), fold)
+    counts = {fold(route): 0 for route in routes}
+    for r in rows:
+        if r["route"]:
+            counts[fold(r["route"])] += 1
+    by_route = sorted(((route, counts[fold(route)]) for route in routes), key=lambda rc: -rc[1])
+    furthest = max((r["stage"].code for r in rows), key=rank.__getitem__, default="")
     return CaseSummary(
         count=len(rows),
         offenders=sum(r["offenders"] for r in rows),
         victims=sum(r["victims"] for r in rows),
         reached=reached,
-        routes=_unique((r["route"] for r in rows if r["route"]), fold),
+        routes=routes,
         places=_sorted_places(r["commune"] for r in rows if r["commune"]),
+        reached_offenders=reached_offenders,
+        by_route=tuple(by_route),
+        furthest=furthest,
     )
 
 
@@ -144,6 +215,7 @@ def aggregate(
     settings: ReportSettings,
     year: int,
     missing: tuple[Unit, ...] = (),
+    previous: ReportData | None = None,
 ) -> ReportData:
     """Build the report's data from checked submissions (sorted by unit code)."""
     subs = sorted(subs, key=lambda s: s.unit.code)
@@ -160,4 +232,5 @@ def aggregate(
         activities=aggregate_activities(subs, catalog),
         publications=aggregate_publications(subs),
         cases=aggregate_cases(subs, catalog),
+        previous=previous,
     )

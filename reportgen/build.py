@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen import messages as msg
-from reportgen.aggregate import aggregate
+from reportgen.aggregate import ReportData, aggregate
 from reportgen.catalog import Unit, load_catalog, load_registry
 from reportgen.check import Submission, check_completeness, check_workbook
 from reportgen.errors import ConfigError, ProblemsFound
@@ -31,8 +31,10 @@ SETTINGS_SKELETON = """\
 # Thông tin của bài báo cáo năm {year}.
 # date: ngày đăng, in dưới tiêu đề — năm-tháng-ngày, không có dấu ngoặc kép, ví dụ 2018-12-02
 # author: tên người viết, in cuối bài — trong dấu ngoặc kép
+# caption: (không bắt buộc) chú thích ảnh in sau đoạn mở đầu — trong dấu ngoặc kép
 date = ""
 author = ""
+caption = ""
 """
 
 
@@ -136,8 +138,15 @@ def build_report(
         raise ProblemsFound(result.problems, result.unit_names)
     catalog = load_catalog(data_dir)
     registry = load_registry(data_dir)
+    previous, skipped = previous_year(year, data_dir)
     data = aggregate(
-        result.submissions, catalog, registry.province, result.settings, year, result.missing
+        result.submissions,
+        catalog,
+        registry.province,
+        result.settings,
+        year,
+        result.missing,
+        previous,
     )
     dirs = template_dirs(templates_dir)
     html = render_html(data, dirs)
@@ -147,7 +156,28 @@ def build_report(
     paths = write_files(
         {out_dir / f"{stem}.html": html.encode("utf-8"), out_dir / f"{stem}.pdf": pdf}
     )
-    return BuildResult(paths, result.problems, result.unit_names)
+    return BuildResult(paths, result.problems + skipped, result.unit_names)
+
+
+def previous_year(year: int, data_dir: Path = Path("data")) -> tuple[ReportData | None, list]:
+    """Check and sum the year before, for comparison; None when it is missing or has errors.
+
+    Its folder goes through the same checks as the report's own year; a missing or
+    faulty settings file does not matter here. When the folder exists but has errors,
+    one warning says why the comparison is left out.
+    """
+    before = year - 1
+    registry = load_registry(data_dir)
+    if not year_folder(data_dir, before).is_dir() or not registry.units_for(before):
+        return None, []
+    result = check_year(before, data_dir)
+    errors = sum(p.is_error and p.rule != "settings" for p in result.problems)
+    if errors:
+        text = msg.PREVIOUS_SKIPPED.format(year=before, errors=errors)
+        return None, [Problem(WARNING, "", "", "", "", "previous_skipped", text)]
+    catalog = load_catalog(data_dir)
+    data = aggregate(result.submissions, catalog, registry.province, result.settings, before)
+    return data, []
 
 
 def write_templates(

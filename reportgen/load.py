@@ -37,10 +37,11 @@ class RawWorkbook:
 
 @dataclass(frozen=True)
 class ReportSettings:
-    """What a year's report states that no workbook holds: date and byline."""
+    """What a year's report states that no workbook holds: date, byline, photo caption."""
 
     date: dt.date | None
     author: str
+    caption: str = ""
 
 
 def year_folder(data_dir: Path, year: int) -> Path:
@@ -101,7 +102,11 @@ def read_settings(data_dir: Path, year: int) -> tuple[ReportSettings, list[Probl
     if not isinstance(author, str):
         problems.append(_settings_problem(path, msg.SETTINGS_AUTHOR))
         author = ""
-    return ReportSettings(date, author.strip()), problems
+    caption = raw.get("caption", "")
+    if not isinstance(caption, str):
+        problems.append(_settings_problem(path, msg.SETTINGS_CAPTION))
+        caption = ""
+    return ReportSettings(date, author.strip(), caption.strip()), problems
 
 
 def _settings_problem(path: Path, message: str) -> Problem:

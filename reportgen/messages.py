@@ -35,6 +35,9 @@ SETTINGS_DATE = (
     "(năm-tháng-ngày, không có dấu ngoặc kép)."
 )
 SETTINGS_AUTHOR = 'tên tác giả phải đặt trong dấu ngoặc kép, ví dụ: author = "Phương Thảo".'
+SETTINGS_CAPTION = (
+    'chú thích ảnh phải đặt trong dấu ngoặc kép, ví dụ: caption = "Hội nghị tập huấn …".'
+)
 
 # --- inside a workbook ---
 MISSING_SHEET = 'không có trang này trong tệp — hãy dùng mẫu do "make template" tạo ra.'
@@ -75,9 +78,15 @@ MISSING_UNIT = "Chưa có tệp số liệu của {unit} trong thư mục {folde
 
 # --- templates ---
 TEMPLATE_NOT_FOUND = 'Không tìm thấy mẫu "{name}" (thư mục mẫu: {dirs}).'
+TEMPLATE_CALLED_FROM = ' Mẫu "{name}" gọi đến nó ở dòng {line}.'
 TEMPLATE_SYNTAX = 'Mẫu "{name}", dòng {line}: viết sai cú pháp — {error}'
 TEMPLATE_UNDEFINED = 'Mẫu "{name}", dòng {line}: không có tên "{var}".'
 TEMPLATE_UNDEFINED_HINT = ' Có phải "{hint}"?'
+TEMPLATE_NONE = (
+    'Mẫu "{name}", dòng {line}: không có "{var}" vì giá trị đứng trước nó để trống '
+    "(ví dụ previous khi không có số liệu năm trước) — hãy đặt câu đó trong "
+    "{{% if previous %}} … {{% endif %}}."
+)
 TEMPLATE_UNKNOWN_FILTER = 'không có bộ lọc "{name}".'
 TEMPLATE_UNKNOWN_TAG = 'không có thẻ "{name}".'
 TEMPLATE_UNEXPECTED = 'gặp "{token}" không đúng chỗ — kiểm tra các cặp {{{{ }}}} và {{% %}}.'
@@ -119,3 +128,9 @@ BAD_PATH = "Giá trị của {option} phải là một thư mục có thật."
 BAD_VALUE = "Giá trị của {option} không hợp lệ."
 NO_SUCH_COMMAND = 'Không có lệnh "{command}". Các lệnh: build, check, template.'
 BAD_USAGE = "Lệnh gõ chưa đúng."
+
+# --- year-over-year comparison ---
+PREVIOUS_SKIPPED = (
+    "Không so sánh với năm {year} vì số liệu năm {year} còn {errors} lỗi — chạy "
+    '"make check YEAR={year}" để xem.'
+)

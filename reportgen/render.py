@@ -14,7 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from reportgen import messages as msg
-from reportgen.aggregate import ReportData
+from reportgen.aggregate import ReportData, change
 from reportgen.errors import TemplateProblem
 from reportgen.vietnamese import FILTERS
 
@@ -48,6 +48,7 @@ def make_environment(dirs: list[Path]) -> SandboxedEnvironment:
         extensions=["jinja2.ext.do"],
     )
     env.filters.update(FILTERS)
+    env.filters["change"] = change
     env.globals["asset_url"] = functools.partial(asset_url, tuple(dirs))
     return env
 
@@ -97,12 +98,20 @@ def render_html(data: ReportData, dirs: list[Path]) -> str:
             )
         ) from exc
     except jinja2.TemplateNotFound as exc:
-        raise TemplateProblem(
-            msg.TEMPLATE_NOT_FOUND.format(name=exc.name, dirs=_show(dirs))
-        ) from exc
+        text = msg.TEMPLATE_NOT_FOUND.format(name=exc.name, dirs=_show(dirs))
+        name, line = _template_position(exc, dirs)
+        if line != "?":
+            text += msg.TEMPLATE_CALLED_FROM.format(name=name, line=line)
+        known = [t for t in env.list_templates() if t.endswith((".j2", ".css"))]
+        close = difflib.get_close_matches(str(exc.name), known, n=1, cutoff=0.6)
+        if close:
+            text += msg.TEMPLATE_UNDEFINED_HINT.format(hint=close[0])
+        raise TemplateProblem(text) from exc
     except jinja2.UndefinedError as exc:
         name, line = _template_position(exc, dirs)
         var = _undefined_name(exc)
+        if str(exc.message or "").startswith("'None' has no attribute"):
+            raise TemplateProblem(msg.TEMPLATE_NONE.format(name=name, line=line, var=var)) from exc
         text = msg.TEMPLATE_UNDEFINED.format(name=name, line=line, var=var)
         hint = _closest(var, context, data)
         if hint:

@@ -9,10 +9,7 @@ Every figure sums to the article: 03 lớp tập huấn / 286 người; 02 buổ
 import datetime as dt
 from pathlib import Path
 
-from reportgen.build import workbook_filename
-from reportgen.catalog import load_catalog, load_registry
-from reportgen.workbook import blank_workbook
-from tests.fill import fill_workbook
+from tests.samples import UnitSample, write_year
 
 YEAR = 2018
 TAP_HUAN = (
@@ -34,10 +31,10 @@ CHUYEN_DE = (
 BAN_TIN = ("Bản tin sinh hoạt hội viên", "cuốn")
 TO_GAP = ("Hãy phòng ngừa xâm hại tình dục trẻ em", "tờ gấp")
 
-# code: (pbgdpl_luot, pbgdpl_tong, nn_tam_tru, kiem_tra, pn_tham_than, xuat_canh, nhap_canh,
-#        con_lai), preparer, activities, publications
+# code: UnitSample(indicator values in tests.samples.CODES order, preparer,
+#                  activities, publications); the three victim figures are 0.
 UNITS = {
-    "336": (
+    "336": UnitSample(
         (31, 40, 812, 245, 6, 0, 3, 14),
         "Nguyễn Thị Hương",
         [
@@ -47,73 +44,58 @@ UNITS = {
         ],
         [[*BAN_TIN, 500], [*TO_GAP, 4000]],
     ),
-    "338": ((8, 11, 71, 84, 10, 2, 9, 24), "Trần Văn Hải", [], [[*BAN_TIN, 400], [*TO_GAP, 2000]]),
-    "339": (
+    "338": UnitSample(
+        (8, 11, 71, 84, 10, 2, 9, 24), "Trần Văn Hải", [], [[*BAN_TIN, 400], [*TO_GAP, 2000]]
+    ),
+    "339": UnitSample(
         (7, 10, 64, 91, 8, 1, 6, 19),
         "Phạm Thị Lan",
         [[*TAP_HUAN, 1, 94, None]],
         [[*BAN_TIN, 350], [*TO_GAP, 2000]],
     ),
-    "340": (
+    "340": UnitSample(
         (8, 12, 97, 98, 9, 1, 7, 22),
         "Vũ Đức Thắng",
         [[*NOI_CHUYEN, "công nhân", 1, 120, "Xã Đông Kinh"]],
         [[*BAN_TIN, 400], [*TO_GAP, 2500]],
     ),
-    "341": (
+    "341": UnitSample(
         (12, 16, 203, 92, 9, 1, 7, 23),
         "Đỗ Thị Thu",
         [[*TAP_HUAN, 1, 91, None]],
         [[*BAN_TIN, 400], [*TO_GAP, 2500]],
     ),
-    "342": (
+    "342": UnitSample(
         (10, 14, 136, 79, 12, 1, 8, 27),
         "Bùi Văn Nam",
         [[*CHUYEN_DE, 1, 100, "Tây Giang"]],
         [[*BAN_TIN, 300], [*TO_GAP, 2000]],
     ),
-    "343": (
+    "343": UnitSample(
         (9, 13, 88, 87, 11, 1, 8, 25),
         "Hoàng Thị Mai",
         [[*CHUYEN_DE, 1, 100, "Quang Bình"]],
         [[*BAN_TIN, 350], [*TO_GAP, 2500]],
     ),
-    "344": ((6, 10, 48, 71, 7, 0, 4, 18), "Lê Văn Quý", [], [[*BAN_TIN, 300], [*TO_GAP, 2000]]),
+    "344": UnitSample(
+        (6, 10, 48, 71, 7, 0, 4, 18), "Lê Văn Quý", [], [[*BAN_TIN, 300], [*TO_GAP, 2000]]
+    ),
 }
-CODES = (
-    "pbgdpl_luot",
-    "pbgdpl_tong",
-    "nguoi_nuoc_ngoai_tam_tru",
-    "kiem_tra_co_so_kinh_doanh",
-    "phu_nu_lay_chong_nn_tham_than",
-    "xuat_canh_trai_phep",
-    "nhap_canh_trai_phep",
-    "con_lai",
-)
-ZERO = ("nan_nhan_tiep_nhan", "nan_nhan_giai_cuu", "nan_nhan_ho_tro")
 
 
 def make_sample(data_dir: Path, out_dir: Path) -> list[Path]:
     """Write the 8 filled 2018 workbooks and the year's settings into out_dir."""
-    catalog = load_catalog(data_dir)
-    registry = load_registry(data_dir)
-    communes = registry.communes_for(YEAR)
-    written = []
-    for unit in registry.units_for(YEAR):
-        figures, preparer, activities, publications = UNITS[unit.code]
-        values = dict(zip(CODES, figures, strict=True)) | dict.fromkeys(ZERO, 0)
-        blank = blank_workbook(unit, YEAR, catalog, communes)
-        filled = fill_workbook(
-            blank,
-            values,
-            {"Hoạt động": activities, "Ấn phẩm": publications},
-            preparer=preparer,
-            prepared_on=dt.datetime(2018, 11, 26),
-        )
-        target = out_dir / workbook_filename(unit, YEAR)
-        target.write_bytes(filled)
-        written.append(target)
-    return written
+    return write_year(
+        data_dir,
+        out_dir,
+        YEAR,
+        UNITS,
+        prepared_on=dt.datetime(2018, 11, 26),
+        date=dt.date(2018, 12, 2),
+        author="Phương Thảo",
+        caption="Hội nghị tập huấn công tác tiếp nhận, xác minh, bảo vệ và hỗ trợ nạn nhân "
+        "bị mua bán người trở về.",
+    )
 
 
 if __name__ == "__main__":

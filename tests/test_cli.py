@@ -1,5 +1,6 @@
 """The command line as a user types it: exact exit codes and Vietnamese messages."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,7 @@ def test_template_writes_one_workbook_per_unit_and_never_overwrites(data_dir: Pa
 
 
 def test_template_defaults_to_the_years_data_folder(data_dir: Path):
+    shutil.rmtree(data_dir / "2019")  # the sample year; the template must write it anew
     result = run("template", "--year", 2019, "--data-dir", data_dir)
     assert result.exit_code == 0
     assert (data_dir / "2019/344-vu-thu-2019.xlsx").is_file()

@@ -123,3 +123,14 @@ def test_other_template_mistakes_still_name_the_file(tmp_path, text, message):
         render_html(_data(), template_dirs(mine))
     assert str(exc.value).startswith(f'Mẫu "{SECTION}"')
     assert message in str(exc.value)
+
+
+def test_a_missing_included_file_names_the_caller_line_and_closest_file(tmp_path: Path):
+    mine = _override(tmp_path, 'a\nb\n{% include "sections/07-phuong-huong.html" %}')
+    with pytest.raises(TemplateProblem) as exc:
+        render_html(_data(), template_dirs(mine))
+    assert str(exc.value) == (
+        f'Không tìm thấy mẫu "sections/07-phuong-huong.html" (thư mục mẫu: {mine}, '
+        f'{ROOT / "templates"}). Mẫu "{SECTION}" gọi đến nó ở dòng 3. '
+        'Có phải "sections/07-phuong-huong.html.j2"?'
+    )

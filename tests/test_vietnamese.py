@@ -5,7 +5,18 @@ from types import SimpleNamespace
 
 import pytest
 
-from reportgen.vietnamese import join_vi, long_date, number, padded, percent, place_kind, short_date
+from reportgen.vietnamese import (
+    by_unit,
+    join_vi,
+    long_date,
+    measure,
+    number,
+    padded,
+    percent,
+    place_kind,
+    short_date,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -47,3 +58,61 @@ def test_place_kind():
     assert place_kind([xa, xa]) == "xã"
     assert place_kind([phuong, xa]) == "xã, phường"
     assert place_kind([SimpleNamespace(kind="")]) == "xã, phường"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (0, "không"),
+        (3, "ba"),
+        (10, "mười"),
+        (14, "mười bốn"),
+        (15, "mười lăm"),
+        (20, "hai mươi"),
+        (21, "hai mươi mốt"),
+        (24, "hai mươi tư"),
+        (25, "hai mươi lăm"),
+        (101, "một trăm linh một"),
+        (105, "một trăm linh năm"),
+        (110, "một trăm mười"),
+        (1005, "một nghìn không trăm linh năm"),
+        (1519, "một nghìn năm trăm mười chín"),
+        (2018, "hai nghìn không trăm mười tám"),
+        (19500, "mười chín nghìn năm trăm"),
+        (1_000_000, "một triệu"),
+        (1_002_000, "một triệu không trăm linh hai nghìn"),
+        (3_000_000_000, "ba tỷ"),
+        (2_000_000_000_000, "hai nghìn tỷ"),
+        (12.5, "12,5"),
+    ],
+)
+def test_words(value, text):
+    assert words(value) == text
+
+
+def test_percent_rounds_halves_up():
+    assert percent(0.125) == "13%"
+    assert percent(1 / 3) == "33%"
+    assert percent(2) == "200%"
+
+
+def test_measure_names_the_shared_measure_word():
+    lop = SimpleNamespace(measure="lớp")
+    buoi = SimpleNamespace(measure="buổi")
+    group = SimpleNamespace(type=buoi)
+    assert measure([lop, lop]) == "lớp"
+    assert measure([lop, group, lop]) == "lớp, buổi"
+    assert measure(["tờ", "cuốn", "tờ"]) == "tờ, cuốn"
+    assert measure([]) == ""
+
+
+def test_by_unit_shares_one_bracket_per_unit():
+    def place(name, unit):
+        return SimpleNamespace(name=name, unit_short=unit)
+
+    places = [place("An Ninh", "Quỳnh Phụ"), place("Đông Hoàng", "Tiền Hải")]
+    places.append(place("Nam Thịnh", "Tiền Hải"))
+    assert by_unit(places) == [
+        ("Quỳnh Phụ", ["An Ninh"]),
+        ("Tiền Hải", ["Đông Hoàng", "Nam Thịnh"]),
+    ]

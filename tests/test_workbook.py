@@ -1,5 +1,6 @@
 """The blank workbook from `reportgen template`: laid out from the catalog, and it round-trips."""
 
+import shutil
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -7,6 +8,13 @@ from openpyxl import load_workbook
 from reportgen.catalog import load_catalog
 from tests.conftest import DATA, run
 from tests.fill import fill_workbook
+
+
+def _empty_2019(data_dir: Path) -> Path:
+    """Remove the 2019 sample workbooks from the private data copy; return the folder."""
+    folder = data_dir / "2019"
+    shutil.rmtree(folder)
+    return folder
 
 
 def _settings(folder: Path) -> None:
@@ -44,7 +52,7 @@ def test_blank_workbook_shows_unit_year_and_codes(data_dir: Path, tmp_path: Path
 
 
 def test_filled_blank_workbooks_check_clean(data_dir: Path):
-    folder = data_dir / "2019"
+    folder = _empty_2019(data_dir)
     assert run("template", "--year", 2019, "--data-dir", data_dir).exit_code == 0
     codes = [i.code for i in load_catalog(DATA).indicators_for(2019)]
     for path in sorted(folder.glob("*.xlsx")):
@@ -63,7 +71,7 @@ def test_filled_blank_workbooks_check_clean(data_dir: Path):
 
 
 def test_an_unfilled_blank_workbook_lists_what_is_missing(data_dir: Path):
-    folder = data_dir / "2019"
+    folder = _empty_2019(data_dir)
     assert run("template", "--year", 2019, "--data-dir", data_dir).exit_code == 0
     _settings(folder)
     result = run("check", "--year", 2019, "--data-dir", data_dir)
