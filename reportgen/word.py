@@ -32,7 +32,11 @@ CLASS_FORMATS = {
     "doc-subject": {"align": "center", "bold": True},
     "place-date": {"italic": True},
     "signer-name": {"space_before": 60},
-    "recipients-title": {"size": 12},
+    "recipients-title": {"align": "left", "size": 12},
+    "recipient": {"align": "left", "size": 11},
+    "issuer-line": {"size": 13},
+    "nation-name": {"size": 13},
+    "number": {"size": 13},
     "appendix-subtitle": {"align": "center", "bold": True},
     "appendix-ref": {"align": "center", "italic": True},
     "appendix-note": {"align": "center", "italic": True},
@@ -248,6 +252,18 @@ def _table(container, el, size: float) -> None:
     layout = "by-unit" in _classes(el)
     if layout:
         table.style = "Table Grid"
+    shares = [_percent(col.get("style", "")) for col in el.iter("col")]
+    if len(shares) == width and all(shares):
+        from docx.shared import Emu
+
+        section = container.sections[0] if hasattr(container, "sections") else None
+        if section is not None:
+            room = section.page_width - section.left_margin - section.right_margin
+            table.autofit = False
+            for i, share in enumerate(shares):
+                table.columns[i].width = Emu(int(room * share / 100))
+                for cell in table.columns[i].cells:
+                    cell.width = Emu(int(room * share / 100))
     for r, tr in enumerate(rows):
         c = 0
         for cell_el in (x for x in tr if x.tag in ("td", "th")):
@@ -272,6 +288,12 @@ def _table(container, el, size: float) -> None:
 
                     first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             c += span
+
+
+def _percent(style: str) -> float:
+    """Return the width a <col style="width: 40%"> asks for, in percent (0 when none)."""
+    found = re.search(r"width:\s*([\d.]+)%", style)
+    return float(found[1]) if found else 0.0
 
 
 def _properties(document, title: str, author: str, date: dt.date | None) -> None:
