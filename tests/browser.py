@@ -176,14 +176,18 @@ class Browser:
                 found.append(params["entry"].get("text", ""))
         return found
 
-    def fonts_of(self, selector: str) -> list[str]:
-        """Return the font families the browser really drew an element's text with."""
+    def fonts_of(self, selector: str) -> list[tuple[str, bool]]:
+        """Return the fonts the browser really drew an element's text with.
+
+        Each is (family, True when it is a web font of the page's @font-face rules): a font
+        of the same name installed on the machine does not pass for the bundled one.
+        """
         root = self.call("DOM.getDocument")["root"]["nodeId"]
         node = self.call("DOM.querySelector", nodeId=root, selector=selector)["nodeId"]
         if not node:
             raise AssertionError(f"no element {selector}")
         fonts = self.call("CSS.getPlatformFontsForNode", nodeId=node)["fonts"]
-        return [f["familyName"] for f in fonts]
+        return [(f["familyName"], f["isCustomFont"]) for f in fonts]
 
     def screenshot(self, path: Path) -> bytes:
         """Save a PNG of the whole page and return its bytes."""
