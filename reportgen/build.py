@@ -43,6 +43,17 @@ SETTINGS_SKELETON = """\
 # author: tên người viết, in cuối bài — trong dấu ngoặc kép
 date = ""
 author = ""
+
+# Chỉ cần khi lập văn bản hành chính (reportgen build --style official): bỏ dấu # ở đầu
+# các dòng dưới đây rồi điền. Ngày của văn bản là "date" ở trên.
+# [official]
+# issuer = ["UBND TỈNH ...", "BAN CHỈ ĐẠO 138"]  # cơ quan ban hành, mỗi dòng một mục
+# number = "../BC-BCĐ"                            # số và ký hiệu
+# place = "..."                                   # địa danh
+# signer_authority = "KT. TRƯỞNG BAN"             # quyền hạn ký; để "" nếu Trưởng ban ký
+# signer_title = "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"     # chức vụ người ký
+# signer_name = "..."                             # họ tên người ký
+# recipients = ["...;", "Lưu: VT."]               # nơi nhận, mỗi dòng một nơi
 """
 
 
