@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help report check template test lint format bench clean
+.PHONY: help report check template preview test lint format bench clean
 
 help: ## Show the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ check: $(BIN)/.installed ## Check data/YEAR/*.xlsx without building
 
 template: $(BIN)/.installed ## Write blank workbooks for YEAR into data/YEAR (never overwrites)
 	$(BIN)/reportgen template --year $(YEAR) --data-dir $(DATA)
+
+preview: $(BIN)/.installed ## Serve the YEAR's report on 127.0.0.1:8000, updated on every save
+	$(BIN)/reportgen preview --year $(YEAR) --data-dir $(DATA) $(ARGS)
 
 test: $(BIN)/.installed ## Run the test suite
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

@@ -1,32 +1,42 @@
 """The chain: find files -> load -> check -> aggregate -> render HTML -> render PDF -> write."""
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen import messages as msg
 from reportgen.aggregate import ReportData, aggregate
-from reportgen.catalog import Unit, load_catalog, load_registry
+from reportgen.catalog import Catalog, Unit, load_catalog, load_registry
 from reportgen.check import Submission, check_completeness, check_workbook
 from reportgen.errors import ConfigError, ProblemsFound
 from reportgen.load import (
     SETTINGS_FILE,
     LoadError,
+    OfficialSettings,
     ReportSettings,
     find_workbooks,
+    read_official,
     read_settings,
     read_workbook,
     year_folder,
 )
 from reportgen.names import fold
 from reportgen.problems import ERROR, WARNING, Problem, count_errors, sort_problems
-from reportgen.render import render_html, template_dirs
+from reportgen.provenance import in_text_order, sources_csv, trace
+from reportgen.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
 from reportgen.workbook import blank_workbook
 from reportgen.write import write_files, write_new_file
 
 log = logging.getLogger(__name__)
 
 OUTPUT_STEM = "ket-qua-phong-chong-mua-ban-nguoi-{year}"
+OFFICIAL_STEM = "bao-cao-ket-qua-phong-chong-mua-ban-nguoi-{year}"
+FRAGMENT_SUFFIX = "-than-bai.html"  # the article's body alone, for the web portal
+SOURCES_FILE = "nguon-so-lieu.csv"
+FORMATS = ("html", "pdf", "docx", "fragment")
+DEFAULT_FORMATS = ("html", "pdf")
+STYLES = ("article", "official")
 SETTINGS_SKELETON = """\
 # Thông tin của bài báo cáo năm {year}.
 # date: ngày đăng, in dưới tiêu đề — năm-tháng-ngày, không có dấu ngoặc kép, ví dụ 2018-12-02
@@ -35,6 +45,17 @@ SETTINGS_SKELETON = """\
 date = ""
 author = ""
 caption = ""
+
+# Chỉ cần khi lập văn bản hành chính (reportgen build --style official): bỏ dấu # ở đầu
+# các dòng dưới đây rồi điền. Ngày của văn bản là "date" ở trên.
+# [official]
+# issuer = ["UBND TỈNH ...", "BAN CHỈ ĐẠO 138"]  # cơ quan ban hành, mỗi dòng một mục
+# number = "../BC-BCĐ"                            # số và ký hiệu
+# place = "..."                                   # địa danh
+# signer_authority = "KT. TRƯỞNG BAN"             # quyền hạn ký; để "" nếu Trưởng ban ký
+# signer_title = "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"     # chức vụ người ký
+# signer_name = "..."                             # họ tên người ký
+# recipients = ["...;", "Lưu: VT."]               # nơi nhận, mỗi dòng một nơi
 """
 
 
@@ -129,13 +150,33 @@ def build_report(
     templates_dir: Path | None = None,
     out_dir: Path | None = None,
     allow_missing: bool = False,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    style: str = "article",
+    appendix: bool = True,
 ) -> BuildResult:
-    """Check a year's inputs, then render and write its HTML and PDF; write nothing on error."""
-    from reportgen.pdf import render_pdf
+    """Check a year's inputs, then render and write the outputs asked for; write nothing on error.
 
+    Besides the formats asked for, nguon-so-lieu.csv (where each figure comes from) is written.
+    """
+    data, catalog, official, problems, unit_names = _prepare(year, data_dir, allow_missing, style)
+    files = render_outputs(
+        data, catalog, template_dirs(templates_dir), formats, style, appendix, official
+    )
+    out_dir = out_dir or Path("out") / str(year)
+    paths = write_files({out_dir / name: content for name, content in files.items()})
+    return BuildResult(paths, problems, unit_names)
+
+
+def _prepare(year: int, data_dir: Path, allow_missing: bool, style: str):
+    """Read and check everything a render needs; raise ProblemsFound on any error."""
     result = check_year(year, data_dir, allow_missing)
-    if result.errors:
-        raise ProblemsFound(result.problems, result.unit_names)
+    official = None
+    problems = result.problems
+    if style == "official":
+        official, found = read_official(data_dir, year)
+        problems = sort_problems([*problems, *found])
+    if count_errors(problems):
+        raise ProblemsFound(problems, result.unit_names)
     catalog = load_catalog(data_dir)
     registry = load_registry(data_dir)
     previous, skipped = previous_year(year, data_dir)
@@ -148,15 +189,79 @@ def build_report(
         result.missing,
         previous,
     )
+    data = trace(data, result.submissions, catalog)
+    return data, catalog, official, problems + skipped, result.unit_names
+
+
+def preview_renderer(
+    year: int,
+    data_dir: Path = Path("data"),
+    templates_dir: Path | None = None,
+    allow_missing: bool = False,
+    style: str = "article",
+    appendix: bool = True,
+) -> tuple[Callable[[], str], list[Path]]:
+    """Return a function that renders the year's HTML afresh, and the paths it depends on."""
     dirs = template_dirs(templates_dir)
-    html = render_html(data, dirs)
-    pdf = render_pdf(html, dirs, result.settings.date)
-    out_dir = out_dir or Path("out") / str(year)
-    stem = OUTPUT_STEM.format(year=year)
-    paths = write_files(
-        {out_dir / f"{stem}.html": html.encode("utf-8"), out_dir / f"{stem}.pdf": pdf}
-    )
-    return BuildResult(paths, result.problems + skipped, result.unit_names)
+
+    def render() -> str:
+        data, catalog, official, _, _ = _prepare(year, data_dir, allow_missing, style)
+        return render_document(data, catalog, dirs, style, appendix, official)
+
+    return render, [*dirs, data_dir]
+
+
+def render_document(
+    data: ReportData,
+    catalog: Catalog,
+    dirs: list[Path],
+    style: str = "article",
+    appendix: bool = True,
+    official: OfficialSettings | None = None,
+    figures: list | None = None,
+) -> str:
+    """Render the whole report of one style to an HTML string."""
+    extra = {
+        "appendix": appendix,
+        "indicators": {ind.code: ind for ind in catalog.indicators_for(data.year)},
+        "official": official,
+    }
+    template = OFFICIAL_TEMPLATE if style == "official" else MAIN_TEMPLATE
+    return render_html(data, dirs, template, extra, figures)
+
+
+def render_outputs(
+    data: ReportData,
+    catalog: Catalog,
+    dirs: list[Path],
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    style: str = "article",
+    appendix: bool = True,
+    official: OfficialSettings | None = None,
+) -> dict[str, bytes]:
+    """Render every output asked for; return {file name: content}, nothing written yet."""
+    figures: list = []
+    html = render_document(data, catalog, dirs, style, appendix, official, figures)
+    stem = (OFFICIAL_STEM if style == "official" else OUTPUT_STEM).format(year=data.year)
+    files: dict[str, bytes] = {}
+    if "html" in formats:
+        files[f"{stem}.html"] = html.encode("utf-8")
+    if "pdf" in formats:
+        from reportgen.pdf import render_pdf
+
+        files[f"{stem}.pdf"] = render_pdf(html, dirs, data.settings.date)
+    if "docx" in formats:
+        from reportgen.word import render_docx
+
+        files[f"{stem}.docx"] = render_docx(html, style, data.settings, data.province)
+    if "fragment" in formats:
+        from reportgen.fragment import article_body
+
+        article = html if style == "article" else render_document(data, catalog, dirs)
+        name = OUTPUT_STEM.format(year=data.year) + FRAGMENT_SUFFIX
+        files[name] = article_body(article).encode("utf-8")
+    files[SOURCES_FILE] = sources_csv(in_text_order(figures, html))
+    return files
 
 
 def previous_year(year: int, data_dir: Path = Path("data")) -> tuple[ReportData | None, list]:

@@ -77,7 +77,9 @@ def _usage_error(exc: click.UsageError) -> str:
     elif isinstance(exc, click.MissingParameter):
         text = msg.MISSING_OPTION.format(option=hint)
     elif isinstance(exc, click.BadParameter):
-        if isinstance(param.type, click.types.IntParamType):
+        if isinstance(param.type, (click.Choice, _FormatList)):
+            text = msg.BAD_CHOICE.format(option=hint, choices=", ".join(param.type.choices))
+        elif isinstance(param.type, click.types.IntParamType):
             text = msg.BAD_INTEGER.format(option=hint)
         elif isinstance(param.type, click.Path):
             text = msg.BAD_PATH.format(option=hint)
@@ -90,6 +92,23 @@ def _usage_error(exc: click.UsageError) -> str:
     if ctx is not None:
         text = f"{ctx.get_usage()}\n{msg.SEE_HELP.format(command=ctx.command_path)}\n\n{text}"
     return text
+
+
+class _FormatList(click.ParamType):
+    """A comma-separated list of output formats: "html,pdf,docx"."""
+
+    name = "formats"
+
+    def __init__(self, choices):
+        self.choices = tuple(choices)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, tuple):
+            return value
+        items = [v.strip().lower() for v in str(value).split(",") if v.strip()]
+        if not items or any(v not in self.choices for v in items):
+            self.fail(str(value), param, ctx)
+        return tuple(dict.fromkeys(items))
 
 
 YEAR = click.option(
@@ -181,19 +200,47 @@ def main(verbose: int) -> None:
     help="Nơi ghi báo cáo (mặc định out/<năm>).",
 )
 @click.option("--allow-missing", is_flag=True, help="Vẫn lập báo cáo khi thiếu tệp của đơn vị.")
+@click.option(
+    "--format",
+    "formats",
+    type=_FormatList(("html", "pdf", "docx", "fragment")),
+    default="html,pdf",
+    metavar="DẠNG,…",
+    help="Các dạng cần ghi, cách nhau bởi dấu phẩy: html, pdf, docx (Word), fragment "
+    "(chỉ thân bài, để đăng lên cổng thông tin). Mặc định: html,pdf.",
+)
+@click.option(
+    "--style",
+    type=click.Choice(["article", "official"]),
+    default="article",
+    metavar="KIỂU",
+    help="article: bài viết (mặc định); official: văn bản hành chính theo Nghị định 30/2020 "
+    "(số, người ký, nơi nhận lấy từ phần [official] của bao-cao.toml).",
+)
+@click.option("--no-appendix", is_flag=True, help="Không kèm phụ lục (bảng số liệu và biểu đồ).")
 @_guard
-def build(year, data_dir, templates_dir, out_dir, allow_missing):
-    """Kiểm tra số liệu rồi ghi báo cáo HTML và PDF.
+def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style, no_appendix):
+    """Kiểm tra số liệu rồi ghi báo cáo (mặc định HTML và PDF) và bảng nguồn số liệu.
 
     \b
     Ví dụ:
       reportgen build --year 2018
+      reportgen build --year 2018 --style official --format html,pdf,docx
       reportgen build --year 2018 --templates-dir mau-rieng --allow-missing
     """
     from reportgen.build import build_report
 
     try:
-        result = build_report(year, data_dir, templates_dir, out_dir, allow_missing)
+        result = build_report(
+            year,
+            data_dir,
+            templates_dir,
+            out_dir,
+            allow_missing,
+            formats=formats,
+            style=style,
+            appendix=not no_appendix,
+        )
     except ProblemsFound as exc:
         _print_problems(exc.problems, exc.unit_names)
         errors = sum(p.is_error for p in exc.problems)
@@ -232,6 +279,56 @@ def check(year, data_dir):
             msg.CLEAN + " " + msg.SUMMARY.format(errors=0, warnings=0, files=len(result.files))
         )
     sys.exit(1 if result.errors else 0)
+
+
+@main.command()
+@YEAR
+@DATA_DIR
+@click.option(
+    "--templates-dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    metavar="THƯ_MỤC",
+    help="Thư mục mẫu riêng; tệp ở đây thay cho tệp cùng tên trong templates/.",
+)
+@click.option(
+    "--style",
+    type=click.Choice(["article", "official"]),
+    default="article",
+    metavar="KIỂU",
+    help="article: bài viết (mặc định); official: văn bản hành chính.",
+)
+@click.option("--no-appendix", is_flag=True, help="Không kèm phụ lục.")
+@click.option("--allow-missing", is_flag=True, help="Vẫn hiện báo cáo khi thiếu tệp của đơn vị.")
+@click.option(
+    "--port", type=int, default=8000, metavar="CỔNG", help="Cổng trên 127.0.0.1 (mặc định 8000)."
+)
+@_guard
+def preview(year, data_dir, templates_dir, style, no_appendix, allow_missing, port):
+    """Xem trước báo cáo trong trình duyệt; tự cập nhật khi sửa mẫu hoặc tệp số liệu.
+
+    \b
+    Ví dụ:
+      reportgen preview --year 2018
+      reportgen preview --year 2018 --templates-dir mau-rieng --port 8080
+    """
+    from reportgen.build import preview_renderer
+    from reportgen.preview import Preview, make_server
+
+    render, watched = preview_renderer(
+        year, data_dir, templates_dir, allow_missing, style, not no_appendix
+    )
+    try:
+        server = make_server(Preview(render, watched), port)
+    except OSError as exc:
+        click.echo(msg.PREVIEW_PORT.format(port=port, error=exc.strerror), err=True)
+        sys.exit(1)
+    click.echo(msg.PREVIEW_SERVING.format(url=f"http://127.0.0.1:{server.server_port}/"))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo(msg.PREVIEW_STOPPED)
+    finally:
+        server.server_close()
 
 
 @main.command()

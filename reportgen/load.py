@@ -111,3 +111,68 @@ def read_settings(data_dir: Path, year: int) -> tuple[ReportSettings, list[Probl
 
 def _settings_problem(path: Path, message: str) -> Problem:
     return Problem(ERROR, f"{path.parent.name}/{path.name}", "", "", "", "settings", message)
+
+
+@dataclass(frozen=True)
+class OfficialSettings:
+    """What the official form (Nghị định 30/2020/NĐ-CP) states that no workbook holds.
+
+    Read from the [official] table of data/<year>/bao-cao.toml, only for --style official.
+    """
+
+    issuer: tuple[str, ...]  # the issuing body, top left, one line each
+    number: str  # số và ký hiệu, "25/BC-BCĐ"
+    place: str  # địa danh, "Thái Bình"
+    signer_authority: str  # "KT. TRƯỞNG BAN", or "" when the head signs
+    signer_title: str  # "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"
+    signer_name: str
+    recipients: tuple[str, ...]  # "Nơi nhận", one line each
+
+
+_OFFICIAL_TEXT = ("number", "place", "signer_title", "signer_name")
+_OFFICIAL_LISTS = ("issuer", "recipients")
+
+
+def read_official(data_dir: Path, year: int) -> tuple[OfficialSettings | None, list[Problem]]:
+    """Read the [official] table of the year's bao-cao.toml; list every mistake in it."""
+    path = year_folder(data_dir, year) / SETTINGS_FILE
+    if not path.is_file():
+        return None, []  # read_settings already says the file is missing
+    try:
+        with path.open("rb") as fh:
+            raw = tomllib.load(fh)
+    except tomllib.TOMLDecodeError:
+        return None, []  # read_settings already says what is wrong
+    table = raw.get("official")
+    if not isinstance(table, dict):
+        return None, [_settings_problem(path, msg.OFFICIAL_MISSING)]
+    problems = []
+    for key in _OFFICIAL_TEXT:
+        value = table.get(key)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(_settings_problem(path, msg.OFFICIAL_TEXT.format(key=key)))
+    for key in _OFFICIAL_LISTS:
+        value = table.get(key)
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            problems.append(_settings_problem(path, msg.OFFICIAL_LIST.format(key=key)))
+    authority = table.get("signer_authority", "")
+    if not isinstance(authority, str):
+        problems.append(_settings_problem(path, msg.OFFICIAL_TEXT.format(key="signer_authority")))
+    if problems:
+        return None, problems
+    return (
+        OfficialSettings(
+            issuer=tuple(v.strip() for v in table["issuer"]),
+            number=table["number"].strip(),
+            place=table["place"].strip(),
+            signer_authority=authority.strip(),
+            signer_title=table["signer_title"].strip(),
+            signer_name=table["signer_name"].strip(),
+            recipients=tuple(v.strip() for v in table["recipients"]),
+        ),
+        [],
+    )

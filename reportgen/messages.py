@@ -126,7 +126,7 @@ MISSING_OPTION = "Thiếu tùy chọn {option}."
 BAD_INTEGER = "Giá trị của {option} phải là một số nguyên, ví dụ 2018."
 BAD_PATH = "Giá trị của {option} phải là một thư mục có thật."
 BAD_VALUE = "Giá trị của {option} không hợp lệ."
-NO_SUCH_COMMAND = 'Không có lệnh "{command}". Các lệnh: build, check, template.'
+NO_SUCH_COMMAND = 'Không có lệnh "{command}". Các lệnh: build, check, preview, template.'
 BAD_USAGE = "Lệnh gõ chưa đúng."
 
 # --- year-over-year comparison ---
@@ -134,3 +134,43 @@ PREVIOUS_SKIPPED = (
     "Không so sánh với năm {year} vì số liệu năm {year} còn {errors} lỗi — chạy "
     '"make check YEAR={year}" để xem.'
 )
+
+# --- where a figure comes from (hover titles and nguon-so-lieu.csv) ---
+FIGURE_SUM = "{value} = {parts}"
+FIGURE_PART = "{unit} {value}"
+FIGURE_ZERO = "{value}: không đơn vị nào có số liệu khác 0"
+FIGURE_ROW = "dòng {row}"
+FIGURE_ACTIVITY = '{type} "{topic}"'
+FIGURE_SESSIONS = "số lớp/buổi"
+FIGURE_PARTICIPANTS = "số người tham dự"
+FIGURE_PUBLICATION = 'Ấn phẩm "{title}" ({measure})'
+FIGURE_CASES = "Số vụ án, vụ việc mua bán người"
+FIGURE_CASES_REACHED = "Số vụ {stage}"
+FIGURE_OFFENDERS = "Số đối tượng mua bán người"
+FIGURE_VICTIMS = "Số nạn nhân trong các vụ án"
+SOURCES_HEADER = ("STT", "Số liệu", "Giá trị", "Đơn vị", "Số của đơn vị", "Tệp", "Trang", "Ô")
+
+# --- the official form (--style official), from the [official] table of bao-cao.toml ---
+OFFICIAL_MISSING = (
+    "chưa có phần [official] cho báo cáo dạng văn bản hành chính (--style official) — hãy "
+    "thêm phần này (số, người ký, nơi nhận); xem mẫu trong data/2018/bao-cao.toml."
+)
+OFFICIAL_TEXT = (
+    'phần [official]: thiếu hoặc sai "{key}" — hãy ghi một dòng chữ trong dấu ngoặc kép, '
+    'ví dụ: {key} = "…".'
+)
+OFFICIAL_LIST = (
+    'phần [official]: thiếu hoặc sai "{key}" — hãy ghi một danh sách các dòng chữ, '
+    'ví dụ: {key} = ["dòng 1", "dòng 2"].'
+)
+BAD_CHOICE = "Giá trị của {option} phải là một trong: {choices}."
+
+# --- live preview (reportgen preview) ---
+PREVIEW_SERVING = (
+    "Đang xem trước tại {url} — mở địa chỉ này trong trình duyệt; nhấn Ctrl+C để dừng."
+)
+PREVIEW_STOPPED = "Đã dừng xem trước."
+PREVIEW_PORT = "Không mở được cổng {port} ({error}) — hãy chọn cổng khác, ví dụ: --port 8080."
+PREVIEW_TEMPLATE_ERROR = "Chưa hiện được báo cáo: mẫu có lỗi"
+PREVIEW_DATA_ERRORS = "Chưa hiện được báo cáo: số liệu có lỗi"
+PREVIEW_RETRY = "Sửa rồi lưu tệp: trang sẽ tự tải lại."

@@ -15,11 +15,17 @@ from markupsafe import Markup
 
 from reportgen import messages as msg
 from reportgen.aggregate import ReportData, change
+from reportgen.chart import bar_chart
 from reportgen.errors import TemplateProblem
+from reportgen.provenance import traced_filter
 from reportgen.vietnamese import FILTERS
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MAIN_TEMPLATE = "report.html.j2"
+OFFICIAL_TEMPLATE = "official.html.j2"
+FRAGMENT_TEMPLATE = "fragment.html.j2"
+# The filters that print a figure: given a traced Figure they add its breakdown on hover.
+_FIGURE_FILTERS = ("number", "padded")
 
 
 def template_dirs(override: Path | None = None) -> list[Path]:
@@ -28,8 +34,11 @@ def template_dirs(override: Path | None = None) -> list[Path]:
     return [*dirs, BUILTIN_TEMPLATES]
 
 
-def make_environment(dirs: list[Path]) -> SandboxedEnvironment:
-    """Create the sandboxed, autoescaping, strict Jinja environment over a search path."""
+def make_environment(dirs: list[Path], figures: list | None = None) -> SandboxedEnvironment:
+    """Create the sandboxed, autoescaping, strict Jinja environment over a search path.
+
+    Figures printed through the number filters are appended to `figures` when given.
+    """
     loader = jinja2.ChoiceLoader(
         [
             jinja2.PrefixLoader(
@@ -49,6 +58,10 @@ def make_environment(dirs: list[Path]) -> SandboxedEnvironment:
     )
     env.filters.update(FILTERS)
     env.filters["change"] = change
+    log = figures if figures is not None else []
+    for name in _FIGURE_FILTERS:
+        env.filters[name] = traced_filter(FILTERS[name], log)
+    env.globals["bar_chart"] = bar_chart
     env.globals["asset_url"] = functools.partial(asset_url, tuple(dirs))
     return env
 
@@ -85,12 +98,22 @@ def _context(data: ReportData) -> dict:
     return context
 
 
-def render_html(data: ReportData, dirs: list[Path]) -> str:
-    """Render the whole report to an HTML string; template mistakes raise TemplateProblem."""
-    env = make_environment(dirs)
-    context = _context(data)
+def render_html(
+    data: ReportData,
+    dirs: list[Path],
+    template: str = MAIN_TEMPLATE,
+    extra: dict | None = None,
+    figures: list | None = None,
+) -> str:
+    """Render the report to an HTML string; template mistakes raise TemplateProblem.
+
+    `extra` adds names to the template context (the appendix, the official settings);
+    the traced figures the text prints are appended to `figures` when given.
+    """
+    env = make_environment(dirs, figures)
+    context = {**_context(data), **(extra or {})}
     try:
-        return env.get_template(MAIN_TEMPLATE).render(context)
+        return env.get_template(template).render(context)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(
             msg.TEMPLATE_SYNTAX.format(

@@ -47,3 +47,46 @@ def built_2018(tmp_path_factory) -> Path:
     result = run("build", "--year", "2018", "--data-dir", DATA, "--out-dir", out)
     assert result.exit_code == 0, result.output
     return out
+
+
+ALL_FORMATS = "html,pdf,docx,fragment"
+
+
+@pytest.fixture(scope="session")
+def built_2018_all(tmp_path_factory) -> Path:
+    """Build the 2018 article in every format; return the output folder."""
+    out = tmp_path_factory.mktemp("all2018")
+    result = run(
+        "build", "--year", "2018", "--data-dir", DATA, "--out-dir", out, "--format", ALL_FORMATS
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_official(tmp_path_factory) -> Path:
+    """Build the 2018 report as an official document, in every format; return the folder."""
+    out = tmp_path_factory.mktemp("official2018")
+    result = run(
+        "build",
+        "--year",
+        "2018",
+        "--data-dir",
+        DATA,
+        "--out-dir",
+        out,
+        "--style",
+        "official",
+        "--format",
+        ALL_FORMATS,
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def require_tool(name: str, package: str) -> str:
+    """Return a command's path; fail loudly when it is missing."""
+    path = shutil.which(name)
+    if path is None:
+        pytest.fail(f"{name} is not installed (Debian package {package}; .ci/run installs it)")
+    return path

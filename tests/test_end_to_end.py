@@ -65,13 +65,20 @@ def text(built_2018: Path) -> str:
     return flatten(pdf_text(built_2018 / f"{STEM}.pdf"))
 
 
-def test_build_writes_html_and_pdf(built_2018: Path):
-    assert sorted(p.name for p in built_2018.iterdir()) == [f"{STEM}.html", f"{STEM}.pdf"]
+def test_build_writes_html_pdf_and_the_sources_table(built_2018: Path):
+    assert sorted(p.name for p in built_2018.iterdir()) == [
+        f"{STEM}.html",
+        f"{STEM}.pdf",
+        "nguon-so-lieu.csv",
+    ]
 
 
 def test_pdf_starts_with_title_and_date(text: str):
     assert text.startswith("Kết quả công tác phòng, chống mua bán người năm 2018 02/12/2018 ")
-    assert text.endswith("Phương Thảo")
+    # The article ends with its byline; the appendix (on by default) follows it.
+    article, appendix = text.split(" PHỤ LỤC ", 1)
+    assert article.endswith("Phương Thảo")
+    assert appendix.startswith("Số liệu phòng, chống mua bán người năm 2018 theo đơn vị")
 
 
 @pytest.mark.parametrize("figure", FIGURES)
@@ -115,7 +122,7 @@ def test_html_is_standalone_vietnamese(built_2018: Path):
     assert "<style>" in html and "<link" not in html
     assert "url(data:font/ttf;base64," in html
     assert "http://" not in html and "https://" not in html
-    assert "1.519 người nước ngoài" in html
+    assert re.sub(r"<[^>]+>", "", html).count("1.519 người nước ngoài") == 1  # tags: hover titles
     assert unicodedata.is_normalized("NFC", html)
 
 

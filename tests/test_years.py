@@ -28,6 +28,7 @@ def texts(tmp_path_factory) -> dict[int, str]:
         assert built.output == (
             f"Đã ghi: {out / STEM.format(year=year)}.html\n"
             f"Đã ghi: {out / STEM.format(year=year)}.pdf\n"
+            f"Đã ghi: {out / 'nguon-so-lieu.csv'}\n"
         )
         result[year] = flatten(pdf_text(out / f"{STEM.format(year=year)}.pdf"))
     return result

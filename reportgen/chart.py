@@ -1,0 +1,45 @@
+"""Small bar charts as inline SVG, drawn without a charting library.
+
+The SVG names the report's own font, so WeasyPrint and browsers draw its Vietnamese
+labels with the bundled Liberation Serif.
+"""
+
+from markupsafe import Markup, escape
+
+from reportgen.vietnamese import number
+
+WIDTH = 360  # the viewBox width; the SVG itself scales to its box
+ROW = 22
+LABEL = 92  # room for the unit's name, left of the bars
+VALUE_ROOM = 52  # room for the value, right of the longest bar
+FONT = "Liberation Serif, serif"
+
+
+def bar_chart(rows, code: str, title: str = "") -> Markup:
+    """Return horizontal bars, one per unit: rows are UnitRow values, code an indicator."""
+    bars = [(row.unit.short, int(row.values.get(code, 0))) for row in rows]
+    top = max((value for _, value in bars), default=0) or 1
+    span = WIDTH - LABEL - VALUE_ROOM
+    height = ROW * len(bars) + 4
+    parts = [
+        f'<svg class="bars" viewBox="0 0 {WIDTH} {height}"'
+        f' width="{WIDTH}" height="{height}" role="img" aria-label="{escape(title)}"'
+        f' font-family="{FONT}" font-size="13">'
+    ]
+    if title:
+        parts.append(f"<title>{escape(title)}</title>")
+    for i, (label, value) in enumerate(bars):
+        y = 2 + i * ROW
+        length = round(span * value / top, 1)
+        middle = y + ROW / 2 + 4.5
+        parts.append(
+            f'<text x="{LABEL - 6}" y="{middle}" text-anchor="end" fill="#000">'
+            f"{escape(label)}</text>"
+            f'<rect x="{LABEL}" y="{y + 3}" width="{length}" height="{ROW - 6}" fill="#2f5f8f"/>'
+            f'<text x="{LABEL + length + 4}" y="{middle}" fill="#000">{number(value)}</text>'
+        )
+    parts.append(
+        f'<line x1="{LABEL}" y1="0" x2="{LABEL}" y2="{height}" stroke="#000" stroke-width="1"/>'
+    )
+    parts.append("</svg>")
+    return Markup("".join(parts))
