@@ -23,6 +23,8 @@ RULE_MISSING = '{where}: "missing" phải là một trong: {values}.'
 
 # --- files in the year's folder ---
 IGNORED_FILE = "Bỏ qua tệp không phải bảng tính: {file}"
+IGNORED_LOCK = "Bỏ qua tệp khóa của Excel/LibreOffice: {file}"
+IGNORED_HIDDEN = "Bỏ qua tệp ẩn: {file}"
 NOT_A_WORKBOOK = (
     "tệp không phải là bảng tính Excel hoặc đã bị hỏng — hãy mở bằng Excel hoặc "
     "LibreOffice và lưu lại dưới dạng .xlsx."
@@ -110,6 +112,30 @@ DUPLICATE_UNIT = (
     "tệp {other} cũng là của {unit} — mỗi đơn vị chỉ gửi một tệp; hãy bỏ một trong hai tệp."
 )
 MISSING_UNIT = "Chưa có tệp số liệu của {unit} trong thư mục {folder}."
+
+# --- the check report (kiem-tra-<năm>.xlsx and .html) ---
+CHECK_TITLE = "Kết quả kiểm tra số liệu phòng, chống mua bán người năm {year}"
+SHEET_PROBLEMS = "Vấn đề"
+SHEET_COMPLETENESS = "Tình trạng nộp"
+PROBLEM_HEADERS = ("Mức", "Đơn vị", "Tệp", "Trang", "Ô", "Giá trị", "Quy tắc", "Nội dung")
+COMPLETENESS_HEADERS = (
+    "Mã",
+    "Đơn vị",
+    "Tình trạng",
+    "Tệp",
+    "Người lập",
+    "Ngày lập",
+    "Số lỗi",
+    "Số cảnh báo",
+    "Ghi chú",
+)
+GENERAL_UNIT = "Chung"
+STATUS_SUBMITTED = "Đã nộp"
+STATUS_MISSING = "Chưa nộp"
+STATUS_DUPLICATE = "Nộp trùng"
+STATUS_UNKNOWN = "Không nhận ra đơn vị"
+STATUS_UNREADABLE = "Không đọc được tệp"
+NOTE_DUPLICATE = "Có nhiều tệp: {files} — hãy giữ lại một tệp."
 
 # --- templates ---
 TEMPLATE_NOT_FOUND = 'Không tìm thấy mẫu "{name}" (thư mục mẫu: {dirs}).'
