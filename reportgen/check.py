@@ -125,6 +125,8 @@ def _is_blank(value) -> bool:
 def _text(value) -> str:
     if _is_blank(value):
         return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"  # as Excel shows it
     if isinstance(value, float):
         return format_number(int(value) if value.is_integer() else value)
     if isinstance(value, (dt.datetime, pd.Timestamp)):
