@@ -72,11 +72,17 @@ _VNI_LOWER = _vni_entries()
 _VNI_UPPER = [(vni.upper(), uni.upper()) for vni, uni in _VNI_LOWER]
 UNICODE_TO_VNI: dict[str, str] = {uni: vni for vni, uni in _VNI_LOWER + _VNI_UPPER if vni != uni}
 VNI_TO_UNICODE: dict[str, str] = {vni: uni for uni, vni in UNICODE_TO_VNI.items()}
-# Read leniently as well: a capital before a lower-case mark ("Aù"), and "yï" for ỵ.
+# Read leniently as well what some VNI keyboards type: a capital before a lower-case mark
+# ("Aù"), "yï" for ỵ, and i followed by a tone mark ("iø") for the one-character ì, í, ỉ, ĩ, ị.
 for _vni, _uni in _VNI_LOWER:
     if len(_vni) == 2 and _vni[0].isascii():
         VNI_TO_UNICODE.setdefault(_vni[0].upper() + _vni[1], _uni.upper())
 VNI_TO_UNICODE.update({"yï": "ỵ", "YÏ": "Ỵ", "Yï": "Ỵ"})
+for _mark, _tone in zip(_TONE_MARKS, _TONES, strict=True):
+    for _i in "iI":
+        _toned = unicodedata.normalize("NFC", _i + _tone)
+        VNI_TO_UNICODE[_i + _mark] = _toned
+        VNI_TO_UNICODE[_i + _mark.upper()] = _toned
 
 UNICODE_TO_TCVN3: dict[str, str] = {uni: tcvn for tcvn, uni in TCVN3_TO_UNICODE.items()}
 # TCVN3 has no upper-case toned letters: the ".VnTimeH" fonts draw the lower-case codes as
@@ -124,7 +130,15 @@ def is_syllable(word: str) -> bool:
 def to_unicode(text: str, encoding: str) -> str:
     """Convert text typed in TCVN3 or VNI to Unicode NFC."""
     table = _TABLES[encoding]
-    return _WORD.sub(lambda m: _convert_word(m.group(), table), text)
+    converted = _WORD.sub(lambda m: _convert_word(m.group(), table), text)
+    letters = [c for c in text if c.isascii() and c.isalpha()]
+    capitals = any(sum(c.isascii() for c in w) > 1 for w in _WORD.findall(text))
+    if encoding == TCVN3 and capitals and all(c.isupper() for c in letters):
+        # Typed in a ".VnTimeH" capitals font, whose small-letter codes are drawn as capitals.
+        # Only a text in capitals with a word of two capitals says so: "Hµ" is "Hà" as well
+        # as "HÀ", and "Kú B¸" is "Kỳ Bá".
+        converted = converted.upper()
+    return converted
 
 
 def from_unicode(text: str, encoding: str) -> str:
@@ -143,11 +157,7 @@ def _convert_word(word: str, table: dict[str, str]) -> str:
         else:
             out.append(table.get(word[i], word[i]))
             i += 1
-    converted = "".join(out)
-    letters = [c for c in word if c.isascii() and c.isalpha()]
-    if table is TCVN3_TO_UNICODE and letters and all(c.isupper() for c in letters):
-        converted = converted.upper()  # typed in a ".VnTimeH" capitals font
-    return unicodedata.normalize("NFC", converted)
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def detect(text: str) -> tuple[str, str] | None:
@@ -167,11 +177,15 @@ def detect(text: str) -> tuple[str, str] | None:
             if not is_syllable(converted):
                 plausible = False
                 break
-            decisive += not is_syllable(word)
+            # A lone sign ("×", "©") is too little to go on; a word of two or more is not.
+            decisive += len(word) > 1 and not is_syllable(word)
         if plausible and decisive:
-            found.append((decisive, encoding))
+            converted = to_unicode(text, encoding)
+            # When both readings fit, the wrong one has turned mark characters into spurious
+            # tones ("Höng" is Hưng in VNI, Hửng in TCVN3): prefer the reading with fewer.
+            tones = sum(c in _TONE_SET for c in unicodedata.normalize("NFD", converted))
+            found.append((decisive, -tones, encoding, converted))
     found.sort(reverse=True)
-    if not found or (len(found) > 1 and found[0][0] == found[1][0]):
+    if not found or (len(found) > 1 and found[0][:2] == found[1][:2]):
         return None  # nothing to convert, or both encodings fit equally: leave the text alone
-    encoding = found[0][1]
-    return encoding, to_unicode(text, encoding)
+    return found[0][2], found[0][3]
