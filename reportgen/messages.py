@@ -100,8 +100,8 @@ LEGACY_VNI = (
     "bằng bảng mã Unicode."
 )
 RULE_FAILED = "{description}, nhưng {found} — hãy kiểm tra lại."
-RULE_ONE_CELL = "ô {cell} là {value}"
-RULE_SUM_CELLS = "tổng các ô {cells} là {value}"
+RULE_CELL = "ô {cell}"
+RULE_SIDE_VALUE = "{terms} là {value}"
 UNKNOWN_CHOICE = '"{value}" không có trong danh sách — hãy chọn một trong: {allowed}.'
 UNKNOWN_COMMUNE = (
     '"{value}" không có trong danh mục xã, phường, thị trấn của {unit} — hãy kiểm tra lại tên.'

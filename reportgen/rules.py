@@ -160,13 +160,10 @@ def evaluate(
 
 
 def _side_text(side: tuple[str, ...], cells: dict[str, str], values: dict[str, int]) -> str:
-    refs = [t for t in side if not t.isdigit()]
-    if not refs:
+    if all(t.isdigit() for t in side):
         return ""  # a constant: the description says it
     number = sum(int(t) if t.isdigit() else values.get(t, 0) for t in side)
-    if len(side) == 1:
-        return msg.RULE_ONE_CELL.format(
-            cell=cells.get(refs[0], refs[0]), value=format_number(number)
-        )
-    listed = ", ".join(cells.get(t, t) for t in refs)
-    return msg.RULE_SUM_CELLS.format(cells=listed, value=format_number(number))
+    terms = " + ".join(
+        t if t.isdigit() else msg.RULE_CELL.format(cell=cells.get(t, t)) for t in side
+    )
+    return msg.RULE_SIDE_VALUE.format(terms=terms, value=format_number(number))
