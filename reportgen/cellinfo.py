@@ -3,7 +3,7 @@
 pandas and calamine return a formula cell whose result was never saved (files written by tools
 that do not calculate, such as openpyxl) and an error cell ("#DIV/0!") both as empty. The
 checker must tell those apart from a cell the clerk left blank, so .xlsx sheets are scanned
-here for them. Merged ranges come from the same scan (.xlsx) or from calamine (.xls).
+here for them. Merged ranges come from the same scan (.xlsx, .ods) or from calamine (.xls).
 """
 
 import logging
@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 
 # A merged range: first row, first column, last row, last column (0-based, inclusive).
 Range = tuple[int, int, int, int]
@@ -51,6 +53,8 @@ def read_cell_info(path: Path) -> CellInfo:
             return _xlsx_info(path)
         if suffix == ".xls":
             return _calamine_merges(path)
+        if suffix == ".ods":
+            return _ods_info(path)
     except Exception as exc:  # the values were readable; this extra look is best effort
         log.debug("no cell details for %s: %r", path, exc)
     return CellInfo()
@@ -117,3 +121,33 @@ def _look_at_cell(el, empty: set, failed: dict) -> None:
         failed[parse_ref(ref)] = text
     elif formula is not None and not text and el.get("t") != "str":
         empty.add(parse_ref(ref))  # t="str" with no text is a formula giving "", saved
+
+
+def _ods_info(path: Path) -> CellInfo:
+    """Scan an .ods content.xml for spanned cells and error results (LibreOffice writes both)."""
+    merged, errors = {}, {}
+    name, r, c = "", 0, 0
+    with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+        for event, el in iterparse(fh, events=("start", "end")):
+            tag = el.tag
+            if tag == f"{_TABLE}table" and event == "start":
+                name, r = el.get(f"{_TABLE}name", ""), 0
+                merged[name], errors[name] = [], {}
+            elif tag == f"{_TABLE}table-row":
+                if event == "start":
+                    c = 0
+                else:
+                    r += int(el.get(f"{_TABLE}number-rows-repeated", "1"))
+                    el.clear()
+            elif tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell") and event == "end":
+                rows = int(el.get(f"{_TABLE}number-rows-spanned", "1"))
+                cols = int(el.get(f"{_TABLE}number-columns-spanned", "1"))
+                if rows > 1 or cols > 1:
+                    merged[name].append((r, c, r + rows - 1, c + cols - 1))
+                if el.get(f"{_CALCEXT}value-type") == "error":
+                    errors[name][(r, c)] = "".join(el.itertext()).strip()
+                c += int(el.get(f"{_TABLE}number-columns-repeated", "1"))
+    return CellInfo(
+        merged={k: tuple(v) for k, v in merged.items()},
+        errors={k: v for k, v in errors.items() if v},
+    )

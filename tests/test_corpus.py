@@ -406,6 +406,16 @@ BAD = {
         ),
     ],
     "51-xls-gop-o-so.xls": [error(PUBLICATIONS, "C3", "300", "merged_number", MERGED)],
+    "54-ods-gop-o-so.ods": [error(PUBLICATIONS, "C3", "300", "merged_number", MERGED)],
+    "55-ods-cong-thuc-loi.ods": [
+        error(
+            INDICATORS,
+            "D6",
+            "#DIV/0!",
+            "formula_error",
+            'công thức cho kết quả lỗi "#DIV/0!" — hãy sửa công thức hoặc nhập số.',
+        ),
+    ],
     "52-mau-chua-dien.xlsx": [
         error(INDICATORS, cell, "", "blank", BLANK_NUMBER)
         for cell in ("D3", "D4", "D6", "D7", "D9", "D10", "D11", "D12", "D14", "D15", "D16")

@@ -1,6 +1,7 @@
 """Write the corpus of bad (and a few good) workbooks that tests/test_corpus.py checks.
 
-Regenerate with .venv/bin/python -m tests.corpus.make_corpus (after pip install -e '.[dev,corpus]').
+Regenerate with .venv/bin/python -m tests.corpus.make_corpus [NAME...] (after
+pip install -e '.[dev,corpus]'); names given, only those files are written.
 Needs LibreOffice (soffice; Debian package libreoffice-calc) for the files it saves: .xls,
 .ods and re-saved .xlsx, as staff using LibreOffice send them. The produced files are
 committed, so the tests need neither LibreOffice nor msoffcrypto-tool.
@@ -256,6 +257,8 @@ CASES: dict[str, Callable[[], bytes]] = {
     "49-xls-thieu-cot.xls": libreoffice(cells(ACTIVITIES, {"D1": "Số buổi"}), "xls"),
     "50-libreoffice-so-dang-chu.xlsx": libreoffice(cells(INDICATORS, {"D6": "1.519"}), "xlsx"),
     "51-xls-gop-o-so.xls": libreoffice(edited(_merge_publication_quantities), "xls"),
+    "54-ods-gop-o-so.ods": libreoffice(edited(_merge_publication_quantities), "ods"),
+    "55-ods-cong-thuc-loi.ods": libreoffice(cells(INDICATORS, {"D6": "=1/0"}), "ods"),
     # --- a blank workbook from `reportgen template`, sent back unfilled ---
     "52-mau-chua-dien.xlsx": _unfilled_template,
     # --- files put beside Tiền Hải's own workbook, not instead of it ---
@@ -272,14 +275,18 @@ CASES: dict[str, Callable[[], bytes]] = {
 }
 
 
-def main() -> None:
+def main(only: list[str]) -> None:
+    """Write every case (or only the named ones), removing files no case makes any more."""
     OUT.mkdir(exist_ok=True)
     for old in OUT.iterdir():
-        old.unlink()
+        if old.name not in CASES:
+            old.unlink()
     for name, build in CASES.items():
+        if only and name not in only:
+            continue
         (OUT / name).write_bytes(build())
         print(OUT / name)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
