@@ -160,7 +160,7 @@ def parse_count(value) -> tuple[int | None, str | None, str | None]:
 def _open_sheet(raw: RawWorkbook, title: str, out: "_Collector") -> _Sheet | None:
     """Find a sheet by its folded name and read its cells, converting legacy-encoded text."""
     wanted = fold(title)
-    names = [name for name in raw.sheets if fold(name) == wanted]
+    names = [name for name in raw.sheets if wanted in (fold(name), fold(_unlegacy(name)))]
     if not names:
         return None
     if len(names) > 1:
@@ -195,6 +195,12 @@ def _open_sheet(raw: RawWorkbook, title: str, out: "_Collector") -> _Sheet | Non
                 out.add(WARNING, name, ref, value, f"legacy_{encoding}", template.format(text=text))
                 row[c] = text
     return sheet
+
+
+def _unlegacy(text: str) -> str:
+    """Return text in Unicode when it was typed in TCVN3 or VNI (a sheet name, say)."""
+    found = detect(text)
+    return found[1] if found else text
 
 
 def _find_header(

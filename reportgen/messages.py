@@ -20,6 +20,7 @@ RULE_UNKNOWN = '{where}: không có mã chỉ tiêu hoặc khóa cột "{name}".
 RULE_OPERATOR = '{where}: "operator" phải là một trong: {operators}.'
 RULE_SEVERITY = '{where}: "severity" phải là "error" hoặc "warning".'
 RULE_MISSING = '{where}: "missing" phải là một trong: {values}.'
+RULE_DUPLICATE = '{where}: tên quy tắc "{name}" đã được dùng cho một quy tắc khác.'
 
 # --- files in the year's folder ---
 IGNORED_FILE = "Bỏ qua tệp không phải bảng tính: {file}"

@@ -99,6 +99,8 @@ def parse_rules(entries: list, path, indicator_codes: set[str], tables: dict[str
         for key in ("name", "description"):
             if not isinstance(entry.get(key), str) or not entry.get(key):
                 errors.append(msg.CONFIG_FIELD.format(where=where, key=key))
+        if entry.get("name") in {r.name for r in rules}:
+            errors.append(msg.RULE_DUPLICATE.format(where=where, name=entry["name"]))
         if len(sides) == 2 and not errors:
             rules.append(
                 Rule(

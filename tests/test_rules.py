@@ -127,3 +127,17 @@ def test_the_shipped_rules_hold_on_the_2018_sample(data_dir: Path):
         "nguoi_tham_du_ge_so_buoi",
     ]
     assert [r.table for r in catalog.rules] == ["", "", "activities"]
+
+
+def test_two_rules_with_one_name_are_refused(data_dir: Path):
+    path = data_dir / "catalog.toml"
+    text = path.read_text(encoding="utf-8")
+    first = text[text.index("[[rules]]") :].split("\n\n")[0]
+    path.write_text(text + "\n" + first + "\n", encoding="utf-8")
+
+    with pytest.raises(ConfigError) as raised:
+        load_catalog(data_dir)
+
+    assert raised.value.messages == [
+        f'{path} [[rules]] #4: tên quy tắc "pbgdpl_luot_le_tong" đã được dùng cho một quy tắc khác.'
+    ]
