@@ -511,7 +511,7 @@ def _check_table(raw, out: _Collector, table: Table, catalog: Catalog, communes,
             refs[column.key] = layout.cell_ref(r, c)
             value = sheet.value(r, c)
             merge = sheet.merge_of(r, c)
-            if merge is not None:
+            if merge is not None and merge[0] > head_row:  # not a header spanning two rows
                 if column.type == "integer":
                     _merged_number(out, sheet, r, c)
                     values[column.key] = None
