@@ -8,7 +8,7 @@ from pathlib import Path
 from reportgen import messages as msg
 from reportgen.aggregate import ReportData, aggregate
 from reportgen.catalog import Catalog, Unit, load_catalog, load_registry
-from reportgen.check import Submission, check_completeness, check_workbook
+from reportgen.check import Submission, WorkbookCheck, check_completeness, inspect_workbook
 from reportgen.errors import ConfigError, ProblemsFound
 from reportgen.load import (
     SETTINGS_FILE,
@@ -71,6 +71,8 @@ class CheckResult:
     settings: ReportSettings
     missing: tuple[Unit, ...]
     unit_names: dict[str, str] = field(default_factory=dict)
+    expected: tuple[Unit, ...] = ()
+    checks: list[WorkbookCheck] = field(default_factory=list)  # one per readable workbook
 
     @property
     def errors(self) -> int:
@@ -110,19 +112,20 @@ def check_year(
         )
     settings, settings_problems = read_settings(data_dir, year)
     problems += settings_problems
-    submissions, identified = [], []
+    submissions, identified, checks = [], [], []
     for path in files:
         try:
             raw = read_workbook(path)
         except LoadError as exc:
             problems.append(Problem(ERROR, path.name, "", "", "", "unreadable", str(exc)))
             continue
-        unit, submission, found = check_workbook(raw, catalog, registry, year)
-        problems += found
-        if unit is not None:
-            identified.append((path.name, unit))
-        if submission is not None:
-            submissions.append(submission)
+        checked = inspect_workbook(raw, catalog, registry, year)
+        checks.append(checked)
+        problems += checked.problems
+        if checked.unit is not None:
+            identified.append((path.name, checked.unit))
+        if checked.submission is not None:
+            submissions.append(checked.submission)
     completeness = check_completeness(identified, registry, year, str(folder))
     missing_codes = {p.unit for p in completeness if p.rule == "missing_unit"}
     if allow_missing:
@@ -141,6 +144,8 @@ def check_year(
         settings=settings,
         missing=tuple(u for u in expected if u.code in missing_codes),
         unit_names={u.code: u.official_name for u in registry.units},
+        expected=expected,
+        checks=checks,
     )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from reportgen import messages as msg
 from reportgen.errors import ConfigError
 from reportgen.names import name_variants
+from reportgen.rules import Rule, parse_rules
 
 CATALOG_FILE = "catalog.toml"
 UNITS_FILE = "units.toml"
@@ -74,6 +75,7 @@ class Catalog:
     indicators: tuple[Indicator, ...]
     choice_lists: dict[str, tuple[Choice, ...]]
     tables: tuple[Table, ...]
+    rules: tuple[Rule, ...] = ()
 
     def indicators_for(self, year: int) -> tuple[Indicator, ...]:
         """Return the indicators workbooks of a year must carry."""
@@ -245,9 +247,16 @@ def load_catalog(data_dir: Path) -> Catalog:
     for ind in indicators:
         if ind.code and not re.fullmatch(r"[a-z][a-z0-9_]*", ind.code):
             errors.append(msg.CONFIG_CODE.format(path=path, code=ind.code))
+    rules, rule_errors = parse_rules(
+        raw.get("rules", []),
+        path,
+        set(codes),
+        {t.key: {c.key for c in t.columns} for t in tables},
+    )
+    errors += rule_errors
     if errors:
         raise ConfigError(errors)
-    return Catalog(tuple(indicators), choice_lists, tuple(tables))
+    return Catalog(tuple(indicators), choice_lists, tuple(tables), rules)
 
 
 def load_registry(data_dir: Path) -> Registry:

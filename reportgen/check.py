@@ -11,9 +11,11 @@ import pandas as pd
 from reportgen import layout
 from reportgen import messages as msg
 from reportgen.catalog import Catalog, Column, Commune, Registry, Table, Unit
+from reportgen.legacy_encoding import TCVN3, detect
 from reportgen.load import RawWorkbook
 from reportgen.names import fold, name_key, name_variants, nfc
 from reportgen.problems import ERROR, WARNING, Problem
+from reportgen.rules import evaluate
 from reportgen.vietnamese import number as format_number
 
 _GROUPED_INT = re.compile(r"^\d{1,3}(?:([. ])\d{3})(?:\1\d{3})*$")
@@ -41,6 +43,7 @@ class Row:
     file: str
     sheet: str
     row: int  # 1-based, as Excel shows it
+    cells: dict = field(default_factory=dict)  # column key -> A1 reference
 
 
 @dataclass
@@ -55,6 +58,45 @@ class Submission:
     indicators: dict[str, int] = field(default_factory=dict)
     cells: dict[str, str] = field(default_factory=dict)
     rows: dict[str, list[Row]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class WorkbookCheck:
+    """Everything checking one workbook found, for the report and the completeness table."""
+
+    file: str
+    unit: Unit | None
+    submission: Submission | None
+    problems: list[Problem]
+    preparer: str = ""
+    prepared_on: str = ""
+
+
+@dataclass
+class _Sheet:
+    """The cells of one sheet as the checker reads them, with what the values do not show."""
+
+    name: str
+    rows: list[list]
+    merged: tuple = ()
+    uncalculated: frozenset = frozenset()
+    errors: dict = field(default_factory=dict)
+
+    def value(self, r: int, c: int):
+        """Return the value at a 0-based position, None outside the sheet's data."""
+        row = self.rows[r] if r < len(self.rows) else []
+        return row[c] if c < len(row) else None
+
+    def merge_of(self, r: int, c: int) -> tuple[int, int, int, int] | None:
+        """Return the merged range that covers a cell other than its first, if any."""
+        for r0, c0, r1, c1 in self.merged:
+            if r0 <= r <= r1 and c0 <= c <= c1 and (r, c) != (r0, c0):
+                return r0, c0, r1, c1
+        return None
+
+    def has_hidden_value(self, r: int, c: int) -> bool:
+        """Return True when an empty-looking cell holds a formula or an error value."""
+        return (r, c) in self.uncalculated or (r, c) in self.errors
 
 
 class _Collector:
@@ -83,6 +125,8 @@ def _is_blank(value) -> bool:
 def _text(value) -> str:
     if _is_blank(value):
         return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"  # as Excel shows it
     if isinstance(value, float):
         return format_number(int(value) if value.is_integer() else value)
     if isinstance(value, (dt.datetime, pd.Timestamp)):
@@ -113,51 +157,106 @@ def parse_count(value) -> tuple[int | None, str | None, str | None]:
     return None, "not_a_number", None
 
 
-def _find_sheet(raw: RawWorkbook, title: str) -> tuple[str, pd.DataFrame] | None:
+def _open_sheet(raw: RawWorkbook, title: str, out: "_Collector") -> _Sheet | None:
+    """Find a sheet by its folded name and read its cells, converting legacy-encoded text."""
     wanted = fold(title)
-    for name, frame in raw.sheets.items():
-        if fold(name) == wanted:
-            return name, frame
-    return None
+    names = [name for name in raw.sheets if wanted in (fold(name), fold(_unlegacy(name)))]
+    if not names:
+        return None
+    if len(names) > 1:
+        out.add(
+            ERROR,
+            names[1],
+            "",
+            "",
+            "duplicate_sheet",
+            msg.DUPLICATE_SHEET.format(first=names[0], second=names[1]),
+        )
+    name = names[0]
+    info = raw.cell_info
+    sheet = _Sheet(
+        name,
+        raw.sheets[name].to_numpy(dtype=object).tolist(),
+        info.merged.get(name, ()),
+        info.uncalculated.get(name, frozenset()),
+        info.errors.get(name, {}),
+    )
+    # Rows of formulas with no saved value may be missing from the values: make room for them.
+    hidden = set(sheet.uncalculated) | set(sheet.errors)
+    if hidden:
+        height = max(r for r, _ in hidden) + 1
+        sheet.rows += [[] for _ in range(height - len(sheet.rows))]
+    for r, row in enumerate(sheet.rows):
+        for c, value in enumerate(row):
+            if isinstance(value, str) and (found := detect(value)):
+                encoding, text = found
+                template = msg.LEGACY_TCVN3 if encoding == TCVN3 else msg.LEGACY_VNI
+                ref = layout.cell_ref(r, c)
+                out.add(WARNING, name, ref, value, f"legacy_{encoding}", template.format(text=text))
+                row[c] = text
+    return sheet
 
 
-def _cells(frame: pd.DataFrame) -> list[list]:
-    return frame.to_numpy(dtype=object).tolist()
+def _unlegacy(text: str) -> str:
+    """Return text in Unicode when it was typed in TCVN3 or VNI (a sheet name, say)."""
+    found = detect(text)
+    return found[1] if found else text
 
 
-def _find_header(rows: list[list], headers: list[str]) -> tuple[int, dict[str, int]] | None:
-    """Return the header row index and {folded header: column} of the best row."""
-    wanted = {fold(h) for h in headers}
+def _find_header(
+    sheet: _Sheet, headers: list[str], out: "_Collector"
+) -> tuple[int, dict[str, int]] | None:
+    """Return the header row index and {folded header: column} of the best row.
+
+    A header found twice in that row is an error: which column holds the values is unclear.
+    """
+    wanted = {fold(h): h for h in headers}
     best = None
-    for r, row in enumerate(rows[: layout.HEADER_SEARCH_ROWS]):
-        found = {}
+    for r, row in enumerate(sheet.rows[: layout.HEADER_SEARCH_ROWS]):
+        found, twice = {}, []
         for c, value in enumerate(row):
             key = fold(_text(value))
-            if key in wanted and key not in found:
-                found[key] = c
+            if key in wanted:
+                if key in found:
+                    twice.append((key, c))
+                else:
+                    found[key] = c
         if found and (best is None or len(found) > len(best[1])):
-            best = (r, found)
-    return best
+            best = (r, found, twice)
+    if best is None:
+        return None
+    r, found, twice = best
+    for key, c in twice:
+        out.add(
+            ERROR,
+            sheet.name,
+            layout.cell_ref(r, c),
+            sheet.value(r, c),
+            "duplicate_column",
+            msg.DUPLICATE_COLUMN.format(header=wanted[key], first=layout.cell_ref(r, found[key])),
+        )
+    return r, found
 
 
-def _check_info(raw, out: _Collector, registry: Registry, year: int):
-    found = _find_sheet(raw, layout.INFO_SHEET)
-    if found is None:
+def _check_info(raw, out: _Collector):
+    sheet = _open_sheet(raw, layout.INFO_SHEET, out)
+    if sheet is None:
         out.add(ERROR, layout.INFO_SHEET, "", "", "missing_sheet", msg.MISSING_SHEET)
         return None
-    sheet, frame = found
     labels = {fold(label): key for key, label in layout.INFO_FIELDS}
     info = {}
-    for r, row in enumerate(_cells(frame)):
+    for r, row in enumerate(sheet.rows):
         if not row:
             continue
         key = labels.get(fold(_text(row[0])))
         if key and key not in info:
-            info[key] = (row[1] if len(row) > 1 else None, layout.cell_ref(r, 1))
+            info[key] = (sheet.value(r, 1), layout.cell_ref(r, 1))
     for key, label in layout.INFO_FIELDS:
         if key not in info and key in ("unit_name", "year"):
-            out.add(ERROR, sheet, "", "", "missing_field", msg.MISSING_INFO.format(label=label))
-    return sheet, info
+            out.add(
+                ERROR, sheet.name, "", "", "missing_field", msg.MISSING_INFO.format(label=label)
+            )
+    return sheet.name, info
 
 
 def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) -> Unit | None:
@@ -214,44 +313,56 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
     return None
 
 
-def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int) -> tuple[dict, dict]:
+def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
+    """Return ({code: number}, {code: "sheet!A1"}, codes left blank, {code: A1})."""
     values: dict[str, int] = {}
     cells: dict[str, str] = {}
-    found = _find_sheet(raw, layout.INDICATOR_SHEET)
-    if found is None:
+    refs: dict[str, str] = {}
+    blank: set[str] = set()
+    sheet = _open_sheet(raw, layout.INDICATOR_SHEET, out)
+    if sheet is None:
         out.add(ERROR, layout.INDICATOR_SHEET, "", "", "missing_sheet", msg.MISSING_SHEET)
-        return values, cells
-    sheet, frame = found
-    rows = _cells(frame)
+        return values, cells, blank, refs
     code_h, _label_h, _measure_h, value_h = layout.INDICATOR_HEADERS
-    header = _find_header(rows, [code_h, value_h])
+    header = _find_header(sheet, [code_h, value_h], out)
     absent = [h for h in (code_h, value_h) if header is None or fold(h) not in header[1]]
     if absent:
         columns = ", ".join(f'"{h}"' for h in absent)
-        out.add(ERROR, sheet, "", "", "missing_column", msg.MISSING_COLUMNS.format(columns=columns))
-        return values, cells
+        out.add(
+            ERROR,
+            sheet.name,
+            "",
+            "",
+            "missing_column",
+            msg.MISSING_COLUMNS.format(columns=columns),
+        )
+        return values, cells, blank, refs
     head_row, cols = header
     code_col, value_col = cols[fold(code_h)], cols[fold(value_h)]
     wanted = {ind.code: ind for ind in catalog.indicators_for(year)}
     seen: dict[str, str] = {}
-    for r in range(head_row + 1, len(rows)):
-        row = rows[r]
-        code = _text(row[code_col]) if code_col < len(row) else ""
+    for r in range(head_row + 1, len(sheet.rows)):
+        code = _text(sheet.value(r, code_col))
         if not code:
             continue
-        raw_value = row[value_col] if value_col < len(row) else None
+        raw_value = sheet.value(r, value_col)
         ref = layout.cell_ref(r, value_col)
         ind = wanted.get(code) or wanted.get(code.lower())
         if ind is None:
             code_ref = layout.cell_ref(r, code_col)
             out.add(
-                WARNING, sheet, code_ref, code, "unknown_code", msg.UNKNOWN_CODE.format(value=code)
+                WARNING,
+                sheet.name,
+                code_ref,
+                code,
+                "unknown_code",
+                msg.UNKNOWN_CODE.format(value=code),
             )
             continue
         if ind.code in seen:
             out.add(
                 ERROR,
-                sheet,
+                sheet.name,
                 ref,
                 raw_value,
                 "duplicate_code",
@@ -259,27 +370,68 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int) -> tupl
             )
             continue
         seen[ind.code] = ref
-        number = _check_count(out, sheet, ref, raw_value, True, ind.min, ind.max)
+        refs[ind.code] = ref
+        if _merged_number(out, sheet, r, value_col):
+            continue
+        number = _check_count(out, sheet, r, value_col, raw_value, True, ind.min, ind.max)
         if number is not None:
             values[ind.code] = number
-            cells[ind.code] = f"{sheet}!{ref}"
+            cells[ind.code] = f"{sheet.name}!{ref}"
+        elif _is_blank(raw_value) and not sheet.has_hidden_value(r, value_col):
+            blank.add(ind.code)
     for ind in catalog.indicators_for(year):
         if ind.code not in seen:
             out.add(
                 ERROR,
-                sheet,
+                sheet.name,
                 "",
                 "",
                 "missing_indicator",
                 msg.MISSING_INDICATOR.format(code=ind.code, label=ind.label),
             )
-    return values, cells
+    return values, cells, blank, refs
 
 
-def _check_count(out, sheet, ref, value, required, low, high) -> int | None:
+def _merged_number(out, sheet: _Sheet, r: int, c: int) -> bool:
+    """Report a number cell hidden under a merged range; return True when it is one."""
+    merge = sheet.merge_of(r, c)
+    if merge is None:
+        return False
+    r0, c0, r1, c1 = merge
+    span = f"{layout.cell_ref(r0, c0)}:{layout.cell_ref(r1, c1)}"
+    out.add(
+        ERROR,
+        sheet.name,
+        layout.cell_ref(r, c),
+        sheet.value(r0, c0),
+        "merged_number",
+        msg.MERGED_NUMBER.format(range=span),
+    )
+    return True
+
+
+def _hidden_value(out, sheet: _Sheet, r: int, c: int) -> bool:
+    """Report an empty-looking cell that holds a formula with no result or an error value."""
+    ref = layout.cell_ref(r, c)
+    if (r, c) in sheet.errors:
+        shown = sheet.errors[(r, c)]
+        out.add(
+            ERROR, sheet.name, ref, shown, "formula_error", msg.FORMULA_ERROR.format(value=shown)
+        )
+        return True
+    if (r, c) in sheet.uncalculated:
+        out.add(ERROR, sheet.name, ref, "", "formula_no_value", msg.FORMULA_NO_VALUE)
+        return True
+    return False
+
+
+def _check_count(out, sheet: _Sheet, r, c, value, required, low, high) -> int | None:
+    ref = layout.cell_ref(r, c)
     if _is_blank(value):
+        if _hidden_value(out, sheet, r, c):
+            return None
         if required:
-            out.add(ERROR, sheet, ref, "", "blank", msg.BLANK_NUMBER)
+            out.add(ERROR, sheet.name, ref, "", "blank", msg.BLANK_NUMBER)
         return None
     number, error, warning = parse_count(value)
     if error:
@@ -287,7 +439,7 @@ def _check_count(out, sheet, ref, value, required, low, high) -> int | None:
         low = 0 if low is None else low
         out.add(
             ERROR,
-            sheet,
+            sheet.name,
             ref,
             value,
             error,
@@ -297,7 +449,7 @@ def _check_count(out, sheet, ref, value, required, low, high) -> int | None:
     if warning:
         out.add(
             WARNING,
-            sheet,
+            sheet.name,
             ref,
             value,
             warning,
@@ -305,13 +457,18 @@ def _check_count(out, sheet, ref, value, required, low, high) -> int | None:
         )
     if low is not None and number < low:
         out.add(
-            ERROR, sheet, ref, value, "below_min", msg.BELOW_MIN.format(low=low, value=_text(value))
+            ERROR,
+            sheet.name,
+            ref,
+            value,
+            "below_min",
+            msg.BELOW_MIN.format(low=low, value=_text(value)),
         )
         return None
     if high is not None and number > high:
         out.add(
             ERROR,
-            sheet,
+            sheet.name,
             ref,
             value,
             "above_max",
@@ -322,45 +479,70 @@ def _check_count(out, sheet, ref, value, required, low, high) -> int | None:
 
 
 def _check_table(raw, out: _Collector, table: Table, catalog: Catalog, communes, unit):
-    found = _find_sheet(raw, table.sheet)
-    if found is None:
+    sheet = _open_sheet(raw, table.sheet, out)
+    if sheet is None:
         out.add(ERROR, table.sheet, "", "", "missing_sheet", msg.MISSING_SHEET)
         return []
-    sheet, frame = found
-    rows = _cells(frame)
-    header = _find_header(rows, [c.header for c in table.columns])
+    header = _find_header(sheet, [c.header for c in table.columns], out)
     cols = header[1] if header else {}
     missing = [c for c in table.columns if fold(c.header) not in cols]
     if header is None or any(c.required for c in missing):
         names = ", ".join(f'"{c.header}"' for c in missing)
-        out.add(ERROR, sheet, "", "", "missing_column", msg.MISSING_COLUMNS.format(columns=names))
+        out.add(
+            ERROR, sheet.name, "", "", "missing_column", msg.MISSING_COLUMNS.format(columns=names)
+        )
         return []
     head_row = header[0]
+    present = [c for c in table.columns if c not in missing]
+    rules = [rule for rule in catalog.rules if rule.table == table.key]
     result = []
-    for r in range(head_row + 1, len(rows)):
-        row = rows[r]
-        cells = {
-            c.key: (row[cols[fold(c.header)]] if c not in missing else None) for c in table.columns
-        }
-        if all(_is_blank(v) for v in cells.values()):
+    for r in range(head_row + 1, len(sheet.rows)):
+        where = {c.key: cols[fold(c.header)] for c in present}
+        # A row is empty when nothing is typed in it: merged ranges reaching into it and
+        # hidden formulas are not "typed"; an empty row is skipped.
+        if all(
+            _is_blank(sheet.value(r, i)) and not sheet.has_hidden_value(r, i)
+            for i in where.values()
+        ):
             continue
-        values = {}
-        for column in table.columns:
-            ref = layout.cell_ref(r, cols[fold(column.header)]) if column not in missing else ""
+        values, blank, refs = {}, set(), {}
+        for column in present:
+            c = where[column.key]
+            refs[column.key] = layout.cell_ref(r, c)
+            value = sheet.value(r, c)
+            merge = sheet.merge_of(r, c)
+            if merge is not None and merge[0] > head_row:  # not a header spanning two rows
+                if column.type == "integer":
+                    _merged_number(out, sheet, r, c)
+                    values[column.key] = None
+                    continue
+                value = sheet.value(merge[0], merge[1])  # text spans the merged rows
             values[column.key] = _check_value(
-                out, sheet, ref, cells[column.key], column, catalog, communes, unit
+                out, sheet, r, c, value, column, catalog, communes, unit
             )
-        result.append(Row(values, out.file, sheet, r + 1))
+            if _is_blank(value) and not sheet.has_hidden_value(r, c):
+                blank.add(column.key)
+        for column in missing:
+            values[column.key] = None
+        numbers = {k: v for k, v in values.items() if isinstance(v, int)}
+        for rule in rules:
+            problem = evaluate(rule, numbers, blank, refs, (out.file, sheet.name, out.unit))
+            if problem is not None:
+                out.problems.append(problem)
+        result.append(Row(values, out.file, sheet.name, r + 1, refs))
     return result
 
 
-def _check_value(out, sheet, ref, value, column: Column, catalog, communes, unit):
+def _check_value(out, sheet: _Sheet, r, c, value, column: Column, catalog, communes, unit):
     if column.type == "integer":
-        return _check_count(out, sheet, ref, value, column.required, column.min, None)
+        return _check_count(out, sheet, r, c, value, column.required, column.min, None)
+    ref = layout.cell_ref(r, c)
     text = _text(value)
     if not text:
+        if _hidden_value(out, sheet, r, c):
+            return None
         if column.required:
-            out.add(ERROR, sheet, ref, "", "blank", msg.BLANK_TEXT)
+            out.add(ERROR, sheet.name, ref, "", "blank", msg.BLANK_TEXT)
         return None
     if column.type == "choice":
         choices = catalog.choices(column.choices)
@@ -370,7 +552,7 @@ def _check_value(out, sheet, ref, value, column: Column, catalog, communes, unit
             allowed = ", ".join(f'"{c.label}"' for c in choices)
             out.add(
                 ERROR,
-                sheet,
+                sheet.name,
                 ref,
                 text,
                 "unknown_choice",
@@ -378,7 +560,7 @@ def _check_value(out, sheet, ref, value, column: Column, catalog, communes, unit
             )
         return match
     if column.type == "commune":
-        return _resolve_place(out, sheet, ref, text, communes, unit)
+        return _resolve_place(out, sheet.name, ref, text, communes, unit)
     return text
 
 
@@ -403,9 +585,17 @@ def _resolve_place(out, sheet, ref, text, communes: tuple[Commune, ...], unit: U
 
 def check_workbook(raw: RawWorkbook, catalog: Catalog, registry: Registry, year: int):
     """Check one workbook; return (unit or None, Submission or None, problems)."""
+    found = inspect_workbook(raw, catalog, registry, year)
+    return found.unit, found.submission, found.problems
+
+
+def inspect_workbook(
+    raw: RawWorkbook, catalog: Catalog, registry: Registry, year: int
+) -> WorkbookCheck:
+    """Check one workbook; return its unit, submission (None on error), problems and preparer."""
     out = _Collector(raw.file)
     unit = None
-    info_found = _check_info(raw, out, registry, year)
+    info_found = _check_info(raw, out)
     info: dict = {}
     if info_found is not None:
         sheet, info = info_found
@@ -430,15 +620,23 @@ def check_workbook(raw: RawWorkbook, catalog: Catalog, registry: Registry, year:
                     "year_mismatch",
                     msg.YEAR_MISMATCH.format(year=year, value=_text(year_value)),
                 )
-    indicators, cells = _check_indicators(raw, out, catalog, year)
+    indicators, cells, blank, refs = _check_indicators(raw, out, catalog, year)
+    sheet_name = next(
+        (n for n in raw.sheets if fold(n) == fold(layout.INDICATOR_SHEET)), layout.INDICATOR_SHEET
+    )
+    for rule in catalog.rules:
+        if not rule.table:
+            problem = evaluate(rule, indicators, blank, refs, (out.file, sheet_name, out.unit))
+            if problem is not None:
+                out.problems.append(problem)
     communes = registry.communes_for(year)
     rows = {t.key: _check_table(raw, out, t, catalog, communes, unit) for t in catalog.tables}
-    if unit is None or any(p.is_error for p in out.problems):
-        return unit, None, out.problems
     preparer = _text(info.get("preparer", (None, ""))[0])
     prepared_on = _text(info.get("prepared_on", (None, ""))[0])
+    if unit is None or any(p.is_error for p in out.problems):
+        return WorkbookCheck(raw.file, unit, None, out.problems, preparer, prepared_on)
     submission = Submission(raw.file, unit, year, preparer, prepared_on, indicators, cells, rows)
-    return unit, submission, out.problems
+    return WorkbookCheck(raw.file, unit, submission, out.problems, preparer, prepared_on)
 
 
 def check_completeness(

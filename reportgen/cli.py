@@ -134,6 +134,14 @@ def _print_problems(problems: list[Problem], unit_names: dict[str, str]) -> None
         click.echo(f"  [{problem.severity}] {problem.text()}", err=True)
 
 
+def _ignored_text(name: str) -> str:
+    if name.startswith("~$"):
+        return msg.IGNORED_LOCK.format(file=name)
+    if name.startswith("."):
+        return msg.IGNORED_HIDDEN.format(file=name)
+    return msg.IGNORED_FILE.format(file=name)
+
+
 def _guard(func):
     """Turn library errors into Vietnamese messages and exit codes, at one boundary."""
 
@@ -256,17 +264,36 @@ def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style,
 @main.command()
 @YEAR
 @DATA_DIR
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="THƯ_MỤC",
+    help="Nơi ghi kiem-tra-<năm>.xlsx và .html (mặc định out/<năm>).",
+)
 @_guard
-def check(year, data_dir):
-    """Kiểm tra các tệp số liệu của một năm, không lập báo cáo.
+def check(year, data_dir, out_dir):
+    """Kiểm tra các tệp số liệu của một năm và ghi bảng kiểm tra, không lập báo cáo.
+
+    Bảng kiểm tra kiem-tra-<năm>.xlsx (và bản .html) có một dòng cho mỗi vấn đề và
+    trang "Tình trạng nộp" của từng đơn vị; có thể gửi lại cho các đơn vị để sửa.
 
     \b
     Ví dụ:
       reportgen check --year 2018
+      reportgen -v check --year 2018 --out-dir kiem-tra
     """
     from reportgen.build import check_year
+    from reportgen.report_check import write_check_report
 
+    verbose = click.get_current_context().find_root().params.get("verbose", 0)
     result = check_year(year, data_dir)
+    if verbose:
+        for path in result.ignored:
+            click.echo(_ignored_text(path.name), err=True)
+    paths = write_check_report(result, out_dir or Path("out") / str(year))
+    if verbose:
+        for path in paths:
+            click.echo(msg.WROTE.format(path=path), err=True)
     _print_problems(result.problems, result.unit_names)
     if result.problems:
         click.echo(

@@ -4,12 +4,13 @@ import datetime as dt
 import logging
 import tomllib
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from reportgen import messages as msg
+from reportgen.cellinfo import CellInfo, read_cell_info
 from reportgen.problems import ERROR, Problem
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ class RawWorkbook:
 
     path: Path
     sheets: dict[str, pd.DataFrame]
+    cell_info: CellInfo = field(default_factory=CellInfo)
 
     @property
     def file(self) -> str:
@@ -63,21 +65,32 @@ def find_workbooks(data_dir: Path, year: int) -> tuple[list[Path], list[Path]]:
             found.append(path)
         else:
             ignored.append(path)
-    for path in ignored:
-        log.info(msg.IGNORED_FILE.format(file=path.name))
     return found, ignored
 
 
 def read_workbook(path: Path) -> RawWorkbook:
     """Read every sheet of a workbook with pandas' calamine engine."""
     if path.suffix.lower() in (".xlsx", ".xlsm") and not zipfile.is_zipfile(path):
-        raise LoadError(msg.NOT_A_WORKBOOK)
+        raise LoadError(msg.PASSWORD_PROTECTED if _is_encrypted(path) else msg.NOT_A_WORKBOOK)
     try:
         sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine", dtype=object)
     except Exception as exc:  # calamine raises many kinds; each means "unreadable"
         log.debug("cannot read %s: %r", path, exc)
+        if "password" in str(exc).lower() or _is_encrypted(path):
+            raise LoadError(msg.PASSWORD_PROTECTED) from exc
         raise LoadError(msg.UNREADABLE_WORKBOOK) from exc
-    return RawWorkbook(path, sheets)
+    return RawWorkbook(path, sheets, read_cell_info(path))
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
+
+
+def _is_encrypted(path: Path) -> bool:
+    """Return True for an Office file saved with a password (an OLE file with EncryptionInfo)."""
+    with path.open("rb") as fh:
+        head = fh.read(1 << 20)
+    return head.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in head
 
 
 def read_settings(data_dir: Path, year: int) -> tuple[ReportSettings, list[Problem]]:

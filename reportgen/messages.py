@@ -14,9 +14,18 @@ CONFIG_COLUMN_TYPE = (
 CONFIG_CHOICES = '{where}: danh sách lựa chọn "{name}" không được khai báo.'
 CONFIG_DUPLICATE = '{path}: mã chỉ tiêu "{code}" bị khai báo hai lần.'
 CONFIG_CODE = '{path}: mã chỉ tiêu "{code}" chỉ được gồm chữ không dấu, số và dấu gạch dưới.'
+RULE_TABLE = '{where}: không có trang dòng nào có khóa "{table}" (xem [[tables]]).'
+RULE_SIDE = '{where}: vế "{key}" phải là một mã hoặc tổng các mã và số nguyên, ví dụ "a + b + 2".'
+RULE_UNKNOWN = '{where}: không có mã chỉ tiêu hoặc khóa cột "{name}".'
+RULE_OPERATOR = '{where}: "operator" phải là một trong: {operators}.'
+RULE_SEVERITY = '{where}: "severity" phải là "error" hoặc "warning".'
+RULE_MISSING = '{where}: "missing" phải là một trong: {values}.'
+RULE_DUPLICATE = '{where}: tên quy tắc "{name}" đã được dùng cho một quy tắc khác.'
 
 # --- files in the year's folder ---
 IGNORED_FILE = "Bỏ qua tệp không phải bảng tính: {file}"
+IGNORED_LOCK = "Bỏ qua tệp khóa của Excel/LibreOffice: {file}"
+IGNORED_HIDDEN = "Bỏ qua tệp ẩn: {file}"
 NOT_A_WORKBOOK = (
     "tệp không phải là bảng tính Excel hoặc đã bị hỏng — hãy mở bằng Excel hoặc "
     "LibreOffice và lưu lại dưới dạng .xlsx."
@@ -24,6 +33,10 @@ NOT_A_WORKBOOK = (
 UNREADABLE_WORKBOOK = (
     "không đọc được tệp (tệp hỏng, có mật khẩu hoặc không phải bảng tính) — hãy mở bằng "
     "Excel hoặc LibreOffice, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .xlsx."
+)
+PASSWORD_PROTECTED = (
+    "tệp có mật khẩu nên không đọc được — hãy mở bằng Excel hoặc LibreOffice, bỏ mật khẩu "
+    "rồi lưu lại và gửi lại tệp."
 )
 NO_FOLDER = "Không có thư mục {folder} — hãy tạo thư mục này và chép các tệp số liệu vào đó."
 SETTINGS_MISSING = (
@@ -42,6 +55,14 @@ SETTINGS_CAPTION = (
 # --- inside a workbook ---
 MISSING_SHEET = 'không có trang này trong tệp — hãy dùng mẫu do "make template" tạo ra.'
 MISSING_INFO = 'không tìm thấy dòng "{label}" ở cột A — hãy dùng mẫu do "make template" tạo ra.'
+DUPLICATE_SHEET = (
+    'trang "{second}" trùng tên với trang "{first}" — chỉ trang "{first}" được đọc; '
+    "hãy xóa hoặc đổi tên một trong hai trang."
+)
+DUPLICATE_COLUMN = (
+    'cột "{header}" có hai lần (ô {first} và ô này) — chỉ cột ở ô {first} được đọc; '
+    "hãy xóa hoặc đổi tên một trong hai cột."
+)
 MISSING_COLUMNS = 'thiếu cột {columns} ở dòng tiêu đề — hãy dùng mẫu do "make template" tạo ra.'
 UNIT_BLANK = "chưa nhập tên đơn vị báo cáo."
 UNIT_UNKNOWN = '"{value}" không phải là đơn vị báo cáo của năm {year}.'
@@ -65,6 +86,26 @@ NEGATIVE = '"{value}" là số âm — hãy nhập số nguyên ≥ {low}.'
 NUMBER_AS_TEXT = '"{value}" được nhập dưới dạng chữ, đã đọc là {number} — nên nhập lại dạng số.'
 BELOW_MIN = '"{value}" nhỏ hơn {low} — hãy nhập số nguyên ≥ {low}.'
 ABOVE_MAX = '"{value}" lớn hơn mức tối đa {high} của chỉ tiêu này — hãy kiểm tra lại.'
+MERGED_NUMBER = (
+    "ô số này nằm trong vùng gộp ô {range}, nên không rõ số thuộc dòng nào — hãy bỏ gộp ô "
+    "và nhập số vào từng ô."
+)
+FORMULA_NO_VALUE = (
+    "ô có công thức nhưng chưa có kết quả được lưu (tệp do một chương trình không tính công "
+    "thức tạo ra) — hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại."
+)
+FORMULA_ERROR = 'công thức cho kết quả lỗi "{value}" — hãy sửa công thức hoặc nhập số.'
+LEGACY_TCVN3 = (
+    'chữ được gõ bằng bảng mã cũ TCVN3 (phông .VnTime), đã đọc là "{text}" — nên gõ lại '
+    "bằng bảng mã Unicode."
+)
+LEGACY_VNI = (
+    'chữ được gõ bằng bảng mã cũ VNI (phông VNI-Times), đã đọc là "{text}" — nên gõ lại '
+    "bằng bảng mã Unicode."
+)
+RULE_FAILED = "{description}, nhưng {found} — hãy kiểm tra lại."
+RULE_CELL = "ô {cell}"
+RULE_SIDE_VALUE = "{terms} là {value}"
 UNKNOWN_CHOICE = '"{value}" không có trong danh sách — hãy chọn một trong: {allowed}.'
 UNKNOWN_COMMUNE = (
     '"{value}" không có trong danh mục xã, phường, thị trấn của {unit} — hãy kiểm tra lại tên.'
@@ -75,6 +116,30 @@ DUPLICATE_UNIT = (
     "tệp {other} cũng là của {unit} — mỗi đơn vị chỉ gửi một tệp; hãy bỏ một trong hai tệp."
 )
 MISSING_UNIT = "Chưa có tệp số liệu của {unit} trong thư mục {folder}."
+
+# --- the check report (kiem-tra-<năm>.xlsx and .html) ---
+CHECK_TITLE = "Kết quả kiểm tra số liệu phòng, chống mua bán người năm {year}"
+SHEET_PROBLEMS = "Vấn đề"
+SHEET_COMPLETENESS = "Tình trạng nộp"
+PROBLEM_HEADERS = ("Mức", "Đơn vị", "Tệp", "Trang", "Ô", "Giá trị", "Quy tắc", "Nội dung")
+COMPLETENESS_HEADERS = (
+    "Mã",
+    "Đơn vị",
+    "Tình trạng",
+    "Tệp",
+    "Người lập",
+    "Ngày lập",
+    "Số lỗi",
+    "Số cảnh báo",
+    "Ghi chú",
+)
+GENERAL_UNIT = "Chung"
+STATUS_SUBMITTED = "Đã nộp"
+STATUS_MISSING = "Chưa nộp"
+STATUS_DUPLICATE = "Nộp trùng"
+STATUS_UNKNOWN = "Không nhận ra đơn vị"
+STATUS_UNREADABLE = "Không đọc được tệp"
+NOTE_DUPLICATE = "Có nhiều tệp: {files} — hãy giữ lại một tệp."
 
 # --- templates ---
 TEMPLATE_NOT_FOUND = 'Không tìm thấy mẫu "{name}" (thư mục mẫu: {dirs}).'

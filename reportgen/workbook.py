@@ -3,7 +3,7 @@
 import io
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -14,6 +14,8 @@ _BOLD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 _INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_UNLOCKED = Protection(locked=False)
+TABLE_ROWS = 500  # rows of a row sheet open for input, with their dropdowns
 
 INSTRUCTIONS = (
     "Mẫu báo cáo số liệu phòng, chống mua bán người — {unit}, năm {year}.",
@@ -26,6 +28,10 @@ INSTRUCTIONS = (
     '4. Trang "Ấn phẩm": mỗi dòng là một ấn phẩm đã phát hành (tên, đơn vị tính, số lượng).',
     '5. Trang "Vụ án": mỗi dòng là một vụ án, vụ việc mua bán người. Không có thì để trống.',
     "",
+    "Chỉ nhập vào các ô màu vàng và các dòng của trang Hoạt động, Ấn phẩm, Vụ án; "
+    "các ô khác được khóa để không bị sửa nhầm.",
+    "Gõ chữ có dấu bằng bảng mã Unicode (Unikey: bảng mã Unicode), không dùng phông "
+    ".VnTime hay VNI-Times.",
     "Không đổi tên các trang và các cột. Gửi lại tệp .xlsx cho Ban chỉ đạo 138 tỉnh.",
 )
 
@@ -35,6 +41,12 @@ def _commune_range(communes: list[Commune]) -> str:
     return f"'{layout.LISTS_SHEET}'!$A$1:$A${len(communes)}"
 
 
+def _fit(texts, low: int = 10, high: int = 80) -> int:
+    """Return a column width that shows the longest text, within bounds (long ones wrap)."""
+    longest = max((len(str(t)) for t in texts if t is not None), default=0)
+    return max(low, min(high, longest + 2))
+
+
 def _header(ws, headers, widths):
     ws.append(list(headers))
     for i, width in enumerate(widths, 1):
@@ -42,6 +54,13 @@ def _header(ws, headers, widths):
         cell.font, cell.fill, cell.alignment = _BOLD, _HEAD_FILL, _WRAP
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
+
+
+def _protect(ws) -> None:
+    """Lock every cell but the unlocked inputs; no password, so the province can lift it."""
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # widening a column stays allowed
+    ws.protection.formatRows = False
 
 
 def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Commune, ...]) -> bytes:
@@ -55,28 +74,31 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
         guide.cell(row=guide.max_row, column=1).alignment = _WRAP
     guide["A1"].font = _BOLD
 
+    _protect(guide)
+
     info = wb.create_sheet(layout.INFO_SHEET)
-    _header(info, layout.INFO_HEADERS, (22, 40))
     values = {"unit_name": unit.official_name, "unit_code": unit.code, "year": year}
+    labels = [label for _, label in layout.INFO_FIELDS]
+    _header(info, layout.INFO_HEADERS, (_fit(labels), _fit(values.values(), 40)))
     for key, label in layout.INFO_FIELDS:
         info.append([label, values.get(key)])
         if key not in values:
-            info.cell(row=info.max_row, column=2).fill = _INPUT_FILL
+            cell = info.cell(row=info.max_row, column=2)
+            cell.fill, cell.protection = _INPUT_FILL, _UNLOCKED
+    _protect(info)
 
     ind = wb.create_sheet(layout.INDICATOR_SHEET)
-    _header(ind, layout.INDICATOR_HEADERS, (30, 80, 14, 14))
-    whole = DataValidation(
-        type="whole",
-        operator="greaterThanOrEqual",
-        formula1="0",
-        allow_blank=True,
-        showErrorMessage=True,
-        error="Hãy nhập số nguyên ≥ 0.",
-        errorTitle="Số không hợp lệ",
+    indicators = catalog.indicators_for(year)
+    code_h, label_h, measure_h, value_h = layout.INDICATOR_HEADERS
+    widths = (
+        _fit([code_h, *(i.code for i in indicators)]),
+        _fit([label_h, *(i.label for i in indicators)]),
+        _fit([measure_h, *(i.measure for i in indicators)]),
+        _fit([value_h], 12),
     )
-    ind.add_data_validation(whole)
+    _header(ind, layout.INDICATOR_HEADERS, widths)
     group = None
-    for indicator in catalog.indicators_for(year):
+    for indicator in indicators:
         if indicator.group != group:
             group = indicator.group
             ind.append([None, group])
@@ -84,8 +106,21 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
         ind.append([indicator.code, indicator.label, indicator.measure, None])
         row = ind.max_row
         ind.cell(row=row, column=2).alignment = _WRAP
-        ind.cell(row=row, column=4).fill = _INPUT_FILL
+        cell = ind.cell(row=row, column=4)
+        cell.fill, cell.protection = _INPUT_FILL, _UNLOCKED
+        whole = DataValidation(
+            type="whole",
+            operator="between",
+            formula1=str(indicator.min),
+            formula2=str(indicator.max),
+            allow_blank=True,
+            showErrorMessage=True,
+            error=f"Hãy nhập số nguyên từ {indicator.min} đến {indicator.max}.",
+            errorTitle="Số không hợp lệ",
+        )
+        ind.add_data_validation(whole)
         whole.add(f"D{row}")
+    _protect(ind)
 
     own = [c for c in communes if c.unit_code == unit.code]
     for table in catalog.tables:
@@ -93,11 +128,15 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
         _header(
             ws,
             [c.header for c in table.columns],
-            [max(14, len(c.header) + 4) if c.type != "text" else 40 for c in table.columns],
+            [_fit([c.header], 14 if c.type != "text" else 40) for c in table.columns],
         )
+        for row in ws.iter_rows(min_row=2, max_row=TABLE_ROWS, max_col=len(table.columns)):
+            for cell in row:
+                cell.protection = _UNLOCKED
+        _protect(ws)
         for i, column in enumerate(table.columns, 1):
             letter = get_column_letter(i)
-            target = f"{letter}2:{letter}500"
+            target = f"{letter}2:{letter}{TABLE_ROWS}"
             if column.type == "integer":
                 dv = DataValidation(
                     type="whole",
@@ -125,6 +164,7 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
         lists.sheet_state = "hidden"
         for commune in own:
             lists.append([commune.name])
+        _protect(lists)
 
     buffer = io.BytesIO()
     wb.save(buffer)

@@ -32,6 +32,12 @@ def run(*args: str):
     )
 
 
+@pytest.fixture(autouse=True)
+def _work_in_tmp(tmp_path: Path, monkeypatch) -> None:
+    """Run each test from its own folder, so that default outputs (out/<năm>) land there."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """Return a private copy of data/ that a test may change."""

@@ -737,3 +737,15 @@ def test_cli_check_on_clean_data_exits_0(data_dir: Path):
 )
 def test_parse_count(value, expected):
     assert parse_count(value) == expected
+
+
+def test_sheet_named_in_a_legacy_encoding_is_found(data_dir: Path):
+    path = data_dir / str(YEAR) / TIEN_HAI
+    wb = load_workbook(path)
+    wb[ACTIVITIES].title = "Ho¹t ®éng"  # "Hoạt động" typed with a .VnTime font
+    wb.save(path)
+
+    result = check_year(YEAR, data_dir)
+
+    assert problems(result) == []
+    assert len(submission(result, TIEN_HAI).rows["activities"]) == 1

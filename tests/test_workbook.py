@@ -79,3 +79,78 @@ def test_an_unfilled_blank_workbook_lists_what_is_missing(data_dir: Path):
     blank_cells = len(load_catalog(DATA).indicators_for(2019)) * 8
     assert result.output.count("chưa nhập — hãy nhập số (không có thì nhập 0).") == blank_cells
     assert result.output.endswith(f"{blank_cells} lỗi, 0 cảnh báo trong 8 tệp.\n")
+
+
+def test_only_input_cells_are_unlocked(data_dir: Path, tmp_path: Path):
+    out = tmp_path / "mau"
+    assert run("template", "--year", 2019, "--data-dir", data_dir, "--out-dir", out).exit_code == 0
+    wb = load_workbook(out / "342-tien-hai-2019.xlsx")
+
+    assert all(ws.protection.sheet for ws in wb)
+    info = wb["Thông tin"]
+    assert [info[f"B{r}"].protection.locked for r in range(2, 7)] == [
+        True,  # unit name
+        True,  # unit code
+        True,  # year
+        False,  # preparer
+        False,  # date
+    ]
+    indicators = wb["Chỉ tiêu"]
+    for row in indicators.iter_rows(min_row=2):
+        code, label, measure, value = row
+        assert code.protection.locked and label.protection.locked and measure.protection.locked
+        assert value.protection.locked is (code.value is None)  # group rows stay locked
+    activities = wb["Hoạt động"]
+    assert activities["A1"].protection.locked is True  # the header
+    assert activities["A2"].protection.locked is False
+    assert activities["F500"].protection.locked is False
+
+
+def test_data_validation_follows_the_catalog(data_dir: Path, tmp_path: Path):
+    out = tmp_path / "mau"
+    assert run("template", "--year", 2019, "--data-dir", data_dir, "--out-dir", out).exit_code == 0
+    wb = load_workbook(out / "342-tien-hai-2019.xlsx")
+    catalog = load_catalog(DATA)
+
+    indicators = wb["Chỉ tiêu"]
+    bounds = {
+        str(dv.sqref): (dv.type, dv.operator, dv.formula1, dv.formula2)
+        for dv in indicators.data_validations.dataValidation
+    }
+    row_of = {r[0].value: r[0].row for r in indicators.iter_rows(min_row=2) if r[0].value}
+    for ind in catalog.indicators_for(2019):
+        cell = f"D{row_of[ind.code]}"
+        assert bounds[cell] == ("whole", "between", str(ind.min), str(ind.max))
+    lists = {
+        str(dv.sqref): dv.formula1
+        for dv in wb["Hoạt động"].data_validations.dataValidation
+        if dv.type == "list"
+    }
+    assert lists == {
+        "A2:A500": '"Lớp tập huấn,Buổi nói chuyện chuyên đề,Lớp chuyên đề,Hội nghị tuyên truyền"',
+        "F2:F500": "'Danh mục'!$A$1:$A$35",
+    }
+    whole = [
+        (str(dv.sqref), dv.formula1)
+        for dv in wb["Hoạt động"].data_validations.dataValidation
+        if dv.type == "whole"
+    ]
+    assert whole == [("D2:D500", "1"), ("E2:E500", "0")]
+
+
+def test_header_is_frozen_and_columns_fit_their_labels(data_dir: Path, tmp_path: Path):
+    out = tmp_path / "mau"
+    assert run("template", "--year", 2019, "--data-dir", data_dir, "--out-dir", out).exit_code == 0
+    wb = load_workbook(out / "342-tien-hai-2019.xlsx")
+    catalog = load_catalog(DATA)
+
+    for name in ("Thông tin", "Chỉ tiêu", "Hoạt động", "Ấn phẩm", "Vụ án"):
+        assert wb[name].freeze_panes == "A2"
+    width = {c: wb["Chỉ tiêu"].column_dimensions[c].width for c in "ABCD"}
+    codes = [i.code for i in catalog.indicators_for(2019)]
+    assert width["A"] >= max(len(c) for c in codes)  # every code shows whole
+    assert width["B"] == 80  # long labels wrap at a readable width
+    assert wb["Thông tin"].column_dimensions["A"].width >= len("Đơn vị báo cáo")
+    for ws in (wb["Hoạt động"], wb["Ấn phẩm"], wb["Vụ án"]):
+        for cell in ws[1]:
+            assert ws.column_dimensions[cell.column_letter].width >= len(cell.value)

@@ -1,0 +1,153 @@
+"""What the cell values alone do not tell: merged ranges, formulas with no saved result, errors.
+
+pandas and calamine return a formula cell whose result was never saved (files written by tools
+that do not calculate, such as openpyxl) and an error cell ("#DIV/0!") both as empty. The
+checker must tell those apart from a cell the clerk left blank, so .xlsx sheets are scanned
+here for them. Merged ranges come from the same scan (.xlsx, .ods) or from calamine (.xls).
+"""
+
+import logging
+import posixpath
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree.ElementTree import iterparse
+
+import python_calamine
+
+log = logging.getLogger(__name__)
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+
+# A merged range: first row, first column, last row, last column (0-based, inclusive).
+Range = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class CellInfo:
+    """Per sheet name: merged ranges, formula cells with no saved result, error cells."""
+
+    merged: dict[str, tuple[Range, ...]] = field(default_factory=dict)
+    uncalculated: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
+    errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
+
+
+def parse_ref(ref: str) -> tuple[int, int]:
+    """Return the 0-based (row, column) of an A1 reference."""
+    letters = ref.rstrip("0123456789").upper()
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return int(ref[len(letters) :]) - 1, col - 1
+
+
+def read_cell_info(path: Path) -> CellInfo:
+    """Return what a workbook's values do not show; empty when the format has none of it."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            return _xlsx_info(path)
+        if suffix == ".xls":
+            return _calamine_merges(path)
+        if suffix == ".ods":
+            return _ods_info(path)
+    except Exception as exc:  # the values were readable; this extra look is best effort
+        log.debug("no cell details for %s: %r", path, exc)
+    return CellInfo()
+
+
+def _calamine_merges(path: Path) -> CellInfo:
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    merged = {}
+    for name in book.sheet_names:
+        ranges = book.get_sheet_by_name(name).merged_cell_ranges or []
+        merged[name] = tuple((r0, c0, r1, c1) for (r0, c0), (r1, c1) in ranges)
+    return CellInfo(merged=merged)
+
+
+def _xlsx_sheets(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """Return (sheet name, part path) of every worksheet, in workbook order."""
+    targets = {}
+    with zf.open("xl/_rels/workbook.xml.rels") as fh:
+        for _, el in iterparse(fh):
+            if el.tag == f"{_PKG_REL}Relationship":
+                target = el.get("Target", "")
+                path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+                targets[el.get("Id")] = posixpath.normpath(path)
+    sheets = []
+    with zf.open("xl/workbook.xml") as fh:
+        for _, el in iterparse(fh):
+            if el.tag == f"{_MAIN}sheet":
+                sheets.append((el.get("name", ""), targets.get(el.get(f"{_REL}id"), "")))
+    return sheets
+
+
+def _xlsx_info(path: Path) -> CellInfo:
+    merged, uncalculated, errors = {}, {}, {}
+    with zipfile.ZipFile(path) as zf:
+        for name, part in _xlsx_sheets(zf):
+            if part not in zf.namelist():
+                continue
+            ranges, empty, failed = [], set(), {}
+            with zf.open(part) as fh:
+                for _, el in iterparse(fh):
+                    if el.tag == f"{_MAIN}c":
+                        _look_at_cell(el, empty, failed)
+                        el.clear()
+                    elif el.tag == f"{_MAIN}mergeCell":
+                        first, _, last = el.get("ref", "").partition(":")
+                        if first and last:
+                            ranges.append((*parse_ref(first), *parse_ref(last)))
+                    elif el.tag == f"{_MAIN}row":
+                        el.clear()
+            merged[name] = tuple(ranges)
+            uncalculated[name] = frozenset(empty)
+            errors[name] = failed
+    return CellInfo(merged, uncalculated, errors)
+
+
+def _look_at_cell(el, empty: set, failed: dict) -> None:
+    ref = el.get("r")
+    formula = el.find(f"{_MAIN}f")
+    if ref is None:
+        return
+    value = el.find(f"{_MAIN}v")
+    text = value.text if value is not None else None
+    if el.get("t") == "e" and text:
+        failed[parse_ref(ref)] = text
+    elif formula is not None and not text and el.get("t") != "str":
+        empty.add(parse_ref(ref))  # t="str" with no text is a formula giving "", saved
+
+
+def _ods_info(path: Path) -> CellInfo:
+    """Scan an .ods content.xml for spanned cells and error results (LibreOffice writes both)."""
+    merged, errors = {}, {}
+    name, r, c = "", 0, 0
+    with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+        for event, el in iterparse(fh, events=("start", "end")):
+            tag = el.tag
+            if tag == f"{_TABLE}table" and event == "start":
+                name, r = el.get(f"{_TABLE}name", ""), 0
+                merged[name], errors[name] = [], {}
+            elif tag == f"{_TABLE}table-row":
+                if event == "start":
+                    c = 0
+                else:
+                    r += int(el.get(f"{_TABLE}number-rows-repeated", "1"))
+                    el.clear()
+            elif tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell") and event == "end":
+                rows = int(el.get(f"{_TABLE}number-rows-spanned", "1"))
+                cols = int(el.get(f"{_TABLE}number-columns-spanned", "1"))
+                if rows > 1 or cols > 1:
+                    merged[name].append((r, c, r + rows - 1, c + cols - 1))
+                if el.get(f"{_CALCEXT}value-type") == "error":
+                    errors[name][(r, c)] = "".join(el.itertext()).strip()
+                c += int(el.get(f"{_TABLE}number-columns-repeated", "1"))
+    return CellInfo(
+        merged={k: tuple(v) for k, v in merged.items()},
+        errors={k: v for k, v in errors.items() if v},
+    )

@@ -1,0 +1,171 @@
+"""Cross-field rules declared in catalog.toml, in the style of DHIS2 validation rules.
+
+A rule compares a left side with a right side: each side is a sum of indicator codes (or, for
+a row sheet, column keys) and whole numbers. Its severity says whether a failure blocks the
+report, and its `missing` strategy what to do when a value on either side is blank:
+
+    skip_if_any_missing   do not evaluate when any value is blank (the default)
+    skip_if_all_missing   do not evaluate when every value is blank; otherwise blank counts as 0
+    never_skip            always evaluate; blank counts as 0
+
+A value that is present but wrong (text, negative…) is already an error of its own cell, so a
+rule that needs it is never evaluated: one mistake gives one problem.
+"""
+
+import operator
+import re
+from dataclasses import dataclass
+
+from reportgen import messages as msg
+from reportgen.problems import ERROR, WARNING, Problem
+from reportgen.vietnamese import number as format_number
+
+OPERATORS = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+MISSING_STRATEGIES = ("skip_if_any_missing", "skip_if_all_missing", "never_skip")
+SEVERITIES = {"error": ERROR, "warning": WARNING}
+_TERM = re.compile(r"^(?:[a-z][a-z0-9_]*|\d+)$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One declared comparison between two sums of values of one workbook (or one row)."""
+
+    name: str
+    description: str  # Vietnamese, lower case: what must hold, "số lượt … phải ≤ …"
+    left: tuple[str, ...]
+    operator: str
+    right: tuple[str, ...]
+    severity: str = ERROR
+    missing: str = "skip_if_any_missing"
+    table: str = ""  # "" for indicators, else the key of a row sheet: checked on each row
+    # TODO(issue 4): a year-over-year plausibility rule (a value jumping by more than a declared
+    # factor against the previous year's data) needs the previous year's submissions, which
+    # issue 4 loads; it would be a second kind of rule evaluated in check_year.
+
+    def keys(self) -> list[str]:
+        """Return the codes or column keys the rule reads."""
+        return [t for t in self.left + self.right if not t.isdigit()]
+
+
+def parse_side(text: str) -> tuple[str, ...] | None:
+    """Parse "a + b + 3" into its terms; return None when it is not such a sum."""
+    if not isinstance(text, str):
+        return None
+    terms = tuple(t.strip() for t in text.split("+"))
+    return terms if all(_TERM.match(t) for t in terms) else None
+
+
+def parse_rules(entries: list, path, indicator_codes: set[str], tables: dict[str, set[str]]):
+    """Read [[rules]] entries; return (rules, Vietnamese messages of every mistake)."""
+    rules, errors = [], []
+    for i, entry in enumerate(entries, 1):
+        where = f"{path} [[rules]] #{i}"
+        if not isinstance(entry, dict):
+            errors.append(msg.CONFIG_FIELD.format(where=where, key="name"))
+            continue
+        table = entry.get("table", "")
+        known = tables.get(table) if table else indicator_codes
+        if known is None:
+            errors.append(msg.RULE_TABLE.format(where=where, table=table))
+            continue
+        sides = {}
+        for key in ("left", "right"):
+            side = parse_side(entry.get(key))
+            if side is None:
+                errors.append(msg.RULE_SIDE.format(where=where, key=key))
+            else:
+                for term in side:
+                    if not term.isdigit() and term not in known:
+                        errors.append(msg.RULE_UNKNOWN.format(where=where, name=term))
+                sides[key] = side
+        op = entry.get("operator")
+        if op not in OPERATORS:
+            errors.append(msg.RULE_OPERATOR.format(where=where, operators=" ".join(OPERATORS)))
+        severity = entry.get("severity", "error")
+        if severity not in SEVERITIES:
+            errors.append(msg.RULE_SEVERITY.format(where=where))
+        missing = entry.get("missing", "skip_if_any_missing")
+        if missing not in MISSING_STRATEGIES:
+            errors.append(
+                msg.RULE_MISSING.format(where=where, values=", ".join(MISSING_STRATEGIES))
+            )
+        for key in ("name", "description"):
+            if not isinstance(entry.get(key), str) or not entry.get(key):
+                errors.append(msg.CONFIG_FIELD.format(where=where, key=key))
+        if entry.get("name") in {r.name for r in rules}:
+            errors.append(msg.RULE_DUPLICATE.format(where=where, name=entry["name"]))
+        if len(sides) == 2 and not errors:
+            rules.append(
+                Rule(
+                    name=entry["name"],
+                    description=entry["description"],
+                    left=sides["left"],
+                    operator=op,
+                    right=sides["right"],
+                    severity=SEVERITIES[severity],
+                    missing=missing,
+                    table=table,
+                )
+            )
+    return tuple(rules), errors
+
+
+def evaluate(
+    rule: Rule,
+    values: dict[str, int],
+    blank: set[str],
+    cells: dict[str, str],
+    where: tuple[str, str, str],
+) -> Problem | None:
+    """Check one rule on one set of values; return the problem when it fails.
+
+    values: the keys read as numbers; blank: the keys whose cell was empty; cells: key -> A1
+    reference; where: (file, sheet, unit code). A key in neither values nor blank had a wrong
+    value, already reported: the rule is then skipped.
+    """
+    keys = rule.keys()
+    if any(k not in values and k not in blank for k in keys):
+        return None
+    missing = [k for k in keys if k in blank]
+    if missing and rule.missing == "skip_if_any_missing":
+        return None
+    if missing and len(missing) == len(keys) and rule.missing == "skip_if_all_missing":
+        return None
+
+    def total(side):
+        return sum(int(t) if t.isdigit() else values.get(t, 0) for t in side)
+
+    left, right = total(rule.left), total(rule.right)
+    if OPERATORS[rule.operator](left, right):
+        return None
+    shown = [_side_text(side, cells, values) for side in (rule.left, rule.right)]
+    found = ", ".join(text for text in shown if text)
+    anchor = next((cells[t] for t in rule.left + rule.right if t in cells), "")
+    file, sheet, unit = where
+    return Problem(
+        rule.severity,
+        file,
+        sheet,
+        anchor,
+        str(left),
+        rule.name,
+        msg.RULE_FAILED.format(description=rule.description, found=found),
+        unit,
+    )
+
+
+def _side_text(side: tuple[str, ...], cells: dict[str, str], values: dict[str, int]) -> str:
+    if all(t.isdigit() for t in side):
+        return ""  # a constant: the description says it
+    number = sum(int(t) if t.isdigit() else values.get(t, 0) for t in side)
+    terms = " + ".join(
+        t if t.isdigit() else msg.RULE_CELL.format(cell=cells.get(t, t)) for t in side
+    )
+    return msg.RULE_SIDE_VALUE.format(terms=terms, value=format_number(number))
