@@ -93,11 +93,12 @@ def write_year(
         target.write_bytes(filled)
         written.append(target)
     settings = out_dir / SETTINGS_FILE
-    settings.write_text(
-        SETTINGS.format(year=year, date=date.isoformat(), author=author, caption=caption),
-        encoding="utf-8",
-    )
-    written.append(settings)
+    if not settings.exists():  # kept: staff add their own parts, e.g. [official]
+        settings.write_text(
+            SETTINGS.format(year=year, date=date.isoformat(), author=author, caption=caption),
+            encoding="utf-8",
+        )
+        written.append(settings)
     return written
 
 
