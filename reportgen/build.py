@@ -92,7 +92,7 @@ def check_year(
         try:
             raw = read_workbook(path)
         except LoadError as exc:
-            problems.append(Problem(ERROR, path.name, "", "", "", "unreadable", str(exc)))
+            problems.append(Problem(ERROR, path.name, exc.sheet, exc.cell, "", exc.rule, str(exc)))
             continue
         unit, submission, found = check_workbook(raw, catalog, registry, year)
         problems += found

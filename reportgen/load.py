@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from reportgen import messages as msg
+from reportgen.limits import check_limits
 from reportgen.problems import ERROR, Problem
 
 log = logging.getLogger(__name__)
@@ -19,7 +20,11 @@ SETTINGS_FILE = "bao-cao.toml"
 
 
 class LoadError(Exception):
-    """A workbook cannot be read at all."""
+    """A workbook cannot be read at all, or is refused by a limit (rule, sheet, cell tell which)."""
+
+    def __init__(self, message: str, rule: str = "unreadable", sheet: str = "", cell: str = ""):
+        super().__init__(message)
+        self.rule, self.sheet, self.cell = rule, sheet, cell
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,9 @@ def find_workbooks(data_dir: Path, year: int) -> tuple[list[Path], list[Path]]:
 
 
 def read_workbook(path: Path) -> RawWorkbook:
-    """Read every sheet of a workbook with pandas' calamine engine."""
+    """Read every sheet of a workbook with pandas' calamine engine, within the input limits."""
+    if refused := check_limits(path):
+        raise LoadError(refused.message, refused.rule, refused.sheet, refused.cell)
     if path.suffix.lower() in (".xlsx", ".xlsm") and not zipfile.is_zipfile(path):
         raise LoadError(msg.NOT_A_WORKBOOK)
     try:

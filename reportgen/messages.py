@@ -116,3 +116,25 @@ BAD_PATH = "Giá trị của {option} phải là một thư mục có thật."
 BAD_VALUE = "Giá trị của {option} không hợp lệ."
 NO_SUCH_COMMAND = 'Không có lệnh "{command}". Các lệnh: build, check, template.'
 BAD_USAGE = "Lệnh gõ chưa đúng."
+
+# --- input limits (a workbook refused before it is read) ---
+FILE_TOO_LARGE = (
+    "tệp nặng {size}, quá giới hạn {limit} của một tệp số liệu; tệp không được đọc — hãy xóa "
+    "ảnh và các trang thừa rồi lưu lại."
+)
+TOO_MANY_MEMBERS = (
+    "tệp gồm {count} phần bên trong, không phải một bảng tính bình thường; tệp không được đọc "
+    "— hãy mở bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx."
+)
+ZIP_BOMB = (
+    "tệp giải nén ra hơn {limit}, quá lớn đối với một tệp số liệu (có thể là tệp độc hại); "
+    "tệp không được đọc — hãy yêu cầu đơn vị gửi lại tệp lập từ mẫu."
+)
+XML_ENTITIES = (
+    'phần "{part}" của tệp có khai báo DTD hoặc thực thể XML, điều mà Excel không bao giờ ghi '
+    "(có thể là tệp độc hại); tệp không được đọc — hãy yêu cầu đơn vị gửi lại tệp lập từ mẫu."
+)
+TOO_MANY_CELLS = (
+    "bảng tính có hơn {limit} ô (tính từ ô A1 đến ô cuối có dữ liệu của mỗi trang), vượt "
+    "giới hạn tại ô {cell}; tệp không được đọc — hãy xóa các ô thừa ở xa rồi lưu lại."
+)
