@@ -97,6 +97,10 @@ SKIPPED_EXISTING = "Đã có, không ghi đè: {path}"
 NO_UNITS = "Không có đơn vị nào phải báo cáo năm {year} (xem data/units.toml)."
 NO_WORKBOOKS = "Không có tệp số liệu nào trong thư mục {folder}."
 RENDER_FAILED = "Không tạo được tệp PDF: {error}"
+REFUSED_URL = (
+    "Cảnh báo: mẫu báo cáo dẫn tới {url} — không tải, vì chỉ được dùng tệp trong thư mục "
+    "assets của mẫu (hoặc URL data:); phần đó bị bỏ trống trong tệp PDF."
+)
 UNEXPECTED = (
     "Lỗi không lường trước: {error}. Chạy lại với -v để xem chi tiết và báo cho người quản trị."
 )

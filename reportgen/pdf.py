@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from reportgen import messages as msg
 from reportgen.errors import RenderError
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,16 @@ def _source_date(date: dt.date | None):
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
+_REFUSED = "reportgen refused to fetch"
+
+
+class _DropRefusals(logging.Filter):
+    """Drop WeasyPrint's English echo of a refusal we already reported in Vietnamese."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return _REFUSED not in record.getMessage()
+
+
 def _fetcher_class():
     from weasyprint.urls import URLFetcher
 
@@ -44,12 +55,13 @@ def _fetcher_class():
             parsed = urlparse(url)
             if parsed.scheme == "data":
                 return super().fetch(url, headers)
-            if parsed.scheme == "file":
-                path = Path(unquote(parsed.path)).resolve()
-                if any(path.is_relative_to(root) for root in self.allowed):
+            if parsed.scheme == "file" and parsed.netloc in ("", "localhost"):
+                path = Path(unquote(parsed.path))
+                path = path.resolve() if path.is_absolute() else None  # follows "..", links
+                if path and any(path.is_relative_to(root) for root in self.allowed):
                     return super().fetch(url, headers)
-            log.warning("refused to fetch %s", url)
-            raise ValueError(f"refused: {url}")
+            log.warning(msg.REFUSED_URL.format(url=url))
+            raise ValueError(f"{_REFUSED} {url}")
 
     return AssetsOnlyFetcher
 
@@ -60,6 +72,9 @@ def render_pdf(html: str, asset_dirs: list[Path], date: dt.date | None) -> bytes
 
     fetcher = _fetcher_class()([d / "assets" for d in asset_dirs])
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    weasyprint_log = logging.getLogger("weasyprint")
+    quiet = _DropRefusals()
+    weasyprint_log.addFilter(quiet)
     try:
         with _source_date(date):
             document = weasyprint.HTML(
@@ -68,3 +83,5 @@ def render_pdf(html: str, asset_dirs: list[Path], date: dt.date | None) -> bytes
             return document.write_pdf(pdf_identifier=identifier)
     except Exception as exc:  # WeasyPrint has no single error class
         raise RenderError(str(exc)) from exc
+    finally:
+        weasyprint_log.removeFilter(quiet)
