@@ -15,20 +15,35 @@ log = logging.getLogger(__name__)
 
 
 @contextmanager
-def _source_date(date: dt.date | None):
-    """Pin the timestamps fontTools writes into embedded fonts to the report's date."""
-    old = os.environ.get("SOURCE_DATE_EPOCH")
+def _pinned_clock(date: dt.date | None):
+    """Pin every time WeasyPrint writes into the PDF to the report's date.
+
+    fontTools stamps embedded fonts with the clock unless SOURCE_DATE_EPOCH is set, and
+    WeasyPrint dates each file a template attaches (<link rel="attachment">) with
+    datetime.now(); neither has an option, hence the environment and a module attribute.
+    """
+    import weasyprint
+
     day = date or dt.date(2000, 1, 1)
-    os.environ["SOURCE_DATE_EPOCH"] = str(
-        int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
-    )
+    moment = dt.datetime(day.year, day.month, day.day)
+
+    class _ReportDate(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return moment if tz is None else moment.replace(tzinfo=dt.UTC).astimezone(tz)
+
+    old_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    old_datetime = weasyprint.datetime
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.replace(tzinfo=dt.UTC).timestamp()))
+    weasyprint.datetime = _ReportDate
     try:
         yield
     finally:
-        if old is None:
+        weasyprint.datetime = old_datetime
+        if old_epoch is None:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
-            os.environ["SOURCE_DATE_EPOCH"] = old
+            os.environ["SOURCE_DATE_EPOCH"] = old_epoch
 
 
 _REFUSED = "reportgen refused to fetch"
@@ -76,7 +91,7 @@ def render_pdf(html: str, asset_dirs: list[Path], date: dt.date | None) -> bytes
     quiet = _DropRefusals()
     weasyprint_log.addFilter(quiet)
     try:
-        with _source_date(date):
+        with _pinned_clock(date):
             document = weasyprint.HTML(
                 string=html, base_url=str(asset_dirs[-1]) + "/", url_fetcher=fetcher
             )

@@ -1,12 +1,18 @@
 """The PDF renderer: fetches only our own assets; markup from a workbook stays text."""
 
+import datetime as dt
+import hashlib
 import logging
+import os
 import threading
+import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import weasyprint
+import weasyprint.pdf.fonts
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -133,3 +139,64 @@ def test_markup_typed_in_a_workbook_stays_text_in_html_and_pdf(data_dir, tmp_pat
     assert f"Tờ rơi {escaped}" in html
     assert "<img" not in html and "<b>" not in html
     assert f"Tờ rơi {value}" in flatten(pdf_text(out / f"{STEM}.pdf"))
+
+
+def _attachment_template(tmp_path: Path) -> Path:
+    mine = tmp_path / "mau"
+    (mine / "sections").mkdir(parents=True)
+    (mine / "assets").mkdir()
+    (mine / "assets" / "so-lieu.txt").write_text("Số liệu kèm theo", encoding="utf-8")
+    original = (ROOT / "templates" / SECTION).read_text(encoding="utf-8")
+    link = f'<link rel="attachment" href="{(mine / "assets" / "so-lieu.txt").as_uri()}">'
+    (mine / SECTION).write_text(original + link, encoding="utf-8")
+    return mine
+
+
+def test_same_inputs_give_the_same_bytes_whatever_the_clock_zone_and_folders(
+    data_dir, tmp_path, monkeypatch
+):
+    # fontTools subsets the fonts where libharfbuzz-subset is missing; it stamps them with
+    # the clock. Take that path whatever this machine has (test_two_builds... takes the other).
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)
+    mine = _attachment_template(tmp_path)
+    first, second = tmp_path / "lan-1", tmp_path / "lan-2"
+    args = ("build", "--year", 2018, "--templates-dir", mine, "--out-dir")
+    assert run(*args, first, "--data-dir", ROOT / "data").exit_code == 0
+
+    # The second build: another day, another time zone, another copy of the inputs.
+    later = time.time() + 3 * 365 * 86400
+    monkeypatch.setattr(time, "time", lambda: later)
+
+    class _Later(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime.fromtimestamp(later, tz)
+
+    monkeypatch.setattr(weasyprint, "datetime", _Later)
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    time.tzset()
+    try:
+        for path in data_dir.rglob("*"):
+            os.utime(path, (later, later))
+        assert run(*args, second, "--data-dir", data_dir).exit_code == 0
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    for name in (f"{STEM}.html", f"{STEM}.pdf"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    assert list(PdfReader(second / f"{STEM}.pdf").attachments) == ["so-lieu.txt"]
+
+
+def test_pdf_dates_and_identifier_come_from_the_inputs(data_dir, tmp_path):
+    settings = data_dir / "2018" / "bao-cao.toml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("2018-12-02", "2019-01-15"), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    assert run("build", "--year", 2018, "--data-dir", data_dir, "--out-dir", out).exit_code == 0
+    reader = PdfReader(out / f"{STEM}.pdf")
+    assert (reader.metadata["/CreationDate"], reader.metadata["/ModDate"]) == ("D:20190115",) * 2
+    html = (out / f"{STEM}.html").read_bytes()
+    assert reader.trailer["/ID"][0] == hashlib.sha256(html).hexdigest()[:32]
+    assert "15/01/2019" in flatten(pdf_text(out / f"{STEM}.pdf"))
