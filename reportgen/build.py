@@ -21,6 +21,7 @@ from reportgen.load import (
 from reportgen.names import fold
 from reportgen.problems import ERROR, WARNING, Problem, count_errors, sort_problems
 from reportgen.render import render_html, template_dirs
+from reportgen.runlog import record_run
 from reportgen.workbook import blank_workbook
 from reportgen.write import write_files, write_new_file
 
@@ -147,6 +148,7 @@ def build_report(
     paths = write_files(
         {out_dir / f"{stem}.html": html.encode("utf-8"), out_dir / f"{stem}.pdf": pdf}
     )
+    record_run(out_dir, "build", result, data_dir, paths, dirs)
     return BuildResult(paths, result.problems, result.unit_names)
 
 

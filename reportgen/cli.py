@@ -209,8 +209,14 @@ def build(year, data_dir, templates_dir, out_dir, allow_missing):
 @main.command()
 @YEAR
 @DATA_DIR
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="THƯ_MỤC",
+    help="Nơi ghi nhật ký nhat-ky.log (mặc định out/<năm>).",
+)
 @_guard
-def check(year, data_dir):
+def check(year, data_dir, out_dir):
     """Kiểm tra các tệp số liệu của một năm, không lập báo cáo.
 
     \b
@@ -218,8 +224,10 @@ def check(year, data_dir):
       reportgen check --year 2018
     """
     from reportgen.build import check_year
+    from reportgen.runlog import record_run
 
     result = check_year(year, data_dir)
+    record_run(out_dir or Path("out") / str(year), "check", result, data_dir)
     _print_problems(result.problems, result.unit_names)
     if result.problems:
         click.echo(

@@ -142,3 +142,12 @@ TOO_MANY_CELLS = (
     "bảng tính có hơn {limit} ô (tính từ ô A1 đến ô cuối có dữ liệu của mỗi trang), vượt "
     "giới hạn tại ô {cell}; tệp không được đọc — hãy xóa các ô thừa ở xa rồi lưu lại."
 )
+
+# --- run log (out/<year>/nhat-ky.log): one line per run, fields separated by tabs ---
+RUN_LOG_LINE = (
+    "{time}\t{command}\tnăm {year}\tvào: {inputs}\tra: {outputs}\t{errors} lỗi, {warnings} cảnh báo"
+)
+RUN_LOG_COMMANDS = {"build": "lập báo cáo", "check": "kiểm tra"}
+RUN_LOG_NONE = "không có"
+RUN_LOG_TEMPLATES = "mẫu {folder}"
+RUN_LOG_FAILED = "Cảnh báo: không ghi được nhật ký {path}: {error}"

@@ -32,6 +32,12 @@ def run(*args: str):
     )
 
 
+@pytest.fixture(autouse=True)
+def _run_in_a_fresh_folder(tmp_path: Path, monkeypatch):
+    """Run each test from its own folder: default outputs (out/<year>) never land in the repo."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """Return a private copy of data/ that a test may change."""

@@ -66,7 +66,8 @@ def text(built_2018: Path) -> str:
 
 
 def test_build_writes_html_and_pdf(built_2018: Path):
-    assert sorted(p.name for p in built_2018.iterdir()) == [f"{STEM}.html", f"{STEM}.pdf"]
+    names = sorted(p.name for p in built_2018.iterdir())
+    assert names == [f"{STEM}.html", f"{STEM}.pdf", "nhat-ky.log"]
 
 
 def test_pdf_starts_with_title_and_date(text: str):
