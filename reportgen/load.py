@@ -97,6 +97,8 @@ def read_settings(data_dir: Path, year: int) -> tuple[ReportSettings, list[Probl
             raw = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         return empty, [_settings_problem(path, msg.SETTINGS_SYNTAX.format(error=exc))]
+    except UnicodeDecodeError:
+        return empty, [_settings_problem(path, msg.SETTINGS_ENCODING)]
     problems = []
     date = raw.get("date")
     if isinstance(date, dt.datetime):

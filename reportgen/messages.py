@@ -30,6 +30,10 @@ SETTINGS_MISSING = (
     'không có tệp này — chạy "make template YEAR={year}" để tạo, rồi điền ngày đăng và tên tác giả.'
 )
 SETTINGS_SYNTAX = "tệp viết sai cú pháp: {error}"
+SETTINGS_ENCODING = (
+    "tệp không được lưu bằng bảng mã UTF-8 — hãy mở bằng Notepad, chọn Lưu thành (Save As) "
+    "với Encoding là UTF-8 rồi lưu lại."
+)
 SETTINGS_DATE = (
     "chưa có ngày đăng hợp lệ — hãy ghi một dòng như: date = 2018-12-02 "
     "(năm-tháng-ngày, không có dấu ngoặc kép)."
