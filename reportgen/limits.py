@@ -7,6 +7,9 @@ readers turn into a dense grid of empty cells (calamine fills every cell from A1
 one). So every member is inflated here as a stream, counting bytes, and every XML part is read
 with defusedxml's SAX parser (no DTD, no entities, no external references) counting the cells
 each sheet spans — all in constant memory, stopping at the first limit passed.
+
+A legacy .xls (BIFF records in an OLE file) has no compression, but the far-cell trick works
+the same (6 kB for a gigabyte in calamine): its cell records are walked for their positions.
 """
 
 import re
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from xml.sax.handler import ContentHandler
 
+import olefile
 from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 
@@ -59,10 +63,15 @@ def check_limits(path: Path) -> Refusal | None:
             "file_too_large",
             msg.FILE_TOO_LARGE.format(size=_megabytes(size), limit=_megabytes(MAX_FILE_BYTES)),
         )
-    if path.suffix.lower() not in _ZIP_SUFFIXES or not zipfile.is_zipfile(path):
-        return None  # not a zip: the reader's own checks apply (legacy .xls is bounded by size)
+    suffix = path.suffix.lower()
+    if suffix in _ZIP_SUFFIXES and zipfile.is_zipfile(path):
+        check = _check_zip
+    elif suffix == ".xls" and olefile.isOleFile(str(path)):
+        check = _check_xls
+    else:
+        return None  # neither: the reader refuses it, or it is bounded by its size
     try:
-        _check_zip(path)
+        check(path)
     except _Refused as exc:
         return exc.refusal
     except Exception:  # a damaged zip or XML part; the reader would fail on it too
@@ -170,6 +179,8 @@ class _SheetHandler(ContentHandler):
         self.ods_cell: tuple[int, int, int] | None = None  # row, first and last column
 
     def startElement(self, name, attrs):
+        for key in ("count", "uniqueCount"):  # calamine reserves memory for that many items
+            _check_declared(attrs.get(key), self.part)
         local = name.rpartition(":")[2]
         if local == "row":
             self.row = _row_number(attrs.get("r"), self.row + 1)
@@ -178,10 +189,10 @@ class _SheetHandler(ContentHandler):
             self.col = _column_number(attrs.get("r"), self.col + 1)
             self.cell = (self.row, self.col)
         elif local in ("v", "is", "f") and self.cell is not None:
-            self._extend(*self.cell)
+            self.extend(*self.cell)
             self.cell = None
         elif local == "table":
-            self._finish_sheet()
+            self.finish_sheet()
             self.sheet = attrs.get("table:name", "")
             self.row = self.col = 0
         elif local == "table-row":
@@ -193,9 +204,9 @@ class _SheetHandler(ContentHandler):
             self.col += _repeat(attrs.get("table:number-columns-repeated"))
             self.ods_cell = (self.row, first, self.col)
             if "office:value-type" in attrs:
-                self._extend_ods()
+                self.extend_ods()
         elif local == "p" and self.ods_cell is not None:
-            self._extend_ods()
+            self.extend_ods()
 
     def endElement(self, name):
         local = name.rpartition(":")[2]
@@ -205,21 +216,33 @@ class _SheetHandler(ContentHandler):
             self.ods_cell = None
 
     def endDocument(self):
-        self._finish_sheet()
+        self.finish_sheet()
 
-    def _extend_ods(self) -> None:
+    def extend_ods(self) -> None:
         row, _, last = self.ods_cell
-        self._extend(row + self.rows_repeated - 1, last)
+        self.extend(row + self.rows_repeated - 1, last)
         self.ods_cell = None
 
-    def _extend(self, row: int, col: int) -> None:
+    def extend(self, row: int, col: int) -> None:
         self.max_row, self.max_col = max(self.max_row, row), max(self.max_col, col)
         self.count.grow(self.max_row * self.max_col, self.part, self.sheet, row, col)
 
-    def _finish_sheet(self) -> None:
+    def finish_sheet(self) -> None:
         self.count.done += self.max_row * self.max_col
         self.max_row = self.max_col = 0
         self.rows_repeated = 1
+
+
+def _check_declared(value: str | int | None, part: str) -> None:
+    """Refuse a count of items a part declares (strings, styles…) beyond any real workbook."""
+    if isinstance(value, str):
+        value = int(value) if value.isdigit() and len(value) <= 12 else None
+    if value is not None and not 0 <= value <= MAX_CELLS:
+        refusal = Refusal(
+            "declared_count",
+            msg.DECLARED_COUNT.format(part=part, count=number(value), limit=number(MAX_CELLS)),
+        )
+        raise _Refused(refusal)
 
 
 def _row_number(ref: str | None, default: int) -> int:
@@ -304,3 +327,66 @@ def _count_members(path: Path) -> int:
         if len(record) < 56 or record[:4] != b"PK\x06\x06":
             return count
         return struct.unpack("<Q", record[32:40])[0]
+
+
+# BIFF5/BIFF8 records that hold one cell (row and column first), and the two that hold a run
+# of cells in one row (row, first column, ..., last column).
+_BIFF_CELLS = {0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E}
+_BIFF_RUNS = {0x00BD, 0x00BE}
+_BIFF_BOF, _BIFF_SHEET, _BIFF_DIMENSIONS, _BIFF_SST = 0x0809, 0x0085, 0x0200, 0x00FC
+
+
+def _check_xls(path: Path) -> None:
+    with olefile.OleFileIO(str(path)) as ole:
+        stream = next((s for s in ("Workbook", "Book") if ole.exists(s)), None)
+        if stream is None:
+            return  # no workbook inside: the reader refuses the file
+        data = ole.openstream(stream).read()  # no larger than the file
+    names: dict[int, str] = {}  # offset of a sheet's first record -> sheet name
+    count = _CellCount({})
+    sheet = _SheetHandler(count, "")
+    pos = 0
+    while pos + 4 <= len(data):
+        kind, length = struct.unpack_from("<HH", data, pos)
+        body = data[pos + 4 : pos + 4 + length]
+        if kind == _BIFF_BOF:
+            sheet.finish_sheet()
+            sheet.sheet = names.get(pos, "")
+        elif kind == _BIFF_SHEET and len(body) >= 8:
+            names[struct.unpack_from("<I", body)[0]] = _biff_sheet_name(body[6:])
+        elif kind == _BIFF_DIMENSIONS and len(body) in (10, 14):
+            _check_dimensions(sheet, body)
+        elif kind == _BIFF_SST and len(body) >= 8:
+            _check_declared(struct.unpack_from("<i", body, 4)[0], f"{stream} (SST)")
+        elif kind in _BIFF_CELLS and len(body) >= 4:
+            row, col = struct.unpack_from("<HH", body)
+            sheet.extend(row + 1, col + 1)
+        elif kind in _BIFF_RUNS and len(body) >= 6:
+            row = struct.unpack_from("<H", body)[0]
+            sheet.extend(row + 1, struct.unpack_from("<H", body, len(body) - 2)[0] + 1)
+        pos += 4 + length
+
+
+def _check_dimensions(sheet: "_SheetHandler", body: bytes) -> None:
+    """Treat the range a sheet declares like cells: calamine reserves room for all of it."""
+    if len(body) == 14:
+        first_row, end_row, first_col, end_col = struct.unpack_from("<IIHH", body)
+    else:
+        first_row, end_row, first_col, end_col = struct.unpack_from("<HHHH", body)
+    if end_row < 1 or end_col < 1:
+        return  # calamine reads this as an empty range
+    if end_row <= first_row or end_col <= first_col:  # a range that ends before it starts
+        end_row, end_col = 0x1_0000_0000, 0x1_0000  # what calamine would reserve for it
+    sheet.extend(end_row - first_row, end_col - first_col)
+
+
+def _biff_sheet_name(raw: bytes) -> str:
+    """Decode a BOUNDSHEET name: a length, then (BIFF8) a flag byte for 8- or 16-bit chars."""
+    if not raw:
+        return ""
+    size, rest = raw[0], raw[1:]
+    if rest[:1] == b"\x01":
+        return rest[1 : 1 + 2 * size].decode("utf-16-le", "replace")
+    if rest[:1] == b"\x00":
+        rest = rest[1:]
+    return rest[:size].decode("cp1258", "replace")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from reportgen import messages as msg
+from reportgen.isolate import call_isolated
 from reportgen.limits import check_limits
 from reportgen.problems import ERROR, Problem
 
@@ -78,12 +79,19 @@ def read_workbook(path: Path) -> RawWorkbook:
         raise LoadError(refused.message, refused.rule, refused.sheet, refused.cell)
     if path.suffix.lower() in (".xlsx", ".xlsm") and not zipfile.is_zipfile(path):
         raise LoadError(msg.NOT_A_WORKBOOK)
+    # The zip formats were scanned in full above; a legacy .xls is read in a child process,
+    # since calamine's BIFF reader trusts sizes in the file (a damaged one aborts the process).
+    isolated = path.suffix.lower() not in (".xlsx", ".xlsm", ".ods")
     try:
-        sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine", dtype=object)
-    except Exception as exc:  # calamine raises many kinds; each means "unreadable"
+        sheets = call_isolated(_read_sheets, path) if isolated else _read_sheets(path)
+    except Exception as exc:  # calamine raises many kinds, or crashes; each means "unreadable"
         log.debug("cannot read %s: %r", path, exc)
         raise LoadError(msg.UNREADABLE_WORKBOOK) from exc
     return RawWorkbook(path, sheets)
+
+
+def _read_sheets(path: Path) -> dict[str, pd.DataFrame]:
+    return pd.read_excel(path, sheet_name=None, header=None, engine="calamine", dtype=object)
 
 
 def read_settings(data_dir: Path, year: int) -> tuple[ReportSettings, list[Problem]]:

@@ -142,6 +142,10 @@ XML_ENTITIES = (
     'phần "{part}" của tệp có khai báo DTD hoặc thực thể XML, điều mà Excel không bao giờ ghi '
     "(có thể là tệp độc hại); tệp không được đọc — hãy yêu cầu đơn vị gửi lại tệp lập từ mẫu."
 )
+DECLARED_COUNT = (
+    'phần "{part}" của tệp khai báo {count} mục, quá giới hạn {limit} (tệp hỏng hoặc độc hại); '
+    "tệp không được đọc — hãy mở bằng Excel hoặc LibreOffice và lưu lại."
+)
 TOO_MANY_CELLS = (
     "bảng tính có hơn {limit} ô (tính từ ô A1 đến ô cuối có dữ liệu của mỗi trang), vượt "
     "giới hạn tại ô {cell}; tệp không được đọc — hãy xóa các ô thừa ở xa rồi lưu lại."

@@ -163,3 +163,32 @@ def ods_block(rows: int, cols: int) -> str:
         f'table:number-columns-repeated="{cols}"><text:p>1</text:p></table:table-cell>'
         "</table:table-row></table:table>"
     )
+
+
+def to_xls(src: Path, target: Path) -> Path:
+    """Write the values of a workbook's sheets into a legacy .xls (BIFF8) with xlwt."""
+    import python_calamine
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    source = python_calamine.CalamineWorkbook.from_path(str(src))
+    for name in source.sheet_names:
+        sheet = book.add_sheet(name)
+        for r, row in enumerate(source.get_sheet_by_name(name).to_python(skip_empty_area=False)):
+            for c, value in enumerate(row):
+                if value != "":
+                    sheet.write(r, c, value)
+    book.save(str(target))
+    return target
+
+
+def xls_far_cell(target: Path, row: int = 65_535, col: int = 255) -> Path:
+    """A 6 kB .xls with a value at A1 and one in its far corner (IV65536)."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Chỉ tiêu")
+    sheet.write(0, 0, "Mã")
+    sheet.write(row, col, 1)
+    book.save(str(target))
+    return target

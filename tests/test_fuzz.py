@@ -23,12 +23,14 @@ import pytest
 
 from reportgen.build import check_year
 from reportgen.problems import ERROR, WARNING
+from tests import hostile
 from tests.conftest import DATA
 
 FUZZ_CASES = int(os.environ.get("FUZZ_CASES", "300"))
 FUZZ_SEED = int(os.environ.get("FUZZ_SEED", "20181202"))
 FUZZ_ONLY = os.environ.get("FUZZ_ONLY")
 SAMPLES = sorted((DATA / "2018").glob("*.xlsx"))
+XLS_SAMPLES: list[Path] = []  # made by the fuzz_dir fixture
 
 ODD_VALUES = [
     "9" * 40,
@@ -224,32 +226,40 @@ MUTATIONS = {
     "odd_values": odd_values,
     "text_in_number_cells": text_in_number_cells,
 }
-ZIP_LEVEL = ("shuffle_members", "drop_members", "duplicate_member", "delete_sheet", "garble_xml")
 
 
 def mutate(seed: int) -> tuple[str, list[str], bytes]:
     """Return (file name, mutations applied, bytes) for one case; the seed decides all."""
     rng = random.Random(seed)
-    source = rng.choice(SAMPLES)
+    source = rng.choice(SAMPLES + XLS_SAMPLES)
+    legacy = source.suffix == ".xls"
     content, applied = source.read_bytes(), []
     for _ in range(rng.choice([1, 1, 1, 2, 3])):
-        name = rng.choice(list(MUTATIONS))
+        name = rng.choice(["truncate", "flip_bytes"] if legacy else list(MUTATIONS))
         try:
             content = MUTATIONS[name](content, rng)
         except Exception:  # an earlier mutation left nothing this one can work on
             continue
         applied.append(name)
     suffix = rng.choices([".xlsx", ".xlsm", ".xls", ".ods"], weights=[85, 5, 5, 5])[0]
+    suffix = ".xls" if legacy else suffix
     return f"{source.stem}-fuzz{suffix}", applied, content
 
 
 @pytest.fixture(scope="module")
 def fuzz_dir(tmp_path_factory) -> Path:
-    """A copy of data/ whose 2018 folder holds only the settings: one workbook goes in per case."""
-    target = tmp_path_factory.mktemp("fuzz") / "data"
+    """A copy of data/ whose 2018 folder holds only the settings: one workbook goes in per case.
+
+    Beside it, samples/ holds the .xls versions of two samples, fuzzed at the byte level.
+    """
+    root = tmp_path_factory.mktemp("fuzz")
+    target = root / "data"
     shutil.copytree(DATA, target)
     for path in SAMPLES:
         (target / "2018" / path.name).unlink()
+    (root / "samples").mkdir()
+    for path in SAMPLES[:2]:
+        XLS_SAMPLES.append(hostile.to_xls(path, root / "samples" / f"{path.stem}.xls"))
     return target
 
 

@@ -1,6 +1,7 @@
 """Input limits: each hostile workbook is one located problem, in bounded time and memory."""
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -122,6 +123,21 @@ def test_an_ods_of_a_few_hundred_bytes_that_spans_nine_million_cells_is_refused(
     assert (problem.rule, problem.sheet, problem.cell) == ("too_many_cells", "Chỉ tiêu", "DKJ3000")
 
 
+def test_a_6_kb_xls_with_a_value_in_its_far_corner_is_refused(data_dir: Path):
+    (data_dir / "2018" / VICTIM).unlink()
+    path = hostile.xls_far_cell(data_dir / "2018" / "336-thai-binh-2018.xls")
+    assert path.stat().st_size < 10_000
+    problem = _only_problem_of(check_year(2018, data_dir), path.name)
+    assert (problem.rule, problem.sheet, problem.cell) == ("too_many_cells", "Chỉ tiêu", "IV65536")
+
+
+def test_a_sample_workbook_saved_as_xls_passes_the_limits(data_dir: Path):
+    (data_dir / "2018" / VICTIM).unlink()
+    hostile.to_xls(SOURCE, data_dir / "2018" / "336-thai-binh-2018.xls")
+    result = check_year(2018, data_dir)
+    assert result.problems == [] and len(result.submissions) == 8
+
+
 def test_small_ods_and_a_far_but_reasonable_cell_are_read(tmp_path: Path):
     small = read_workbook(hostile.ods(tmp_path / "a.ods", hostile.ods_block(3, 4)))
     assert small.sheets["Chỉ tiêu"].shape == (3, 4)
@@ -148,7 +164,10 @@ started = time.monotonic()
 result = check_year(2018, Path(sys.argv[1]))
 print(json.dumps({
     "seconds": time.monotonic() - started,
-    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "peak_mb": max(
+        resource.getrusage(who).ru_maxrss / 1024
+        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)  # readers run in children
+    ),
     "rules": {p.file: p.rule for p in result.problems if p.file},
 }))
 """
@@ -181,7 +200,44 @@ def test_every_hostile_workbook_at_once_stays_in_bounded_memory(data_dir: Path):
     for path, build in zip(victims, builders, strict=False):
         build(path)
     hostile.ods(folder / "999-ods.ods", hostile.ods_block(3000, 3000))
+    hostile.xls_far_cell(folder / "999-xls.xls")
     figures = _measure(data_dir)
-    assert len(figures["rules"]) == len(builders) + 1, figures
+    assert len(figures["rules"]) == len(builders) + 2, figures
     assert figures["peak_mb"] < MEMORY_LIMIT_MB, figures
     assert figures["seconds"] < 20, figures
+
+
+def test_a_string_table_declaring_four_billion_strings_is_refused(data_dir: Path):
+    # calamine reserves room for the declared count up front: 96 GB, and the process aborts.
+    sst = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'count="4000000000" uniqueCount="4000000000"><si><t>a</t></si></sst>'
+    )
+    hostile.with_parts(SOURCE, data_dir / "2018" / VICTIM, xl__sharedStrings_DOT_xml=sst.encode())
+    problem = _only_problem_of(check_year(2018, data_dir), VICTIM)
+    assert problem.rule == "declared_count"
+    assert problem.message.startswith(
+        'phần "xl/sharedStrings.xml" của tệp khai báo 4.000.000.000 mục, quá giới hạn 200.000'
+    )
+
+
+def test_a_damaged_xls_that_crashes_the_reader_is_one_problem(data_dir: Path):
+    # A range that ends before it starts: calamine reserves for 2^48 cells and aborts.
+    (data_dir / "2018" / VICTIM).unlink()
+    path = hostile.to_xls(SOURCE, data_dir / "2018" / "336-thai-binh-2018.xls")
+    data = bytearray(path.read_bytes())
+    at = data.find(b"\x00\x02\x0e\x00")  # the first sheet's DIMENSIONS record
+    data[at + 4 : at + 16] = bytes.fromhex("050000000300000000000100")  # rows 5..3
+    path.write_bytes(bytes(data))
+    problem = _only_problem_of(check_year(2018, data_dir), path.name)
+    assert problem.rule == "too_many_cells"
+
+
+def test_a_reader_crash_is_one_problem_not_the_end_of_the_process(tmp_path: Path):
+    from reportgen.isolate import ChildFailed, call_isolated
+
+    with pytest.raises(ChildFailed, match="reader died"):
+        call_isolated(os.abort)
+    with pytest.raises(ChildFailed, match="MemoryError"):
+        call_isolated(bytearray, 4 * 1024**3)  # over the child's memory ceiling
+    assert call_isolated(sum, [1, 2, 3]) == 6
