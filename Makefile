@@ -8,9 +8,12 @@ DATA ?= data
 PYTEST_ARGS ?=
 # Extra options for reportgen, e.g. ARGS=--allow-missing
 ARGS ?=
+# Mutated workbooks tried by `make fuzz` (`make test` tries 300); FUZZ_SEED picks them.
+FUZZ_CASES ?= 5000
+FUZZ_SEED ?= 20181202
 
 .DEFAULT_GOAL := help
-.PHONY: help report check template preview test lint format bench clean
+.PHONY: help report check template preview test fuzz lint format bench clean
 
 help: ## Show the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -35,6 +38,10 @@ preview: $(BIN)/.installed ## Serve the YEAR's report on 127.0.0.1:8000, updated
 
 test: $(BIN)/.installed ## Run the test suite
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+fuzz: $(BIN)/.installed ## Fuzz the readers and parsers: FUZZ_CASES workbooks, thousands of inputs per property
+	FUZZ_CASES=$(FUZZ_CASES) FUZZ_SEED=$(FUZZ_SEED) HYPOTHESIS_PROFILE=fuzz \
+		$(BIN)/python -m pytest -q tests/test_fuzz.py tests/test_properties.py $(PYTEST_ARGS)
 
 lint: $(BIN)/.installed ## ruff check and format check
 	$(BIN)/ruff check reportgen tests bench

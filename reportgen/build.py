@@ -25,6 +25,7 @@ from reportgen.names import fold
 from reportgen.problems import ERROR, WARNING, Problem, count_errors, sort_problems
 from reportgen.provenance import in_text_order, sources_csv, trace
 from reportgen.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
+from reportgen.runlog import record_run
 from reportgen.workbook import blank_workbook
 from reportgen.write import write_files, write_new_file
 
@@ -117,7 +118,7 @@ def check_year(
         try:
             raw = read_workbook(path)
         except LoadError as exc:
-            problems.append(Problem(ERROR, path.name, "", "", "", "unreadable", str(exc)))
+            problems.append(Problem(ERROR, path.name, exc.sheet, exc.cell, "", exc.rule, str(exc)))
             continue
         checked = inspect_workbook(raw, catalog, registry, year)
         checks.append(checked)
@@ -163,13 +164,13 @@ def build_report(
 
     Besides the formats asked for, nguon-so-lieu.csv (where each figure comes from) is written.
     """
-    data, catalog, official, problems, unit_names = _prepare(year, data_dir, allow_missing, style)
-    files = render_outputs(
-        data, catalog, template_dirs(templates_dir), formats, style, appendix, official
-    )
+    data, catalog, official, problems, result = _prepare(year, data_dir, allow_missing, style)
+    dirs = template_dirs(templates_dir)
+    files = render_outputs(data, catalog, dirs, formats, style, appendix, official)
     out_dir = out_dir or Path("out") / str(year)
     paths = write_files({out_dir / name: content for name, content in files.items()})
-    return BuildResult(paths, problems, unit_names)
+    record_run(out_dir, "build", result, data_dir, paths, dirs)
+    return BuildResult(paths, problems, result.unit_names)
 
 
 def _prepare(year: int, data_dir: Path, allow_missing: bool, style: str):
@@ -195,7 +196,7 @@ def _prepare(year: int, data_dir: Path, allow_missing: bool, style: str):
         previous,
     )
     data = trace(data, result.submissions, catalog)
-    return data, catalog, official, problems + skipped, result.unit_names
+    return data, catalog, official, problems + skipped, result
 
 
 def preview_renderer(

@@ -18,6 +18,8 @@ from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.rules import evaluate
 from reportgen.vietnamese import number as format_number
 
+# Longer text is no count (and Python refuses to convert a string of over 4,300 digits).
+_MAX_NUMBER_CHARS = 30
 _GROUPED_INT = re.compile(r"^\d{1,3}(?:([. ])\d{3})(?:\1\d{3})*$")
 
 
@@ -146,6 +148,8 @@ def parse_count(value) -> tuple[int | None, str | None, str | None]:
         return (int(value), None, None) if value >= 0 else (None, "negative", None)
     if isinstance(value, str):
         text = nfc(value).replace("\u00a0", " ")
+        if len(text) > _MAX_NUMBER_CHARS:
+            return None, "not_a_number", None
         if re.fullmatch(r"\d+", text):
             return int(text), None, "number_as_text"
         if _GROUPED_INT.match(text):

@@ -268,7 +268,7 @@ def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style,
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
     metavar="THƯ_MỤC",
-    help="Nơi ghi kiem-tra-<năm>.xlsx và .html (mặc định out/<năm>).",
+    help="Nơi ghi kiem-tra-<năm>.xlsx, .html và nhật ký nhat-ky.log (mặc định out/<năm>).",
 )
 @_guard
 def check(year, data_dir, out_dir):
@@ -284,13 +284,16 @@ def check(year, data_dir, out_dir):
     """
     from reportgen.build import check_year
     from reportgen.report_check import write_check_report
+    from reportgen.runlog import record_run
 
     verbose = click.get_current_context().find_root().params.get("verbose", 0)
     result = check_year(year, data_dir)
     if verbose:
         for path in result.ignored:
             click.echo(_ignored_text(path.name), err=True)
-    paths = write_check_report(result, out_dir or Path("out") / str(year))
+    out_dir = out_dir or Path("out") / str(year)
+    paths = write_check_report(result, out_dir)
+    record_run(out_dir, "check", result, data_dir, paths)
     if verbose:
         for path in paths:
             click.echo(msg.WROTE.format(path=path), err=True)

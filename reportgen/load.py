@@ -11,6 +11,8 @@ import pandas as pd
 
 from reportgen import messages as msg
 from reportgen.cellinfo import CellInfo, read_cell_info
+from reportgen.isolate import call_isolated
+from reportgen.limits import check_limits
 from reportgen.problems import ERROR, Problem
 
 log = logging.getLogger(__name__)
@@ -20,7 +22,11 @@ SETTINGS_FILE = "bao-cao.toml"
 
 
 class LoadError(Exception):
-    """A workbook cannot be read at all."""
+    """A workbook cannot be read at all, or is refused by a limit (rule, sheet, cell tell which)."""
+
+    def __init__(self, message: str, rule: str = "unreadable", sheet: str = "", cell: str = ""):
+        super().__init__(message)
+        self.rule, self.sheet, self.cell = rule, sheet, cell
 
 
 @dataclass(frozen=True)
@@ -69,17 +75,22 @@ def find_workbooks(data_dir: Path, year: int) -> tuple[list[Path], list[Path]]:
 
 
 def read_workbook(path: Path) -> RawWorkbook:
-    """Read every sheet of a workbook with pandas' calamine engine."""
+    """Read every sheet of a workbook with pandas' calamine engine, within the input limits."""
+    if refused := check_limits(path):
+        raise LoadError(refused.message, refused.rule, refused.sheet, refused.cell)
     if path.suffix.lower() in (".xlsx", ".xlsm") and not zipfile.is_zipfile(path):
         raise LoadError(msg.PASSWORD_PROTECTED if _is_encrypted(path) else msg.NOT_A_WORKBOOK)
+    # The zip formats were scanned in full above; a legacy .xls is read in a child process,
+    # since calamine's BIFF reader trusts sizes in the file (a damaged one aborts the process).
+    isolated = path.suffix.lower() not in (".xlsx", ".xlsm", ".ods")
     try:
-        sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine", dtype=object)
-    except Exception as exc:  # calamine raises many kinds; each means "unreadable"
+        sheets, info = call_isolated(_read_all, path) if isolated else _read_all(path)
+    except Exception as exc:  # calamine raises many kinds, or crashes; each means "unreadable"
         log.debug("cannot read %s: %r", path, exc)
         if "password" in str(exc).lower() or _is_encrypted(path):
             raise LoadError(msg.PASSWORD_PROTECTED) from exc
         raise LoadError(msg.UNREADABLE_WORKBOOK) from exc
-    return RawWorkbook(path, sheets, read_cell_info(path))
+    return RawWorkbook(path, sheets, info)
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -93,6 +104,12 @@ def _is_encrypted(path: Path) -> bool:
     return head.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in head
 
 
+def _read_all(path: Path) -> tuple[dict[str, pd.DataFrame], CellInfo]:
+    # One function, so that both readings of an .xls happen in the isolated child.
+    sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine", dtype=object)
+    return sheets, read_cell_info(path)
+
+
 def read_settings(data_dir: Path, year: int) -> tuple[ReportSettings, list[Problem]]:
     """Read the year's bao-cao.toml: the report's date and author."""
     path = year_folder(data_dir, year) / SETTINGS_FILE
@@ -104,6 +121,8 @@ def read_settings(data_dir: Path, year: int) -> tuple[ReportSettings, list[Probl
             raw = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         return empty, [_settings_problem(path, msg.SETTINGS_SYNTAX.format(error=exc))]
+    except UnicodeDecodeError:
+        return empty, [_settings_problem(path, msg.SETTINGS_ENCODING)]
     problems = []
     date = raw.get("date")
     if isinstance(date, dt.datetime):

@@ -43,6 +43,10 @@ SETTINGS_MISSING = (
     'không có tệp này — chạy "make template YEAR={year}" để tạo, rồi điền ngày đăng và tên tác giả.'
 )
 SETTINGS_SYNTAX = "tệp viết sai cú pháp: {error}"
+SETTINGS_ENCODING = (
+    "tệp không được lưu bằng bảng mã UTF-8 — hãy mở bằng Notepad, chọn Lưu thành (Save As) "
+    "với Encoding là UTF-8 rồi lưu lại."
+)
 SETTINGS_DATE = (
     "chưa có ngày đăng hợp lệ — hãy ghi một dòng như: date = 2018-12-02 "
     "(năm-tháng-ngày, không có dấu ngoặc kép)."
@@ -174,6 +178,10 @@ SKIPPED_EXISTING = "Đã có, không ghi đè: {path}"
 NO_UNITS = "Không có đơn vị nào phải báo cáo năm {year} (xem data/units.toml)."
 NO_WORKBOOKS = "Không có tệp số liệu nào trong thư mục {folder}."
 RENDER_FAILED = "Không tạo được tệp PDF: {error}"
+REFUSED_URL = (
+    "Cảnh báo: mẫu báo cáo dẫn tới {url} — không tải, vì chỉ được dùng tệp trong thư mục "
+    "assets của mẫu (hoặc URL data:); phần đó bị bỏ trống trong tệp PDF."
+)
 UNEXPECTED = (
     "Lỗi không lường trước: {error}. Chạy lại với -v để xem chi tiết và báo cho người quản trị."
 )
@@ -239,3 +247,38 @@ PREVIEW_PORT = "Không mở được cổng {port} ({error}) — hãy chọn c�
 PREVIEW_TEMPLATE_ERROR = "Chưa hiện được báo cáo: mẫu có lỗi"
 PREVIEW_DATA_ERRORS = "Chưa hiện được báo cáo: số liệu có lỗi"
 PREVIEW_RETRY = "Sửa rồi lưu tệp: trang sẽ tự tải lại."
+
+# --- input limits (a workbook refused before it is read) ---
+FILE_TOO_LARGE = (
+    "tệp nặng {size}, quá giới hạn {limit} của một tệp số liệu; tệp không được đọc — hãy xóa "
+    "ảnh và các trang thừa rồi lưu lại."
+)
+TOO_MANY_MEMBERS = (
+    "tệp gồm {count} phần bên trong, không phải một bảng tính bình thường; tệp không được đọc "
+    "— hãy mở bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx."
+)
+ZIP_BOMB = (
+    "tệp giải nén ra hơn {limit}, quá lớn đối với một tệp số liệu (có thể là tệp độc hại); "
+    "tệp không được đọc — hãy yêu cầu đơn vị gửi lại tệp lập từ mẫu."
+)
+XML_ENTITIES = (
+    'phần "{part}" của tệp có khai báo DTD hoặc thực thể XML, điều mà Excel không bao giờ ghi '
+    "(có thể là tệp độc hại); tệp không được đọc — hãy yêu cầu đơn vị gửi lại tệp lập từ mẫu."
+)
+DECLARED_COUNT = (
+    'phần "{part}" của tệp khai báo {count} mục, quá giới hạn {limit} (tệp hỏng hoặc độc hại); '
+    "tệp không được đọc — hãy mở bằng Excel hoặc LibreOffice và lưu lại."
+)
+TOO_MANY_CELLS = (
+    "bảng tính có hơn {limit} ô (tính từ ô A1 đến ô cuối có dữ liệu của mỗi trang), vượt "
+    "giới hạn tại ô {cell}; tệp không được đọc — hãy xóa các ô thừa ở xa rồi lưu lại."
+)
+
+# --- run log (out/<year>/nhat-ky.log): one line per run, fields separated by tabs ---
+RUN_LOG_LINE = (
+    "{time}\t{command}\tnăm {year}\tvào: {inputs}\tra: {outputs}\t{errors} lỗi, {warnings} cảnh báo"
+)
+RUN_LOG_COMMANDS = {"build": "lập báo cáo", "check": "kiểm tra"}
+RUN_LOG_NONE = "không có"
+RUN_LOG_TEMPLATES = "mẫu {folder}"
+RUN_LOG_FAILED = "Cảnh báo: không ghi được nhật ký {path}: {error}"

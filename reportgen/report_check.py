@@ -5,6 +5,7 @@ is there: unit, file, sheet, cell, value seen, rule and what to do. Building the
 write_check_report is the only function that touches the disk (through write.write_files).
 """
 
+import datetime as dt
 import html
 import io
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from reportgen import messages as msg
 from reportgen.problems import ERROR, Problem
-from reportgen.write import write_files
+from reportgen.write import pin_zip, write_files
 
 REPORT_STEM = "kiem-tra-{year}"
 _UNIT_RULES = ("unit_unknown", "unit_mismatch", "unit_blank")
@@ -166,9 +167,12 @@ def check_workbook_bytes(result) -> bytes:
         [_completeness_cells(r) for r in completeness_rows(result)],
         (7, 24, 20, 30, 20, 12, 7, 9, 60),
     )
+    # Same inputs, same bytes: pin what openpyxl would take from the clock.
+    day = result.settings.date or dt.date(2000, 1, 1)
+    wb.properties.created = wb.properties.modified = dt.datetime.combine(day, dt.time())
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue()
+    return pin_zip(buffer.getvalue(), day)
 
 
 def check_html(result) -> str:

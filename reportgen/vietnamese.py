@@ -14,6 +14,9 @@ LOCALE = "vi"
 
 def number(value) -> str:
     """Format a number the Vietnamese way: 1519 -> "1.519", 12.5 -> "12,5"."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        # Exact at any size: Babel's decimal context fails from 10^25 (a mistyped count).
+        return f"{value:,}".replace(",", ".")
     return format_decimal(value, locale=LOCALE)
 
 

@@ -9,12 +9,12 @@ decree asks for; the bundled Liberation Serif has the same metrics. The chart is
 import datetime as dt
 import io
 import re
-import zipfile
 
 import lxml.html
 
 from reportgen.catalog import Province
 from reportgen.load import ReportSettings
+from reportgen.write import pin_zip
 
 FONT = "Times New Roman"
 # Per style: body size (pt) and page margins (mm: top, right, bottom, left), as in the CSS.
@@ -62,7 +62,7 @@ def render_docx(html: str, style: str, settings: ReportSettings, province: Provi
     _properties(document, title, settings.author or province.committee, settings.date)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _pinned_zip(buffer.getvalue(), settings.date)
+    return pin_zip(buffer.getvalue(), settings.date)
 
 
 def _setup(document, size: float, margins, style: str) -> None:
@@ -311,18 +311,3 @@ def _properties(document, title: str, author: str, date: dt.date | None) -> None
     props.keywords = ""
     props.subject = ""
     props.category = ""
-
-
-def _pinned_zip(data: bytes, date: dt.date | None) -> bytes:
-    """Rewrite the zip with fixed timestamps, so that two builds give the same bytes."""
-    day = date or dt.date(2000, 1, 1)
-    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            pinned = zipfile.ZipInfo(info.filename, date_time=stamp)
-            pinned.compress_type = zipfile.ZIP_DEFLATED
-            pinned.external_attr = 0o644 << 16
-            target.writestr(pinned, source.read(info.filename))
-    return out.getvalue()

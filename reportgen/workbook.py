@@ -1,5 +1,6 @@
 """Write the blank submission workbook of one unit for one year, from the catalog."""
 
+import datetime as dt
 import io
 
 from openpyxl import Workbook
@@ -9,6 +10,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from reportgen import layout
 from reportgen.catalog import Catalog, Commune, Unit
+from reportgen.write import pin_zip
 
 _BOLD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -166,6 +168,8 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
             lists.append([commune.name])
         _protect(lists)
 
+    day = dt.date(year, 1, 1)  # not the clock: the same catalog gives the same blank bytes
+    wb.properties.created = dt.datetime.combine(day, dt.time())
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue()
+    return pin_zip(buffer.getvalue(), day)

@@ -1,16 +1,26 @@
 """Shared fixtures: a private copy of data/, the built 2018 report, PDF text."""
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from reportgen.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+
+# Property tests: a hundred inputs each in `make test`, thousands in `make fuzz`. Failing
+# inputs are kept in .hypothesis/ and tried first next time.
+_EXAMPLES = DirectoryBasedExampleDatabase(ROOT / ".hypothesis" / "examples")
+settings.register_profile("default", max_examples=100, deadline=None, database=_EXAMPLES)
+settings.register_profile("fuzz", max_examples=3_000, deadline=None, database=_EXAMPLES)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def pdf_text(path: Path) -> str:

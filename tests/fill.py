@@ -31,9 +31,7 @@ def fill_workbook(
         ws = wb[sheet_name]
         # The first empty row under the header, as a clerk would type; not ws.append, which
         # lands below the 500 pre-formatted (unlocked, validated) input rows.
-        row = next(
-            r for r in range(2, ws.max_row + 2) if all(c.value is None for c in ws[r])
-        )
+        row = next(r for r in range(2, ws.max_row + 2) if all(c.value is None for c in ws[r]))
         for offset, values in enumerate(table_rows):
             for col, value in enumerate(values, 1):
                 ws.cell(row=row + offset, column=col, value=value)

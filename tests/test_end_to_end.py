@@ -65,11 +65,12 @@ def text(built_2018: Path) -> str:
     return flatten(pdf_text(built_2018 / f"{STEM}.pdf"))
 
 
-def test_build_writes_html_pdf_and_the_sources_table(built_2018: Path):
+def test_build_writes_html_pdf_the_sources_table_and_the_log(built_2018: Path):
     assert sorted(p.name for p in built_2018.iterdir()) == [
         f"{STEM}.html",
         f"{STEM}.pdf",
         "nguon-so-lieu.csv",
+        "nhat-ky.log",
     ]
 
 

@@ -147,7 +147,11 @@ def test_two_docx_builds_give_the_same_bytes(built_2018_all: Path, tmp_path: Pat
         "build", "--year", 2018, "--data-dir", DATA, "--out-dir", tmp_path, "--format", "docx"
     )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{ARTICLE}.docx", "nguon-so-lieu.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        f"{ARTICLE}.docx",
+        "nguon-so-lieu.csv",
+        "nhat-ky.log",
+    ]
     assert (tmp_path / f"{ARTICLE}.docx").read_bytes() == (
         built_2018_all / f"{ARTICLE}.docx"
     ).read_bytes()
@@ -195,4 +199,5 @@ def test_format_writes_only_what_is_asked(tmp_path: Path):
         f"{ARTICLE}-than-bai.html",
         f"{ARTICLE}.html",
         "nguon-so-lieu.csv",
+        "nhat-ky.log",
     ]

@@ -1,6 +1,7 @@
 """The blank workbook from `reportgen template`: laid out from the catalog, and it round-trips."""
 
 import shutil
+import time
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -154,3 +155,12 @@ def test_header_is_frozen_and_columns_fit_their_labels(data_dir: Path, tmp_path:
     for ws in (wb["Hoạt động"], wb["Ấn phẩm"], wb["Vụ án"]):
         for cell in ws[1]:
             assert ws.column_dimensions[cell.column_letter].width >= len(cell.value)
+
+
+def test_blank_workbooks_are_the_same_bytes_every_time(data_dir: Path, tmp_path: Path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    run("template", "--year", 2020, "--data-dir", data_dir, "--out-dir", first)
+    time.sleep(1.1)
+    run("template", "--year", 2020, "--data-dir", data_dir, "--out-dir", second)
+    for path in sorted(first.iterdir()):
+        assert path.read_bytes() == (second / path.name).read_bytes(), path.name

@@ -1,0 +1,392 @@
+"""Refuse a workbook that would cost unbounded memory or time, before any reader opens it.
+
+A workbook is a zip of XML parts (.xlsx, .xlsm, .ods). A few hundred bytes of it can ask a
+reader for gigabytes: a zip member that inflates without end (a zip bomb), XML entities that
+expand into each other (billion laughs), or a single value far from A1, which spreadsheet
+readers turn into a dense grid of empty cells (calamine fills every cell from A1 to the last
+one). So every member is inflated here as a stream, counting bytes, and every XML part is read
+with defusedxml's SAX parser (no DTD, no entities, no external references) counting the cells
+each sheet spans — all in constant memory, stopping at the first limit passed.
+
+A legacy .xls (BIFF records in an OLE file) has no compression, but the far-cell trick works
+the same (6 kB for a gigabyte in calamine): its cell records are walked for their positions.
+"""
+
+import re
+import struct
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from xml.sax.handler import ContentHandler
+
+import olefile
+from defusedxml import DefusedXmlException
+from defusedxml.expatreader import DefusedExpatParser
+
+from reportgen import messages as msg
+from reportgen.layout import cell_ref
+from reportgen.vietnamese import number
+
+# A district's workbook is about 12 kB and 1,000 cells; these limits leave a wide margin.
+MAX_FILE_BYTES = 20 * 1024 * 1024  # the file on disk
+MAX_MEMBERS = 2_000  # parts inside the zip
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # all parts once inflated
+MAX_CELLS = 200_000  # cells of all sheets, each counted from A1 to its last cell with a value
+
+_CHUNK = 64 * 1024
+_ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+_CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
+_MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a workbook is not read: a problem rule, its message, and where when known."""
+
+    rule: str
+    message: str
+    sheet: str = ""
+    cell: str = ""
+
+
+class _Refused(Exception):
+    def __init__(self, refusal: Refusal):
+        super().__init__(refusal.message)
+        self.refusal = refusal
+
+
+def check_limits(path: Path) -> Refusal | None:
+    """Return why a workbook must not be read, or None when it is within every limit."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return Refusal(
+            "file_too_large",
+            msg.FILE_TOO_LARGE.format(size=_megabytes(size), limit=_megabytes(MAX_FILE_BYTES)),
+        )
+    suffix = path.suffix.lower()
+    if suffix in _ZIP_SUFFIXES and zipfile.is_zipfile(path):
+        check = _check_zip
+    elif suffix == ".xls" and olefile.isOleFile(str(path)):
+        check = _check_xls
+    else:
+        return None  # neither: the reader refuses it, or it is bounded by its size
+    try:
+        check(path)
+    except _Refused as exc:
+        return exc.refusal
+    except Exception:  # a damaged zip or XML part; the reader would fail on it too
+        return Refusal("unreadable", msg.UNREADABLE_WORKBOOK)
+    return None
+
+
+def _megabytes(size: int) -> str:
+    return f"{number(round(size / _MB, 1))} MB"
+
+
+def _check_zip(path: Path) -> None:
+    members = _count_members(path)
+    if members > MAX_MEMBERS:
+        raise _Refused(
+            Refusal("too_many_members", msg.TOO_MANY_MEMBERS.format(count=number(members)))
+        )
+    with zipfile.ZipFile(path) as archive:
+        infos = archive.infolist()
+        sheets = _sheet_parts(archive, infos)
+        budget = _Budget()
+        cells = _CellCount(sheets)
+        for info in infos:
+            name = info.filename
+            if name.endswith((".xml", ".rels")) or name in sheets:
+                _parse(archive, info, budget, cells)
+            else:
+                _inflate(archive, info, budget)
+
+
+class _Budget:
+    """Inflated bytes so far, across all members."""
+
+    def __init__(self):
+        self.used = 0
+
+    def spend(self, amount: int) -> None:
+        self.used += amount
+        if self.used > MAX_UNPACKED_BYTES:
+            raise _Refused(
+                Refusal("zip_bomb", msg.ZIP_BOMB.format(limit=_megabytes(MAX_UNPACKED_BYTES)))
+            )
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget):
+    # The sizes a zip declares may lie, so count what actually comes out.
+    with archive.open(info) as stream:
+        while chunk := stream.read(_CHUNK):
+            budget.spend(len(chunk))
+            yield chunk
+
+
+def _inflate(archive, info, budget) -> None:
+    for _ in _chunks(archive, info, budget):
+        pass
+
+
+def _parse(archive, info, budget, cells) -> None:
+    parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    parser.setContentHandler(cells.start_part(info.filename))
+    try:
+        for chunk in _chunks(archive, info, budget):
+            parser.feed(chunk)
+        parser.close()
+    except DefusedXmlException as exc:
+        sheet = cells.sheet_names.get(info.filename, "")
+        refusal = Refusal("xml_entities", msg.XML_ENTITIES.format(part=info.filename), sheet)
+        raise _Refused(refusal) from exc
+
+
+class _CellCount:
+    """The cells each sheet spans, from A1 to its farthest value, over the whole workbook."""
+
+    def __init__(self, sheet_names: dict[str, str]):
+        self.sheet_names = sheet_names
+        self.done = 0  # cells of the parts already read
+
+    def start_part(self, part: str) -> "_SheetHandler":
+        return _SheetHandler(self, part)
+
+    def grow(self, part_cells: int, part: str, sheet: str, row: int, col: int) -> None:
+        if self.done + part_cells > MAX_CELLS:
+            where = cell_ref(row - 1, col - 1)
+            raise _Refused(
+                Refusal(
+                    "too_many_cells",
+                    msg.TOO_MANY_CELLS.format(limit=number(MAX_CELLS), cell=where),
+                    sheet or self.sheet_names.get(part, ""),
+                    where,
+                )
+            )
+
+
+class _SheetHandler(ContentHandler):
+    """Follow the cells of one XML part: <row>/<c> of .xlsx, table rows and cells of .ods."""
+
+    def __init__(self, count: _CellCount, part: str):
+        super().__init__()
+        self.count, self.part = count, part
+        self.sheet = ""  # .ods names its tables inside the part
+        self.row = self.col = 0  # last row and column seen (1-based)
+        self.rows_repeated = 1
+        self.max_row = self.max_col = 0
+        self.cell: tuple[int, int] | None = None  # an .xlsx cell awaiting a value
+        self.ods_cell: tuple[int, int, int] | None = None  # row, first and last column
+
+    def startElement(self, name, attrs):
+        for key in ("count", "uniqueCount"):  # calamine reserves memory for that many items
+            _check_declared(attrs.get(key), self.part)
+        local = name.rpartition(":")[2]
+        if local == "row":
+            self.row = _row_number(attrs.get("r"), self.row + 1)
+            self.col = 0
+        elif local == "c":
+            self.col = _column_number(attrs.get("r"), self.col + 1)
+            self.cell = (self.row, self.col)
+        elif local in ("v", "is", "f") and self.cell is not None:
+            self.extend(*self.cell)
+            self.cell = None
+        elif local == "table":
+            self.finish_sheet()
+            self.sheet = attrs.get("table:name", "")
+            self.row = self.col = 0
+        elif local == "table-row":
+            self.row += self.rows_repeated  # past the rows the previous element stood for
+            self.rows_repeated = _repeat(attrs.get("table:number-rows-repeated"))
+            self.col = 0
+        elif local in ("table-cell", "covered-table-cell"):
+            first = self.col + 1
+            self.col += _repeat(attrs.get("table:number-columns-repeated"))
+            self.ods_cell = (self.row, first, self.col)
+            if "office:value-type" in attrs:
+                self.extend_ods()
+        elif local == "p" and self.ods_cell is not None:
+            self.extend_ods()
+
+    def endElement(self, name):
+        local = name.rpartition(":")[2]
+        if local == "c":
+            self.cell = None
+        elif local in ("table-cell", "covered-table-cell"):
+            self.ods_cell = None
+
+    def endDocument(self):
+        self.finish_sheet()
+
+    def extend_ods(self) -> None:
+        row, _, last = self.ods_cell
+        self.extend(row + self.rows_repeated - 1, last)
+        self.ods_cell = None
+
+    def extend(self, row: int, col: int) -> None:
+        self.max_row, self.max_col = max(self.max_row, row), max(self.max_col, col)
+        self.count.grow(self.max_row * self.max_col, self.part, self.sheet, row, col)
+
+    def finish_sheet(self) -> None:
+        self.count.done += self.max_row * self.max_col
+        self.max_row = self.max_col = 0
+        self.rows_repeated = 1
+
+
+def _check_declared(value: str | int | None, part: str) -> None:
+    """Refuse a count of items a part declares (strings, styles…) beyond any real workbook."""
+    if isinstance(value, str):
+        value = int(value) if value.isdigit() and len(value) <= 12 else None
+    if value is not None and not 0 <= value <= MAX_CELLS:
+        refusal = Refusal(
+            "declared_count",
+            msg.DECLARED_COUNT.format(part=part, count=number(value), limit=number(MAX_CELLS)),
+        )
+        raise _Refused(refusal)
+
+
+def _row_number(ref: str | None, default: int) -> int:
+    return int(ref) if ref and ref.isdigit() and len(ref) <= 7 else default
+
+
+def _column_number(ref: str | None, default: int) -> int:
+    found = _CELL_REF.match(ref or "")
+    if not found:
+        return default
+    col = 0
+    for letter in found[1].upper():
+        col = col * 26 + ord(letter) - 64
+    return col
+
+
+def _repeat(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and len(value) <= 9 else 1
+
+
+def _sheet_parts(archive: zipfile.ZipFile, infos) -> dict[str, str]:
+    """Return {part: sheet name} of an .xlsx, from its workbook part and relationships."""
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return {}
+    budget = _Budget()  # these two small parts are read again, and counted, with the rest
+    rels = _Collect(("Relationship",), ("Id", "Target"))
+    ids = _Collect(("sheet",), ("r:id", "name"))
+    for part, handler in (("xl/_rels/workbook.xml.rels", rels), ("xl/workbook.xml", ids)):
+        parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        parser.setContentHandler(handler)
+        try:
+            for chunk in _chunks(archive, archive.getinfo(part), budget):
+                parser.feed(chunk)
+            parser.close()
+        except DefusedXmlException as exc:
+            raise _Refused(Refusal("xml_entities", msg.XML_ENTITIES.format(part=part))) from exc
+    targets = dict(rels.found)
+    parts = {}
+    for rel_id, sheet in ids.found:
+        target = targets.get(rel_id)
+        if target:
+            path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            parts[str(PurePosixPath(path))] = sheet
+    return parts
+
+
+class _Collect(ContentHandler):
+    """Collect two attributes of every element with one of the given names."""
+
+    def __init__(self, elements: tuple[str, ...], keys: tuple[str, str]):
+        super().__init__()
+        self.elements, self.keys = elements, keys
+        self.found: list[tuple[str, str]] = []
+
+    def startElement(self, name, attrs):
+        if name.rpartition(":")[2] in self.elements:
+            self.found.append((attrs.get(self.keys[0], ""), attrs.get(self.keys[1], "")))
+
+
+def _count_members(path: Path) -> int:
+    """Return how many members the zip's end record declares, without reading the directory.
+
+    zipfile builds an object per member up front; a small file can declare hundreds of
+    thousands of them.
+    """
+    with path.open("rb") as fh:
+        fh.seek(0, 2)
+        size = fh.tell()
+        fh.seek(max(0, size - 65_557))
+        tail = fh.read()
+        end = tail.rfind(b"PK\x05\x06")
+        if end < 0 or len(tail) < end + 22:
+            return 0  # no end record: zipfile refuses the file itself
+        count = struct.unpack("<H", tail[end + 10 : end + 12])[0]
+        if count != 0xFFFF or end < 20 or tail[end - 20 : end - 16] != b"PK\x06\x07":
+            return count
+        # Zip64: the locator before the end record points at the record with the real count.
+        offset = struct.unpack("<Q", tail[end - 12 : end - 4])[0]
+        fh.seek(offset)
+        record = fh.read(56)
+        if len(record) < 56 or record[:4] != b"PK\x06\x06":
+            return count
+        return struct.unpack("<Q", record[32:40])[0]
+
+
+# BIFF5/BIFF8 records that hold one cell (row and column first), and the two that hold a run
+# of cells in one row (row, first column, ..., last column).
+_BIFF_CELLS = {0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E}
+_BIFF_RUNS = {0x00BD, 0x00BE}
+_BIFF_BOF, _BIFF_SHEET, _BIFF_DIMENSIONS, _BIFF_SST = 0x0809, 0x0085, 0x0200, 0x00FC
+
+
+def _check_xls(path: Path) -> None:
+    with olefile.OleFileIO(str(path)) as ole:
+        stream = next((s for s in ("Workbook", "Book") if ole.exists(s)), None)
+        if stream is None:
+            return  # no workbook inside: the reader refuses the file
+        data = ole.openstream(stream).read()  # no larger than the file
+    names: dict[int, str] = {}  # offset of a sheet's first record -> sheet name
+    count = _CellCount({})
+    sheet = _SheetHandler(count, "")
+    pos = 0
+    while pos + 4 <= len(data):
+        kind, length = struct.unpack_from("<HH", data, pos)
+        body = data[pos + 4 : pos + 4 + length]
+        if kind == _BIFF_BOF:
+            sheet.finish_sheet()
+            sheet.sheet = names.get(pos, "")
+        elif kind == _BIFF_SHEET and len(body) >= 8:
+            names[struct.unpack_from("<I", body)[0]] = _biff_sheet_name(body[6:])
+        elif kind == _BIFF_DIMENSIONS and len(body) in (10, 14):
+            _check_dimensions(sheet, body)
+        elif kind == _BIFF_SST and len(body) >= 8:
+            _check_declared(struct.unpack_from("<i", body, 4)[0], f"{stream} (SST)")
+        elif kind in _BIFF_CELLS and len(body) >= 4:
+            row, col = struct.unpack_from("<HH", body)
+            sheet.extend(row + 1, col + 1)
+        elif kind in _BIFF_RUNS and len(body) >= 6:
+            row = struct.unpack_from("<H", body)[0]
+            sheet.extend(row + 1, struct.unpack_from("<H", body, len(body) - 2)[0] + 1)
+        pos += 4 + length
+
+
+def _check_dimensions(sheet: "_SheetHandler", body: bytes) -> None:
+    """Treat the range a sheet declares like cells: calamine reserves room for all of it."""
+    if len(body) == 14:
+        first_row, end_row, first_col, end_col = struct.unpack_from("<IIHH", body)
+    else:
+        first_row, end_row, first_col, end_col = struct.unpack_from("<HHHH", body)
+    if end_row < 1 or end_col < 1:
+        return  # calamine reads this as an empty range
+    if end_row <= first_row or end_col <= first_col:  # a range that ends before it starts
+        end_row, end_col = 0x1_0000_0000, 0x1_0000  # what calamine would reserve for it
+    sheet.extend(end_row - first_row, end_col - first_col)
+
+
+def _biff_sheet_name(raw: bytes) -> str:
+    """Decode a BOUNDSHEET name: a length, then (BIFF8) a flag byte for 8- or 16-bit chars."""
+    if not raw:
+        return ""
+    size, rest = raw[0], raw[1:]
+    if rest[:1] == b"\x01":
+        return rest[1 : 1 + 2 * size].decode("utf-16-le", "replace")
+    if rest[:1] == b"\x00":
+        rest = rest[1:]
+    return rest[:size].decode("cp1258", "replace")

@@ -1,0 +1,85 @@
+"""Append one line per build or check to out/<year>/nhat-ky.log: which inputs made which outputs.
+
+The line carries the clock (when the run happened); the report itself never does.
+"""
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from reportgen import messages as msg
+from reportgen.catalog import CATALOG_FILE, UNITS_FILE
+from reportgen.load import SETTINGS_FILE, year_folder
+
+log = logging.getLogger(__name__)
+
+LOG_FILE = "nhat-ky.log"
+DIGEST_CHARS = 16  # of the SHA-256, in hex: compare with the start of `sha256sum FILE`
+
+
+def record_run(
+    out_dir: Path,
+    command: str,
+    result,
+    data_dir: Path,
+    outputs: Iterable[Path] = (),
+    template_dirs: Iterable[Path] = (),
+    now: dt.datetime | None = None,
+) -> Path | None:
+    """Append the run's line to out_dir/nhat-ky.log; warn (never fail) if it cannot be written.
+
+    `result` is the CheckResult of the run; `command` is "build" or "check".
+    """
+    inputs = [(_relative(p, data_dir), _digest(p)) for p in _input_files(result, data_dir)]
+    inputs += [(msg.RUN_LOG_TEMPLATES.format(folder=d), _folder_digest(d)) for d in template_dirs]
+    line = msg.RUN_LOG_LINE.format(
+        time=(now or dt.datetime.now()).astimezone().isoformat(timespec="seconds"),
+        command=msg.RUN_LOG_COMMANDS[command],
+        year=result.year,
+        inputs=_entries(inputs) or msg.RUN_LOG_NONE,
+        outputs=_entries((p.name, _digest(p)) for p in outputs) or msg.RUN_LOG_NONE,
+        errors=result.errors,
+        warnings=result.warnings,
+    )
+    path = out_dir / LOG_FILE
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8", newline="\n") as fh:
+            fh.write(line + "\n")  # one write of one line: runs side by side do not interleave
+    except OSError as exc:
+        log.warning(msg.RUN_LOG_FAILED.format(path=path, error=exc.strerror or exc))
+        return None
+    return path
+
+
+def _input_files(result, data_dir: Path) -> list[Path]:
+    settings = year_folder(data_dir, result.year) / SETTINGS_FILE
+    config = [data_dir / CATALOG_FILE, data_dir / UNITS_FILE]
+    config += sorted((data_dir / "communes").glob("*.csv"))
+    return [p for p in [*result.files, settings, *config] if p.is_file()]
+
+
+def _entries(pairs) -> str:
+    return "; ".join(f"{name}=sha256:{digest}" for name, digest in pairs)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _digest(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()[:DIGEST_CHARS]
+
+
+def _folder_digest(folder: Path) -> str:
+    """Return one digest of every file under a folder, names included."""
+    total = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        total.update(f"{path.relative_to(folder).as_posix()}\0{_digest(path)}\n".encode())
+    return total.hexdigest()[:DIGEST_CHARS]

@@ -1,0 +1,297 @@
+"""Mutation fuzz over the sample workbooks, through check_year.
+
+Each case takes a 2018 sample, spoils it (truncates it, flips bytes, shuffles or drops zip
+members, deletes a sheet, garbles an XML part, types odd values into cells) and checks the
+year with it. Every outcome must be a clean result or problems located in that file — never
+an exception. `make test` runs FUZZ_CASES=300, `make fuzz` thousands; a failing case prints
+its seed: `FUZZ_ONLY=<seed> pytest tests/test_fuzz.py` replays it alone.
+"""
+
+import io
+import os
+import random
+import re
+import shutil
+import traceback
+import unicodedata
+import warnings
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from reportgen.build import check_year
+from reportgen.problems import ERROR, WARNING
+from tests import hostile
+from tests.conftest import DATA
+
+FUZZ_CASES = int(os.environ.get("FUZZ_CASES", "300"))
+FUZZ_SEED = int(os.environ.get("FUZZ_SEED", "20181202"))
+FUZZ_ONLY = os.environ.get("FUZZ_ONLY")
+SAMPLES = sorted((DATA / "2018").glob("*.xlsx"))
+XLS_SAMPLES: list[Path] = []  # made by the fuzz_dir fixture
+
+ODD_VALUES = [
+    "9" * 40,
+    "9" * 5000,
+    "-1",
+    "-0",
+    "1e309",
+    "NaN",
+    "inf",
+    "1.519",
+    "1,5",
+    "19 500",
+    " ",
+    "\u00a0",
+    "",
+    "ba mươi",
+    "=SUM(A1:A9)",
+    "#DIV/0!",
+    "2018-12-02",
+    "TRUE",
+    "x" * 40_000,
+    "Huyện Đông Hưng",
+    "Đông  Hưng ",
+    "\u202eghnuH gnôĐ",
+    "&lt;img src=x onerror=alert(1)&gt;",
+    "{{ 7*7 }}",
+    "😀" * 10,
+    "Thành phố Thái Bình",
+    "336",
+    "2019",
+    "1" + ".000" * 20,
+]
+XML_TOKENS = [
+    b"<",
+    b">",
+    b"&",
+    b'"',
+    b"&amp;",
+    b"&#0;",
+    b"&#x1F600;",
+    b"&lol;",
+    b"<!DOCTYPE x>",
+    b"\x00",
+    b"\xff\xfe",
+    b'<c r="ZZ9">',
+    b'<c r="XFD1048576"><v>1</v></c>',
+    b"<v>",
+    b"</v>",
+    b"</row>",
+    b'<row r="0">',
+    b'<row r="99999999999">',
+    b'<c r="A">',
+    b"<is><t>x</t></is>",
+    '<sheet name="Chỉ tiêu" sheetId="99" r:id="rId99"/>'.encode(),
+]
+CELL_TYPES = [b'"inlineStr"', b'"n"', b'"b"', b'"e"', b'"s"', b'"str"', b'"d"', b'"x"']
+
+
+def _members(content: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return [(info, archive.read(info)) for info in archive.infolist()]
+
+
+def _zip(members) -> bytes:
+    out = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # duplicate names are one of the mutations
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for info, data in members:
+                archive.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def truncate(content: bytes, rng: random.Random) -> bytes:
+    return content[: rng.randrange(len(content))]
+
+
+def flip_bytes(content: bytes, rng: random.Random) -> bytes:
+    data = bytearray(content)
+    for _ in range(rng.randint(1, 16)):
+        data[rng.randrange(len(data))] ^= rng.randrange(1, 256)
+    return bytes(data)
+
+
+def shuffle_members(content: bytes, rng: random.Random) -> bytes:
+    members = _members(content)
+    rng.shuffle(members)
+    return _zip(members)
+
+
+def drop_members(content: bytes, rng: random.Random) -> bytes:
+    members = _members(content)
+    for _ in range(rng.randint(1, 3)):
+        members.pop(rng.randrange(len(members)))
+    return _zip(members)
+
+
+def duplicate_member(content: bytes, rng: random.Random) -> bytes:
+    members = _members(content)
+    info, data = rng.choice(members)
+    twin = _garble(data, rng) if rng.random() < 0.5 else b""
+    members.insert(rng.randrange(len(members) + 1), (info, twin))
+    return _zip(members)
+
+
+def delete_sheet(content: bytes, rng: random.Random) -> bytes:
+    """Delete a sheet the way Excel does: its entry, its relationship and its part."""
+    members = dict((info.filename, (info, data)) for info, data in _members(content))
+    workbook = members["xl/workbook.xml"][1].decode()
+    sheets = re.findall(r'<sheet [^>]*r:id="(rId\d+)"[^>]*/>', workbook)
+    rel = rng.choice(sheets)
+    workbook = re.sub(rf'<sheet [^>]*r:id="{rel}"[^>]*/>', "", workbook)
+    rels = members["xl/_rels/workbook.xml.rels"][1].decode()
+    target = re.search(rf'<Relationship [^>]*Id="{rel}"[^>]*/>', rels)[0]
+    part = "xl/" + re.search(r'Target="/?(?:xl/)?([^"]+)"', target)[1]
+    rels = rels.replace(target, "")
+    members["xl/workbook.xml"] = (members["xl/workbook.xml"][0], workbook.encode())
+    rels_info = members["xl/_rels/workbook.xml.rels"][0]
+    members["xl/_rels/workbook.xml.rels"] = (rels_info, rels.encode())
+    members.pop(part, None)
+    return _zip(members.values())
+
+
+def _garble(data: bytes, rng: random.Random) -> bytes:
+    data = bytearray(data)
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randrange(len(data) + 1)
+        kind = rng.random()
+        if kind < 0.4:
+            data[at:at] = rng.choice(XML_TOKENS)
+        elif kind < 0.6 and data:
+            del data[at : at + rng.randint(1, 40)]
+        elif kind < 0.8 and data:
+            data[at:at] = data[at : at + rng.randint(1, 200)]
+        elif data:
+            data[min(at, len(data) - 1)] ^= rng.randrange(1, 256)
+    return bytes(data)
+
+
+def garble_xml(content: bytes, rng: random.Random) -> bytes:
+    members = _members(content)
+    i = rng.randrange(len(members))
+    members[i] = (members[i][0], _garble(members[i][1], rng))
+    return _zip(members)
+
+
+def odd_values(content: bytes, rng: random.Random) -> bytes:
+    """Type odd values into cells, and change the type some cells claim."""
+    members = _members(content)
+    sheets = [i for i, (info, _) in enumerate(members) if "worksheets/" in info.filename]
+    for _ in range(rng.randint(1, 3)):
+        i = rng.choice(sheets)
+        text = members[i][1]
+        values = list(re.finditer(rb"<(t|v)>([^<]*)</\1>", text))
+        if values:
+            found = rng.choice(values)
+            odd = rng.choice(ODD_VALUES).replace("&", "&amp;").replace("<", "&lt;").encode()
+            odd = odd.replace(b"&amp;lt;", b"&lt;").replace(b"&amp;gt;", b"&gt;")
+            text = text[: found.start(2)] + odd + text[found.end(2) :]
+        types = list(re.finditer(rb't="[^"]*"', text))
+        if types and rng.random() < 0.3:
+            found = rng.choice(types)
+            text = text[: found.start() + 2] + rng.choice(CELL_TYPES) + text[found.end() :]
+        members[i] = (members[i][0], text)
+    return _zip(members)
+
+
+def text_in_number_cells(content: bytes, rng: random.Random) -> bytes:
+    """Type odd text where a clerk should have typed a number."""
+    members = _members(content)
+    sheets = [i for i, (info, _) in enumerate(members) if "worksheets/" in info.filename]
+    for _ in range(rng.randint(1, 3)):
+        i = rng.choice(sheets)
+        text = members[i][1]
+        numbers = list(re.finditer(rb'<c r="([A-Z]+\d+)"([^>]*)><v>[^<]*</v></c>', text))
+        if numbers:
+            found = rng.choice(numbers)
+            odd = rng.choice(ODD_VALUES).replace("&", "&amp;").replace("<", "&lt;").encode()
+            cell = b'<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (found[1], odd)
+            text = text[: found.start()] + cell + text[found.end() :]
+        members[i] = (members[i][0], text)
+    return _zip(members)
+
+
+MUTATIONS = {
+    "truncate": truncate,
+    "flip_bytes": flip_bytes,
+    "shuffle_members": shuffle_members,
+    "drop_members": drop_members,
+    "duplicate_member": duplicate_member,
+    "delete_sheet": delete_sheet,
+    "garble_xml": garble_xml,
+    "odd_values": odd_values,
+    "text_in_number_cells": text_in_number_cells,
+}
+
+
+def mutate(seed: int) -> tuple[str, list[str], bytes]:
+    """Return (file name, mutations applied, bytes) for one case; the seed decides all."""
+    rng = random.Random(seed)
+    source = rng.choice(SAMPLES + XLS_SAMPLES)
+    legacy = source.suffix == ".xls"
+    content, applied = source.read_bytes(), []
+    for _ in range(rng.choice([1, 1, 1, 2, 3])):
+        name = rng.choice(["truncate", "flip_bytes"] if legacy else list(MUTATIONS))
+        try:
+            content = MUTATIONS[name](content, rng)
+        except Exception:  # an earlier mutation left nothing this one can work on
+            continue
+        applied.append(name)
+    suffix = rng.choices([".xlsx", ".xlsm", ".xls", ".ods"], weights=[85, 5, 5, 5])[0]
+    suffix = ".xls" if legacy else suffix
+    return f"{source.stem}-fuzz{suffix}", applied, content
+
+
+@pytest.fixture(scope="module")
+def fuzz_dir(tmp_path_factory) -> Path:
+    """A copy of data/ whose 2018 folder holds only the settings: one workbook goes in per case.
+
+    Beside it, samples/ holds the .xls versions of two samples, fuzzed at the byte level.
+    """
+    root = tmp_path_factory.mktemp("fuzz")
+    target = root / "data"
+    shutil.copytree(DATA, target)
+    for path in SAMPLES:
+        (target / "2018" / path.name).unlink()
+    (root / "samples").mkdir()
+    for path in SAMPLES[:2]:
+        XLS_SAMPLES.append(hostile.to_xls(path, root / "samples" / f"{path.stem}.xls"))
+    return target
+
+
+def _check_case(folder: Path, seed: int) -> str:
+    """Run one case; return its outcome ("clean" or "problem"); raise if it is neither."""
+    name, applied, content = mutate(seed)
+    for old in folder.iterdir():
+        if old.name != "bao-cao.toml":
+            old.unlink()
+    (folder / name).write_bytes(content)
+    try:
+        result = check_year(2018, folder.parent)
+    except Exception:
+        raise AssertionError(
+            f"case seed {seed} ({', '.join(applied) or 'no mutation'} -> {name}) raised:\n"
+            + traceback.format_exc()
+        ) from None
+    for problem in result.problems:
+        assert problem.severity in (ERROR, WARNING), problem
+        assert problem.message and unicodedata.is_normalized("NFC", problem.message), problem
+        # Anything but the units still missing is located in the file.
+        assert problem.file == name or problem.rule == "missing_unit", (seed, problem)
+    mine = [p for p in result.problems if p.file == name]
+    return "problem" if any(p.is_error for p in mine) else "clean"
+
+
+def test_mutated_workbooks_give_a_clean_result_or_a_located_problem(fuzz_dir: Path, capsys):
+    folder = fuzz_dir / "2018"
+    rng = random.Random(FUZZ_SEED)
+    seeds = [int(FUZZ_ONLY)] if FUZZ_ONLY else [rng.getrandbits(32) for _ in range(FUZZ_CASES)]
+    outcomes = Counter(_check_case(folder, seed) for seed in seeds)
+    assert sum(outcomes.values()) == len(seeds)
+    assert outcomes["problem"] > 0  # the mutations do reach the checks
+    with capsys.disabled():
+        print(f"\nfuzz: {len(seeds)} cases, {dict(outcomes)}, 0 exceptions")

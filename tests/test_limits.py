@@ -1,0 +1,243 @@
+"""Input limits: each hostile workbook is one located problem, in bounded time and memory."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reportgen import limits
+from reportgen.build import check_year
+from reportgen.load import read_workbook
+from tests import hostile
+from tests.conftest import DATA, ROOT, run
+
+VICTIM = "336-thai-binh-2018.xlsx"
+SOURCE = DATA / "2018" / VICTIM
+MEMORY_LIMIT_MB = 500
+CELLS = f"{limits.MAX_CELLS:,}".replace(",", ".")
+ENTITIES = "có khai báo DTD hoặc thực thể XML, điều mà Excel không bao giờ ghi"
+
+
+def _laughs_in_workbook_part(target: Path) -> Path:
+    entities = '<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+    part = hostile.members(SOURCE)["xl/workbook.xml"].decode()
+    return hostile.with_parts(SOURCE, target, xl__workbook_DOT_xml=(entities + part).encode())
+
+
+# (builder, rule, start of the message, sheet, cell)
+CASES = {
+    "zip_bomb": (
+        lambda p: hostile.zip_bomb(SOURCE, p),
+        "zip_bomb",
+        "tệp giải nén ra hơn 64 MB, quá lớn đối với một tệp số liệu (có thể là tệp độc hại); "
+        "tệp không được đọc",
+        "",
+        "",
+    ),
+    "zip_bomb_lying_about_its_size": (
+        lambda p: hostile.zip_bomb(SOURCE, p, mebibytes=128, declared=1000),
+        "unreadable",
+        "không đọc được tệp (tệp hỏng",
+        "",
+        "",
+    ),
+    "billion_laughs": (
+        lambda p: hostile.billion_laughs(SOURCE, p),
+        "xml_entities",
+        f'phần "xl/worksheets/sheet3.xml" của tệp {ENTITIES}',
+        "Chỉ tiêu",
+        "",
+    ),
+    "entities_in_the_workbook_part": (
+        _laughs_in_workbook_part,
+        "xml_entities",
+        f'phần "xl/workbook.xml" của tệp {ENTITIES}',
+        "",
+        "",
+    ),
+    "one_value_in_the_far_corner": (
+        lambda p: hostile.far_cell(SOURCE, p),
+        "too_many_cells",
+        f"bảng tính có hơn {CELLS} ô (tính từ ô A1 đến ô cuối có dữ liệu của mỗi trang), vượt "
+        "giới hạn tại ô XFD1048576; tệp không được đọc — hãy xóa các ô thừa ở xa rồi lưu lại.",
+        "Chỉ tiêu",
+        "XFD1048576",
+    ),
+    "too_many_cells": (
+        lambda p: hostile.dense_cells(SOURCE, p, rows=1_000, cols=250),
+        "too_many_cells",
+        f"bảng tính có hơn {CELLS} ô",
+        "Chỉ tiêu",
+        None,  # wherever the count passes the limit
+    ),
+    "too_many_zip_members": (
+        lambda p: hostile.many_members(SOURCE, p, limits.MAX_MEMBERS + 1),
+        "too_many_members",
+        "tệp gồm 2.016 phần bên trong, không phải một bảng tính bình thường",
+        "",
+        "",
+    ),
+    "file_over_the_size_limit": (
+        lambda p: hostile.oversized(SOURCE, p, limits.MAX_FILE_BYTES),
+        "file_too_large",
+        "tệp nặng 20 MB, quá giới hạn 20 MB của một tệp số liệu; tệp không được đọc",
+        "",
+        "",
+    ),
+}
+
+
+def _only_problem_of(result, name: str):
+    mine = [p for p in result.problems if p.file == name]
+    assert len(mine) == 1, [p.text() for p in mine]
+    return mine[0]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_hostile_workbook_is_one_problem_in_bounded_time(data_dir: Path, case: str):
+    build, rule, message, sheet, cell = CASES[case]
+    build(data_dir / "2018" / VICTIM)
+    started = time.monotonic()
+    result = check_year(2018, data_dir)
+    elapsed = time.monotonic() - started
+    problem = _only_problem_of(result, VICTIM)
+    assert (problem.rule, problem.severity) == (rule, "lỗi")
+    assert problem.message.startswith(message)
+    assert problem.sheet == sheet
+    if cell is not None:
+        assert problem.cell == cell
+    assert elapsed < 5, f"{elapsed:.1f} s"
+
+
+def test_an_ods_of_a_few_hundred_bytes_that_spans_nine_million_cells_is_refused(
+    data_dir: Path,
+):
+    (data_dir / "2018" / VICTIM).unlink()
+    path = hostile.ods(data_dir / "2018" / "336-thai-binh-2018.ods", hostile.ods_block(3000, 3000))
+    assert path.stat().st_size < 1000
+    problem = _only_problem_of(check_year(2018, data_dir), path.name)
+    assert (problem.rule, problem.sheet, problem.cell) == ("too_many_cells", "Chỉ tiêu", "DKJ3000")
+
+
+def test_a_6_kb_xls_with_a_value_in_its_far_corner_is_refused(data_dir: Path):
+    (data_dir / "2018" / VICTIM).unlink()
+    path = hostile.xls_far_cell(data_dir / "2018" / "336-thai-binh-2018.xls")
+    assert path.stat().st_size < 10_000
+    problem = _only_problem_of(check_year(2018, data_dir), path.name)
+    assert (problem.rule, problem.sheet, problem.cell) == ("too_many_cells", "Chỉ tiêu", "IV65536")
+
+
+def test_a_sample_workbook_saved_as_xls_passes_the_limits(data_dir: Path):
+    (data_dir / "2018" / VICTIM).unlink()
+    hostile.to_xls(SOURCE, data_dir / "2018" / "336-thai-binh-2018.xls")
+    result = check_year(2018, data_dir)
+    assert result.problems == [] and len(result.submissions) == 8
+
+
+def test_small_ods_and_a_far_but_reasonable_cell_are_read(tmp_path: Path):
+    small = read_workbook(hostile.ods(tmp_path / "a.ods", hostile.ods_block(3, 4)))
+    assert small.sheets["Chỉ tiêu"].shape == (3, 4)
+    far = read_workbook(hostile.far_cell(SOURCE, tmp_path / "b.xlsx", "Z300"))
+    assert far.sheets["Chỉ tiêu"].shape == (300, 26)
+
+
+def test_the_cli_names_the_file_and_says_what_to_do(data_dir: Path):
+    hostile.zip_bomb(SOURCE, data_dir / "2018" / VICTIM)
+    result = run("check", "--year", 2018, "--data-dir", data_dir)
+    assert result.exit_code == 1
+    assert (
+        f"  [lỗi] {VICTIM}: tệp giải nén ra hơn 64 MB, quá lớn đối với một tệp số liệu (có thể "
+        "là tệp độc hại); tệp không được đọc — hãy yêu cầu đơn vị gửi lại tệp lập từ mẫu.\n"
+    ) in result.output
+    assert "Traceback" not in result.output
+
+
+_MEASURE = """
+import json, resource, sys, time
+from pathlib import Path
+from reportgen.build import check_year
+started = time.monotonic()
+result = check_year(2018, Path(sys.argv[1]))
+print(json.dumps({
+    "seconds": time.monotonic() - started,
+    "peak_mb": max(
+        resource.getrusage(who).ru_maxrss / 1024
+        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)  # readers run in children
+    ),
+    "rules": {p.file: p.rule for p in result.problems if p.file},
+}))
+"""
+
+
+def _measure(data_dir: Path) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(data_dir)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_a_gibibyte_zip_bomb_is_refused_in_bounded_memory(data_dir: Path):
+    hostile.zip_bomb(SOURCE, data_dir / "2018" / VICTIM, mebibytes=1024)
+    figures = _measure(data_dir)
+    assert figures["rules"] == {VICTIM: "zip_bomb"}
+    assert figures["peak_mb"] < MEMORY_LIMIT_MB, figures
+    assert figures["seconds"] < 10, figures
+
+
+def test_every_hostile_workbook_at_once_stays_in_bounded_memory(data_dir: Path):
+    folder = data_dir / "2018"
+    victims = sorted(folder.glob("*.xlsx"))
+    builders = [case[0] for name, case in CASES.items() if name != "file_over_the_size_limit"]
+    for path, build in zip(victims, builders, strict=False):
+        build(path)
+    hostile.ods(folder / "999-ods.ods", hostile.ods_block(3000, 3000))
+    hostile.xls_far_cell(folder / "999-xls.xls")
+    figures = _measure(data_dir)
+    assert len(figures["rules"]) == len(builders) + 2, figures
+    assert figures["peak_mb"] < MEMORY_LIMIT_MB, figures
+    assert figures["seconds"] < 20, figures
+
+
+def test_a_string_table_declaring_four_billion_strings_is_refused(data_dir: Path):
+    # calamine reserves room for the declared count up front: 96 GB, and the process aborts.
+    sst = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'count="4000000000" uniqueCount="4000000000"><si><t>a</t></si></sst>'
+    )
+    hostile.with_parts(SOURCE, data_dir / "2018" / VICTIM, xl__sharedStrings_DOT_xml=sst.encode())
+    problem = _only_problem_of(check_year(2018, data_dir), VICTIM)
+    assert problem.rule == "declared_count"
+    assert problem.message.startswith(
+        'phần "xl/sharedStrings.xml" của tệp khai báo 4.000.000.000 mục, quá giới hạn 200.000'
+    )
+
+
+def test_a_damaged_xls_that_crashes_the_reader_is_one_problem(data_dir: Path):
+    # A range that ends before it starts: calamine reserves for 2^48 cells and aborts.
+    (data_dir / "2018" / VICTIM).unlink()
+    path = hostile.to_xls(SOURCE, data_dir / "2018" / "336-thai-binh-2018.xls")
+    data = bytearray(path.read_bytes())
+    at = data.find(b"\x00\x02\x0e\x00")  # the first sheet's DIMENSIONS record
+    data[at + 4 : at + 16] = bytes.fromhex("050000000300000000000100")  # rows 5..3
+    path.write_bytes(bytes(data))
+    problem = _only_problem_of(check_year(2018, data_dir), path.name)
+    assert problem.rule == "too_many_cells"
+
+
+def test_a_reader_crash_is_one_problem_not_the_end_of_the_process(tmp_path: Path):
+    from reportgen.isolate import ChildFailed, call_isolated
+
+    with pytest.raises(ChildFailed, match="reader died"):
+        call_isolated(os.abort)
+    with pytest.raises(ChildFailed, match="MemoryError"):
+        call_isolated(bytearray, 4 * 1024**3)  # over the child's memory ceiling
+    assert call_isolated(sum, [1, 2, 3]) == 6

@@ -1,0 +1,122 @@
+"""Outputs are all written or none: a failure at any step leaves the previous report as it was."""
+
+import errno
+import os
+import shutil
+from pathlib import Path
+
+import pydyf
+import pytest
+
+from reportgen.write import write_files, write_new_file
+from tests.conftest import run
+from tests.test_end_to_end import STEM, _set_indicator
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+
+
+def _build(data_dir: Path, out: Path):
+    return run("build", "--year", 2018, "--data-dir", data_dir, "--out-dir", out)
+
+
+@pytest.fixture
+def previous(data_dir: Path, tmp_path: Path, built_2018: Path):
+    """A built report, then inputs changed so that the next build would differ."""
+    out = tmp_path / "out"
+    shutil.copytree(built_2018, out)
+    before = _snapshot(out)
+    _set_indicator(data_dir / "2018/336-thai-binh-2018.xlsx", "nguoi_nuoc_ngoai_tam_tru", 900)
+    return data_dir, out, before
+
+
+def _report_files(snapshot) -> dict:
+    return {k: v for k, v in snapshot.items() if k.startswith(STEM)}
+
+
+def test_a_pdf_step_failing_partway_leaves_the_old_report(previous, monkeypatch):
+    data_dir, out, before = previous
+    written = []
+    original = pydyf.PDF.write_line
+
+    def write_line(self, content, output):
+        written.append(len(content))
+        if sum(written) > 20_000:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return original(self, content, output)
+
+    monkeypatch.setattr(pydyf.PDF, "write_line", write_line)
+    result = _build(data_dir, out)
+    assert result.exit_code == 1
+    assert result.output.startswith("Không tạo được tệp PDF: ")
+    assert sum(written) > 20_000  # the PDF was indeed cut off partway
+    assert _report_files(_snapshot(out)) == _report_files(before)
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_a_failing_rename_puts_back_the_files_already_replaced(previous, monkeypatch):
+    data_dir, out, before = previous
+    real_replace = os.replace
+
+    def replace(src, dst, *args, **kwargs):
+        if str(src).endswith(".tmp") and str(dst).endswith(".pdf"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(dst))
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", replace)
+    result = _build(data_dir, out)
+    assert result.exit_code == 1
+    assert result.output == f"Không ghi được tệp {out / STEM}.pdf: Permission denied\n"
+    assert _report_files(_snapshot(out)) == _report_files(before)
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_a_full_disk_while_staging_changes_nothing(previous, monkeypatch):
+    data_dir, out, before = previous
+    calls = []
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    result = _build(data_dir, out)
+    assert result.exit_code == 1
+    assert result.output == f"Không ghi được tệp {out / STEM}.pdf: No space left on device\n"
+    assert _report_files(_snapshot(out)) == _report_files(before)
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_write_files_into_an_empty_folder_removes_what_it_wrote_on_failure(tmp_path, monkeypatch):
+    real_replace = os.replace
+
+    def replace(src, dst, *args, **kwargs):
+        if str(dst).endswith("b.txt"):
+            raise OSError(errno.EIO, "Input/output error", str(dst))
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OSError):
+        write_files({tmp_path / "a.txt": b"a", tmp_path / "b.txt": b"b"})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_new_file_never_leaves_a_half_written_file(tmp_path, monkeypatch):
+    def fsync(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(OSError):
+        write_new_file(tmp_path / "mau.xlsx", b"x" * 1000)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_new_file_never_overwrites(tmp_path):
+    target = tmp_path / "mau.xlsx"
+    target.write_bytes(b"cua don vi")
+    assert write_new_file(target, b"mau trong") is False
+    assert target.read_bytes() == b"cua don vi"
+    assert write_new_file(tmp_path / "moi.xlsx", b"mau trong") is True
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mau.xlsx", "moi.xlsx"]
