@@ -6,8 +6,6 @@ import math
 import re
 from dataclasses import dataclass, field
 
-import pandas as pd
-
 from reportgen import layout
 from reportgen import messages as msg
 from reportgen.catalog import Catalog, Column, Commune, Registry, Table, Unit
@@ -129,9 +127,9 @@ def _text(value) -> str:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"  # as Excel shows it
-    if isinstance(value, float):
-        return format_number(int(value) if value.is_integer() else value)
-    if isinstance(value, (dt.datetime, pd.Timestamp)):
+    if isinstance(value, float):  # as a cell in General format shows it: 2000000, 2,5
+        return str(int(value)) if value.is_integer() else format_number(value)
+    if isinstance(value, dt.date):  # datetime too: a date typed with a time
         return value.strftime("%d/%m/%Y")
     return nfc(str(value))
 
@@ -180,7 +178,7 @@ def _open_sheet(raw: RawWorkbook, title: str, out: "_Collector") -> _Sheet | Non
     info = raw.cell_info
     sheet = _Sheet(
         name,
-        raw.sheets[name].to_numpy(dtype=object).tolist(),
+        [list(row) for row in raw.sheets[name]],
         info.merged.get(name, ()),
         info.uncalculated.get(name, frozenset()),
         info.errors.get(name, {}),

@@ -140,9 +140,11 @@ def test_a_sample_workbook_saved_as_xls_passes_the_limits(data_dir: Path):
 
 def test_small_ods_and_a_far_but_reasonable_cell_are_read(tmp_path: Path):
     small = read_workbook(hostile.ods(tmp_path / "a.ods", hostile.ods_block(3, 4)))
-    assert small.sheets["Chỉ tiêu"].shape == (3, 4)
+    rows = small.sheets["Chỉ tiêu"]
+    assert (len(rows), len(rows[0])) == (3, 4)
     far = read_workbook(hostile.far_cell(SOURCE, tmp_path / "b.xlsx", "Z300"))
-    assert far.sheets["Chỉ tiêu"].shape == (300, 26)
+    rows = far.sheets["Chỉ tiêu"]
+    assert (len(rows), max(len(r) for r in rows)) == (300, 26)
 
 
 def test_the_cli_names_the_file_and_says_what_to_do(data_dir: Path):
