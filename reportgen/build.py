@@ -7,18 +7,24 @@ from pathlib import Path
 
 from reportgen import messages as msg
 from reportgen.aggregate import ReportData, aggregate
-from reportgen.catalog import Catalog, Unit, load_catalog, load_registry
-from reportgen.check import Submission, WorkbookCheck, check_completeness, inspect_workbook
+from reportgen.batch import config_digest, inspect_all
+from reportgen.catalog import (
+    CATALOG_FILE,
+    UNITS_FILE,
+    Catalog,
+    Unit,
+    load_catalog,
+    load_registry,
+)
+from reportgen.check import Submission, WorkbookCheck, check_completeness
 from reportgen.errors import ConfigError, ProblemsFound
 from reportgen.load import (
     SETTINGS_FILE,
-    LoadError,
     OfficialSettings,
     ReportSettings,
     find_workbooks,
     read_official,
     read_settings,
-    read_workbook,
     year_folder,
 )
 from reportgen.names import fold
@@ -96,9 +102,15 @@ class BuildResult:
 
 
 def check_year(
-    year: int, data_dir: Path = Path("data"), allow_missing: bool = False
+    year: int,
+    data_dir: Path = Path("data"),
+    allow_missing: bool = False,
+    progress: Callable[[Path, int, int], None] | None = None,
 ) -> CheckResult:
-    """Read and check every input of a year without writing anything."""
+    """Read and check every input of a year without writing anything (but the cache).
+
+    progress, when given, is called as progress(path, done, total) as workbooks are checked.
+    """
     catalog = load_catalog(data_dir)
     registry = load_registry(data_dir)
     expected = registry.units_for(year)
@@ -114,19 +126,19 @@ def check_year(
     settings, settings_problems = read_settings(data_dir, year)
     problems += settings_problems
     submissions, identified, checks = [], [], []
-    for path in files:
-        try:
-            raw = read_workbook(path)
-        except LoadError as exc:
-            problems.append(Problem(ERROR, path.name, exc.sheet, exc.cell, "", exc.rule, str(exc)))
+    config = config_digest(
+        [data_dir / CATALOG_FILE, data_dir / UNITS_FILE, *sorted(data_dir.glob("communes/*.csv"))]
+    )
+    for outcome in inspect_all(files, catalog, registry, year, config, progress):
+        if isinstance(outcome, Problem):  # the file could not be read at all
+            problems.append(outcome)
             continue
-        checked = inspect_workbook(raw, catalog, registry, year)
-        checks.append(checked)
-        problems += checked.problems
-        if checked.unit is not None:
-            identified.append((path.name, checked.unit))
-        if checked.submission is not None:
-            submissions.append(checked.submission)
+        checks.append(outcome)
+        problems += outcome.problems
+        if outcome.unit is not None:
+            identified.append((outcome.file, outcome.unit))
+        if outcome.submission is not None:
+            submissions.append(outcome.submission)
     completeness = check_completeness(identified, registry, year, str(folder))
     missing_codes = {p.unit for p in completeness if p.rule == "missing_unit"}
     if allow_missing:
@@ -159,12 +171,15 @@ def build_report(
     formats: tuple[str, ...] = DEFAULT_FORMATS,
     style: str = "article",
     appendix: bool = True,
+    progress: Callable[[Path, int, int], None] | None = None,
 ) -> BuildResult:
     """Check a year's inputs, then render and write the outputs asked for; write nothing on error.
 
     Besides the formats asked for, nguon-so-lieu.csv (where each figure comes from) is written.
     """
-    data, catalog, official, problems, result = _prepare(year, data_dir, allow_missing, style)
+    data, catalog, official, problems, result = _prepare(
+        year, data_dir, allow_missing, style, progress
+    )
     dirs = template_dirs(templates_dir)
     files = render_outputs(data, catalog, dirs, formats, style, appendix, official)
     out_dir = out_dir or Path("out") / str(year)
@@ -173,9 +188,9 @@ def build_report(
     return BuildResult(paths, problems, result.unit_names)
 
 
-def _prepare(year: int, data_dir: Path, allow_missing: bool, style: str):
+def _prepare(year: int, data_dir: Path, allow_missing: bool, style: str, progress=None):
     """Read and check everything a render needs; raise ProblemsFound on any error."""
-    result = check_year(year, data_dir, allow_missing)
+    result = check_year(year, data_dir, allow_missing, progress)
     official = None
     problems = result.problems
     if style == "official":

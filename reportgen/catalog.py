@@ -1,6 +1,7 @@
 """Read the declarative files: indicators and sheets (catalog.toml), units (units.toml)."""
 
 import csv
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -153,6 +154,17 @@ class Registry:
         found = [u for u in self.units if u.first_year <= year <= u.last_year]
         return tuple(sorted(found, key=lambda u: u.code))
 
+    @functools.cache  # noqa: B019 - registries are few and live as long as the process
+    def unit_index(self, year: int) -> tuple[dict[str, Unit], dict[str, Unit]]:
+        """Return the year's units by code and by every folded spelling of their names."""
+        units = self.units_for(year)
+        by_key: dict[str, Unit] = {}
+        for unit in units:
+            for key in unit.keys():
+                by_key.setdefault(key, unit)
+        return {u.code: u for u in units}, by_key
+
+    @functools.cache  # noqa: B019
     def communes_for(self, year: int) -> tuple[Commune, ...]:
         """Return the official communes valid in a year (empty when none is declared)."""
         for entry in self.commune_lists:

@@ -263,16 +263,16 @@ def _check_info(raw, out: _Collector):
 
 def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) -> Unit | None:
     units = registry.units_for(year)
+    units_by_code, units_by_key = registry.unit_index(year)
     code_value, code_cell = info.get("unit_code", (None, ""))
     name_value, name_cell = info.get("unit_name", (None, ""))
     by_code = None
     if not _is_blank(code_value):
-        code = _text(code_value)
-        by_code = next((u for u in units if u.code == code), None)
+        by_code = units_by_code.get(_text(code_value))
     by_name = None
     if not _is_blank(name_value):
         for key in name_variants(_text(name_value)):
-            by_name = by_name or next((u for u in units if key in u.keys()), None)
+            by_name = by_name or units_by_key.get(key)
     if by_code and not _is_blank(name_value) and by_name != by_code:
         # A known code with a name of another unit, or of none: a reused or mistyped
         # workbook; crediting the figures to either unit silently would be wrong.

@@ -1,5 +1,6 @@
 """The command line: parse options, call the library, print Vietnamese messages."""
 
+import errno
 import functools
 import logging
 import sys
@@ -11,6 +12,7 @@ from reportgen import messages as msg
 from reportgen.errors import ConfigError, ProblemsFound, RenderError, ReportgenError
 from reportgen.problems import Problem
 
+PROGRESS_FROM = 30  # workbooks; below that a run is over before a bar is worth drawing
 _HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh"}
 
 
@@ -142,6 +144,36 @@ def _ignored_text(name: str) -> str:
     return msg.IGNORED_FILE.format(file=name)
 
 
+class _Progress:
+    """A progress bar on stderr for long runs, only when stderr is a terminal and not -q."""
+
+    def __init__(self):
+        quiet = click.get_current_context().find_root().params.get("quiet", False)
+        self.shown = not quiet and sys.stderr.isatty()
+        self.bar = None
+
+    def __call__(self, path: Path, done: int, total: int) -> None:
+        if not self.shown or total < PROGRESS_FROM:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(
+                length=total,
+                label=msg.PROGRESS_LABEL,
+                file=sys.stderr,
+                show_pos=True,
+                item_show_func=lambda item: item.name if item else None,
+            ).__enter__()
+        self.bar.update(1, current_item=path)
+        if done == total:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def _os_error(exc: OSError) -> str:
+    """Say in Vietnamese what the operating system refused."""
+    return msg.OS_ERRORS.get(errno.errorcode.get(exc.errno or 0, ""), exc.strerror or str(exc))
+
+
 def _guard(func):
     """Turn library errors into Vietnamese messages and exit codes, at one boundary."""
 
@@ -164,7 +196,7 @@ def _guard(func):
             if verbose:
                 raise
             click.echo(
-                msg.WRITE_FAILED.format(path=exc.filename or "", error=exc.strerror), err=True
+                msg.WRITE_FAILED.format(path=exc.filename or "", error=_os_error(exc)), err=True
             )
             sys.exit(1)
         except Exception as exc:
@@ -178,7 +210,8 @@ def _guard(func):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", count=True, help="In thêm chi tiết, cả dấu vết khi có lỗi.")
-def main(verbose: int) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Không hiện thanh tiến độ.")
+def main(verbose: int, quiet: bool) -> None:
     """Lập báo cáo "Kết quả công tác phòng, chống mua bán người" từ các tệp Excel của đơn vị.
 
     \b
@@ -248,6 +281,7 @@ def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style,
             formats=formats,
             style=style,
             appendix=not no_appendix,
+            progress=_Progress(),
         )
     except ProblemsFound as exc:
         _print_problems(exc.problems, exc.unit_names)
@@ -287,7 +321,7 @@ def check(year, data_dir, out_dir):
     from reportgen.runlog import record_run
 
     verbose = click.get_current_context().find_root().params.get("verbose", 0)
-    result = check_year(year, data_dir)
+    result = check_year(year, data_dir, progress=_Progress())
     if verbose:
         for path in result.ignored:
             click.echo(_ignored_text(path.name), err=True)
@@ -350,7 +384,7 @@ def preview(year, data_dir, templates_dir, style, no_appendix, allow_missing, po
     try:
         server = make_server(Preview(render, watched), port)
     except OSError as exc:
-        click.echo(msg.PREVIEW_PORT.format(port=port, error=exc.strerror), err=True)
+        click.echo(msg.PREVIEW_PORT.format(port=port, error=_os_error(exc)), err=True)
         sys.exit(1)
     click.echo(msg.PREVIEW_SERVING.format(url=f"http://127.0.0.1:{server.server_port}/"))
     try:

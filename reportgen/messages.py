@@ -174,6 +174,7 @@ GENERAL_HEADER = "Chung:"
 NOTHING_WRITTEN = "Chưa ghi báo cáo vì còn {errors} lỗi. Hãy sửa các lỗi trên rồi chạy lại."
 MISSING_HINT = 'Để vẫn lập báo cáo khi thiếu đơn vị, chạy lại với "--allow-missing".'
 WROTE = "Đã ghi: {path}"
+PROGRESS_LABEL = "Đang đọc và kiểm tra"
 SKIPPED_EXISTING = "Đã có, không ghi đè: {path}"
 NO_UNITS = "Không có đơn vị nào phải báo cáo năm {year} (xem data/units.toml)."
 NO_WORKBOOKS = "Không có tệp số liệu nào trong thư mục {folder}."
@@ -186,6 +187,18 @@ UNEXPECTED = (
     "Lỗi không lường trước: {error}. Chạy lại với -v để xem chi tiết và báo cho người quản trị."
 )
 WRITE_FAILED = "Không ghi được tệp {path}: {error}"
+# What the operating system said, by errno name; others are shown as the system words them.
+OS_ERRORS = {
+    "ENOSPC": "ổ đĩa đã đầy — hãy xóa bớt tệp rồi chạy lại",
+    "EACCES": "không có quyền ghi vào đó — hãy đóng tệp nếu đang mở, hoặc chọn thư mục khác",
+    "EPERM": "không có quyền ghi vào đó — hãy đóng tệp nếu đang mở, hoặc chọn thư mục khác",
+    "EROFS": "ổ đĩa chỉ cho phép đọc — hãy chọn thư mục khác",
+    "ENOTDIR": "một phần của đường dẫn là tệp, không phải thư mục",
+    "EISDIR": "đã có một thư mục cùng tên",
+    "ENOENT": "không có thư mục đó",
+    "ENAMETOOLONG": "tên tệp quá dài",
+    "EADDRINUSE": "cổng đang được chương trình khác dùng",
+}
 
 # --- command-line usage (click's own words, in Vietnamese) ---
 USAGE_PREFIX = "Cách dùng: "

@@ -1,5 +1,6 @@
 """Normalise and compare Vietnamese names the way a clerk would."""
 
+import functools
 import re
 import unicodedata
 
@@ -27,6 +28,7 @@ def nfc(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # headers and names repeat in every workbook
 def fold(text: str) -> str:
     """Return a key that ignores case, diacritics, punctuation and spacing."""
     text = unicodedata.normalize("NFD", nfc(text).lower()).replace("đ", "d")
@@ -50,7 +52,8 @@ def name_key(text: str) -> str:
     return strip_prefix(fold(text)).replace(".", "")
 
 
-def name_variants(text: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def name_variants(text: str) -> tuple[str, ...]:
     """Return the keys a typed name may stand for: as typed, then without its prefix.
 
     Both are needed: "Xã Phương Công" is "phuong cong" once "xã" is dropped, while
@@ -59,7 +62,7 @@ def name_variants(text: str) -> list[str]:
     key = fold(text)
     exact = key.replace(".", "").strip()
     stripped = name_key(text)
-    return [exact] if stripped == exact else [exact, stripped]
+    return (exact,) if stripped == exact else (exact, stripped)
 
 
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"

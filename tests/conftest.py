@@ -43,9 +43,13 @@ def run(*args: str):
 
 
 @pytest.fixture(autouse=True)
-def _work_in_tmp(tmp_path: Path, monkeypatch) -> None:
-    """Run each test from its own folder, so that default outputs (out/<năm>) land there."""
+def _work_in_tmp(tmp_path: Path, tmp_path_factory, monkeypatch) -> None:
+    """Run each test from its own folder, so that default outputs (out/<năm>) land there.
+
+    Each test also gets its own, empty cache of checked workbooks, outside that folder.
+    """
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture

@@ -67,7 +67,10 @@ def test_a_failing_rename_puts_back_the_files_already_replaced(previous, monkeyp
     monkeypatch.setattr(os, "replace", replace)
     result = _build(data_dir, out)
     assert result.exit_code == 1
-    assert result.output == f"Không ghi được tệp {out / STEM}.pdf: Permission denied\n"
+    assert result.output == (
+        f"Không ghi được tệp {out / STEM}.pdf: không có quyền ghi vào đó — hãy đóng tệp nếu"
+        " đang mở, hoặc chọn thư mục khác\n"
+    )
     assert _report_files(_snapshot(out)) == _report_files(before)
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
@@ -84,7 +87,9 @@ def test_a_full_disk_while_staging_changes_nothing(previous, monkeypatch):
     monkeypatch.setattr(os, "fsync", fsync)
     result = _build(data_dir, out)
     assert result.exit_code == 1
-    assert result.output == f"Không ghi được tệp {out / STEM}.pdf: No space left on device\n"
+    assert result.output == (
+        f"Không ghi được tệp {out / STEM}.pdf: ổ đĩa đã đầy — hãy xóa bớt tệp rồi chạy lại\n"
+    )
     assert _report_files(_snapshot(out)) == _report_files(before)
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
 

@@ -1,0 +1,171 @@
+"""Read and check many workbooks: through a cache of earlier results, on every core.
+
+Reading and checking one workbook depends only on its bytes and name, the year, the
+declarative files and this package's code; the cache key covers all of them, so any change
+to one of them is a miss. Results are kept as pickles under the cache folder (default
+`.reportgen-cache/` in the current folder; REPORTGEN_CACHE to move it, or "off").
+"""
+
+import functools
+import hashlib
+import logging
+import multiprocessing
+import os
+import pickle
+import tempfile
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from reportgen.catalog import Catalog, Registry
+from reportgen.check import WorkbookCheck, inspect_workbook
+from reportgen.load import LoadError, read_workbook
+from reportgen.problems import ERROR, Problem
+
+log = logging.getLogger(__name__)
+
+PARALLEL_FROM = 40  # fewer files are checked in this process: a pool costs ~0.1 s to start
+CACHE_ENV = "REPORTGEN_CACHE"
+DEFAULT_CACHE = Path(".reportgen-cache")
+
+Outcome = WorkbookCheck | Problem  # a checked workbook, or the one problem of an unreadable one
+
+
+def inspect_path(path: Path, catalog: Catalog, registry: Registry, year: int) -> Outcome:
+    """Read and check one workbook; an unreadable one is one located problem."""
+    try:
+        raw = read_workbook(path)
+    except LoadError as exc:
+        return Problem(ERROR, path.name, exc.sheet, exc.cell, "", exc.rule, str(exc))
+    return inspect_workbook(raw, catalog, registry, year)
+
+
+def inspect_all(
+    paths: list[Path],
+    catalog: Catalog,
+    registry: Registry,
+    year: int,
+    config_digest: str,
+    progress: Callable[[Path, int, int], None] | None = None,
+) -> list[Outcome]:
+    """Return the outcome of each workbook, in the order given, whatever ran in parallel."""
+    cache = _cache_dir()
+    keys = [_key(path, year, config_digest) for path in paths]
+    outcomes: list[Outcome | None] = [_load(cache, key) for key in keys]
+    todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    done = 0
+
+    def advance(path: Path) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(path, done, len(paths))
+
+    for i in range(len(paths)):
+        if outcomes[i] is not None:
+            advance(paths[i])
+    fresh = _run([paths[i] for i in todo], catalog, registry, year, advance)
+    for i, outcome in zip(todo, fresh, strict=True):
+        outcomes[i] = outcome
+        _store(cache, keys[i], outcome)
+    return outcomes
+
+
+def _run(paths, catalog, registry, year, progress) -> Iterable[Outcome]:
+    if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        for path in paths:
+            outcome = inspect_path(path, catalog, registry, year)
+            progress(path)
+            yield outcome
+        return
+    workers = min(os.cpu_count() or 2, 8)
+    # fork is cheap, but unsafe beside other threads (the preview server); spawn then.
+    method = "fork" if threading.active_count() == 1 else "spawn"
+    with ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(catalog, registry, year),
+    ) as pool:
+        chunk = max(1, min(64, len(paths) // (workers * 4)))
+        for path, outcome in zip(paths, pool.map(_work, paths, chunksize=chunk), strict=True):
+            progress(path)
+            yield outcome
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(catalog, registry, year) -> None:
+    _WORKER.update(catalog=catalog, registry=registry, year=year)
+
+
+def _work(path: Path) -> Outcome:
+    return inspect_path(path, _WORKER["catalog"], _WORKER["registry"], _WORKER["year"])
+
+
+def config_digest(files: Iterable[Path]) -> str:
+    """Return a digest of the declarative files a check depends on."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()
+
+
+@functools.cache
+def _code_digest() -> str:
+    """Return a digest of this package's code: a new version never reuses old results."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _key(path: Path, year: int, config: str) -> str:
+    digest = hashlib.sha256()
+    for part in (path.name, str(year), config, _code_digest()):
+        digest.update(part.encode("utf-8") + b"\0")
+    with path.open("rb") as fh:
+        digest.update(hashlib.file_digest(fh, "sha256").digest())
+    return digest.hexdigest()
+
+
+def _cache_dir() -> Path | None:
+    setting = os.environ.get(CACHE_ENV, "")
+    if setting.lower() == "off":
+        return None
+    return Path(setting) if setting else DEFAULT_CACHE
+
+
+def _load(cache: Path | None, key: str) -> Outcome | None:
+    if cache is None:
+        return None
+    try:
+        with (cache / f"{key}.pickle").open("rb") as fh:
+            return pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a damaged entry is a miss, and is written again
+        log.debug("cache entry %s unusable: %r", key, exc)
+        return None
+
+
+def _store(cache: Path | None, key: str, outcome: Outcome) -> None:
+    if cache is None:
+        return
+    # Renamed into place so that a reader never sees half an entry; no fsync: a lost entry
+    # is only a miss.
+    tmp = None
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache, prefix=f".{key}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(outcome, fh, pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache / f"{key}.pickle")
+    except OSError as exc:  # a read-only or full disk only costs speed
+        log.debug("cannot cache %s: %r", key, exc)
+    finally:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)

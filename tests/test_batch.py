@@ -1,0 +1,159 @@
+"""Many workbooks: the cache of checked workbooks, the process pool, the progress bar."""
+
+import os
+import pty
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from reportgen import batch
+from reportgen.aggregate import aggregate
+from reportgen.build import check_year, workbook_filename
+from reportgen.catalog import load_catalog, load_registry
+from reportgen.workbook import blank_workbook
+from tests.conftest import DATA, ROOT
+from tests.fill import fill_workbook
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory) -> Path:
+    """A data folder with 36 synthetic units, each with a filled workbook for 2018."""
+    data = tmp_path_factory.mktemp("many")
+    shutil.copy(DATA / "catalog.toml", data / "catalog.toml")
+    head = (DATA / "units.toml").read_text(encoding="utf-8").split("[[communes]]")[0]
+    units = "".join(
+        f'\n[[units]]\ncode = "{i:03d}"\nkind = "xã"\nname = "Thử Nghiệm {i}"\n'
+        f'short = "Thử Nghiệm {i}"\naliases = []\nfrom = 2017\nto = 2024\n'
+        for i in range(1, 37)
+    )
+    (data / "units.toml").write_text(head + units, encoding="utf-8")
+    (data / "2018").mkdir()
+    shutil.copy(DATA / "2018/bao-cao.toml", data / "2018/bao-cao.toml")
+    catalog, registry = load_catalog(data), load_registry(data)
+    for unit in registry.units_for(2018):
+        values = {i.code: int(unit.code) % 7 for i in catalog.indicators_for(2018)}
+        values["pbgdpl_tong"] = values["pbgdpl_luot"] + 3
+        rows = {"Ấn phẩm": [["Bản tin", "cuốn", int(unit.code) * 10]]}
+        blank = blank_workbook(unit, 2018, catalog, ())
+        path = data / "2018" / workbook_filename(unit, 2018)
+        path.write_bytes(fill_workbook(blank, values, rows, "Người lập", "20/12/2018"))
+    return data
+
+
+def _totals(result, data):
+    catalog, registry = load_catalog(data), load_registry(data)
+    report = aggregate(result.submissions, catalog, registry.province, result.settings, 2018)
+    return report.total, report.publications
+
+
+def test_parallel_and_serial_runs_give_identical_results(many: Path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_CACHE", "off")
+    monkeypatch.setattr(batch, "PARALLEL_FROM", 10**6)
+    serial = check_year(2018, many)
+    monkeypatch.setattr(batch, "PARALLEL_FROM", 2)
+    calls = []
+    real_run = batch._run
+    monkeypatch.setattr(
+        batch, "_run", lambda paths, *a: calls.append(len(paths)) or real_run(paths, *a)
+    )
+    parallel = check_year(2018, many)
+    assert calls == [36]
+    assert parallel.problems == serial.problems == []
+    assert parallel.submissions == serial.submissions
+    assert _totals(parallel, many) == _totals(serial, many)
+    assert _totals(serial, many)[0]["pbgdpl_tong"] == sum(i % 7 + 3 for i in range(1, 37))
+
+
+def test_many_workbooks_go_through_a_process_pool(many: Path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_CACHE", "off")
+    monkeypatch.setattr(batch, "PARALLEL_FROM", 2)
+    pools = []
+    real_pool = batch.ProcessPoolExecutor
+    monkeypatch.setattr(
+        batch, "ProcessPoolExecutor", lambda *a, **k: pools.append(a) or real_pool(*a, **k)
+    )
+    result = check_year(2018, many)
+    assert len(pools) == 1 and len(result.submissions) == 36
+    monkeypatch.setattr(batch, "PARALLEL_FROM", 40)  # the default: 36 files stay in process
+    check_year(2018, many)
+    assert len(pools) == 1
+
+
+def test_a_second_check_reuses_the_cache_until_an_input_changes(data_dir: Path, monkeypatch):
+    first = check_year(2018, data_dir)
+    read = []
+    real = batch.inspect_path
+    monkeypatch.setattr(batch, "inspect_path", lambda p, *a: read.append(p.name) or real(p, *a))
+    again = check_year(2018, data_dir)
+    assert read == []
+    assert again.submissions == first.submissions and again.problems == first.problems
+
+    path = data_dir / "2018/340-dong-hung-2018.xlsx"
+    wb = load_workbook(path)
+    wb["Chỉ tiêu"]["D9"] = 99
+    wb.save(path)
+    changed = check_year(2018, data_dir)
+    assert read == ["340-dong-hung-2018.xlsx"]
+    assert changed.submissions != first.submissions
+
+    catalog = data_dir / "catalog.toml"
+    catalog.write_text(catalog.read_text(encoding="utf-8") + "\n# a comment\n", "utf-8")
+    check_year(2018, data_dir)
+    assert len(read) == 1 + 8  # any change to the declarative files: every workbook again
+
+
+def test_the_cache_can_be_turned_off(data_dir: Path, monkeypatch, tmp_path):
+    monkeypatch.setenv("REPORTGEN_CACHE", "off")
+    check_year(2018, data_dir)
+    assert not any(tmp_path.rglob("*.pickle"))
+
+
+def test_check_never_imports_weasyprint(data_dir: Path):
+    code = (
+        "import sys; from reportgen.cli import main; "
+        f"sys.argv = ['reportgen', 'check', '--year', '2018', '--data-dir', {str(data_dir)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('weasyprint' in sys.modules, 'pandas' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.splitlines()[-1] == "False False"
+
+
+def _in_terminal(args: list[str], cwd: Path) -> str:
+    """Run reportgen with stderr on a pseudo-terminal; return all it printed."""
+    main, secondary = pty.openpty()
+    exe = Path(sys.executable).parent / "reportgen"
+    proc = subprocess.Popen([str(exe), *args], stdout=secondary, stderr=secondary, cwd=cwd)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait()
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_long_check_shows_a_progress_bar_in_a_terminal_only(many: Path, tmp_path: Path):
+    shown = _in_terminal(["check", "--year", "2018", "--data-dir", str(many)], tmp_path)
+    assert "Đang đọc và kiểm tra" in shown and "36/36" in shown
+    assert "Không có lỗi. 0 lỗi, 0 cảnh báo trong 36 tệp." in shown
+    quiet = _in_terminal(["-q", "check", "--year", "2018", "--data-dir", str(many)], tmp_path)
+    assert "Đang đọc" not in quiet
+    assert "Không có lỗi. 0 lỗi, 0 cảnh báo trong 36 tệp." in quiet
+    piped = subprocess.run(
+        [str(Path(sys.executable).parent / "reportgen"), "check", "--year", "2018",
+         "--data-dir", str(many)],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert piped.stderr == ""
+    assert piped.stdout == "Không có lỗi. 0 lỗi, 0 cảnh báo trong 36 tệp.\n"
