@@ -32,7 +32,6 @@ from reportgen.problems import ERROR, WARNING, Problem, count_errors, sort_probl
 from reportgen.provenance import in_text_order, sources_csv, trace
 from reportgen.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
 from reportgen.runlog import record_run
-from reportgen.workbook import blank_workbook
 from reportgen.write import write_files, write_new_file
 
 log = logging.getLogger(__name__)
@@ -310,6 +309,8 @@ def write_templates(
     year: int, data_dir: Path = Path("data"), out_dir: Path | None = None
 ) -> list[tuple[Path, bool]]:
     """Write a blank workbook per expected unit (and the year's settings file); never overwrite."""
+    from reportgen.workbook import blank_workbook  # openpyxl: only this command needs it
+
     catalog = load_catalog(data_dir)
     registry = load_registry(data_dir)
     units = registry.units_for(year)

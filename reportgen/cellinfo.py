@@ -6,8 +6,10 @@ checker must tell those apart from a cell the clerk left blank, so .xlsx sheets 
 here for them. Merged ranges come from the same scan (.xlsx, .ods) or from calamine (.xls).
 """
 
+import io
 import logging
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,22 +94,32 @@ def _xlsx_info(path: Path) -> CellInfo:
         for name, part in _xlsx_sheets(zf):
             if part not in zf.namelist():
                 continue
+            data = zf.read(part)  # its inflated size was bounded by limits.check_limits
             ranges, empty, failed = [], set(), {}
-            with zf.open(part) as fh:
-                for _, el in iterparse(fh):
-                    if el.tag == f"{_MAIN}c":
-                        _look_at_cell(el, empty, failed)
-                        el.clear()
-                    elif el.tag == f"{_MAIN}mergeCell":
-                        first, _, last = el.get("ref", "").partition(":")
-                        if first and last:
-                            ranges.append((*parse_ref(first), *parse_ref(last)))
-                    elif el.tag == f"{_MAIN}row":
-                        el.clear()
+            # Most sheets have no formula, error or merged cell: nothing to find, no parse.
+            if _WORTH_PARSING.search(data):
+                _scan_sheet(data, ranges, empty, failed)
             merged[name] = tuple(ranges)
             uncalculated[name] = frozenset(empty)
             errors[name] = failed
     return CellInfo(merged, uncalculated, errors)
+
+
+# A formula (<f>, not <formula1> of a validation), a merged range, or an error result.
+_WORTH_PARSING = re.compile(rb"<f[\s>/]|<mergeCell[\s>/]|\bt=[\"']e[\"']")
+
+
+def _scan_sheet(data: bytes, ranges: list, empty: set, failed: dict) -> None:
+    for _, el in iterparse(io.BytesIO(data)):
+        if el.tag == f"{_MAIN}c":
+            _look_at_cell(el, empty, failed)
+            el.clear()
+        elif el.tag == f"{_MAIN}mergeCell":
+            first, _, last = el.get("ref", "").partition(":")
+            if first and last:
+                ranges.append((*parse_ref(first), *parse_ref(last)))
+        elif el.tag == f"{_MAIN}row":
+            el.clear()
 
 
 def _look_at_cell(el, empty: set, failed: dict) -> None:

@@ -97,7 +97,9 @@ def _check_zip(path: Path) -> None:
         for info in infos:
             name = info.filename
             if name.endswith((".xml", ".rels")) or name in sheets:
-                _parse(archive, info, budget, cells)
+                data = b"".join(_chunks(archive, info, budget))
+                if not _scan_plain(data, name, cells):
+                    _parse(data, info, cells)
             else:
                 _inflate(archive, info, budget)
 
@@ -129,17 +131,52 @@ def _inflate(archive, info, budget) -> None:
         pass
 
 
-def _parse(archive, info, budget, cells) -> None:
+def _parse(data: bytes, info, cells) -> None:
     parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
     parser.setContentHandler(cells.start_part(info.filename))
     try:
-        for chunk in _chunks(archive, info, budget):
-            parser.feed(chunk)
+        for start in range(0, len(data), _CHUNK):
+            parser.feed(data[start : start + _CHUNK])
         parser.close()
     except DefusedXmlException as exc:
         sheet = cells.sheet_names.get(info.filename, "")
         refusal = Refusal("xml_entities", msg.XML_ENTITIES.format(part=info.filename), sheet)
         raise _Refused(refusal) from exc
+
+
+# The fast path, for the plain XML every spreadsheet program writes: UTF-8, no DTD, no
+# prefixed cells or rows, each cell's reference first. Anything else, and any part that would
+# pass a limit, goes through the full parser above, which also words the refusal.
+# A prefixed element the full parser would count as a cell, a row or a table.
+_PREFIXED = re.compile(
+    rb"<[A-Za-z_][\w.-]*:(?:c|row|v|f|is|p|table|table-row|table-cell|covered-table-cell)[\s>/]"
+)
+_VALUED_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*(?<!/)>\s*<(?:v|f|is)\b')
+_DECLARED = re.compile(rb'\b(?:count|uniqueCount)="([^"]*)"')
+
+
+def _scan_plain(data: bytes, part: str, cells: "_CellCount") -> bool:
+    """Check a plain part by pattern instead of parsing it; False when it must be parsed."""
+    if not data.startswith(b"<") or b"\0" in data[:256] or b"<!" in data:
+        return False
+    if _PREFIXED.search(data) or b"<c>" in data or b"<c/>" in data:
+        return False
+    if data.count(b"<c ") != data.count(b'<c r="'):
+        return False
+    for found in _DECLARED.finditer(data):
+        value = found[1].decode("ascii", "replace")
+        if not (value.isdigit() and len(value) <= 12 and int(value) <= MAX_CELLS):
+            return False
+    max_row = max_col = 0
+    for found in _VALUED_CELL.finditer(data):
+        col = 0
+        for letter in found[1]:
+            col = col * 26 + letter - 64
+        max_row, max_col = max(max_row, int(found[2])), max(max_col, col)
+    if cells.done + max_row * max_col > MAX_CELLS:
+        return False
+    cells.done += max_row * max_col
+    return True
 
 
 class _CellCount:

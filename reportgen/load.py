@@ -11,8 +11,6 @@ import python_calamine
 
 from reportgen import messages as msg
 from reportgen.cellinfo import CellInfo, read_cell_info
-from reportgen.isolate import call_isolated
-from reportgen.limits import check_limits
 from reportgen.problems import ERROR, Problem
 
 log = logging.getLogger(__name__)
@@ -76,6 +74,10 @@ def find_workbooks(data_dir: Path, year: int) -> tuple[list[Path], list[Path]]:
 
 def read_workbook(path: Path) -> RawWorkbook:
     """Read every sheet of a workbook with calamine, within the input limits."""
+    # Imported here: a rebuild served from the cache never reads a workbook.
+    from reportgen.isolate import call_isolated
+    from reportgen.limits import check_limits
+
     if refused := check_limits(path):
         raise LoadError(refused.message, refused.rule, refused.sheet, refused.cell)
     if path.suffix.lower() in (".xlsx", ".xlsm") and not zipfile.is_zipfile(path):
