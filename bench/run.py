@@ -94,15 +94,15 @@ def _run(cmd: list[str], cache: str = "off") -> tuple[float, int]:
     The cache of checked workbooks is off unless a cache folder is given: cold runs.
     """
     env = os.environ | {"REPORTGEN_CACHE": cache}
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=env
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
-        raise RuntimeError(f"{cmd} failed: {proc.stderr.read().decode()}")
+    with tempfile.TemporaryFile() as err:  # a pipe would fill up and stall a chatty run
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode not in (0, 1):
+            err.seek(0)
+            raise RuntimeError(f"{cmd} failed: {err.read().decode()}")
     return wall, usage.ru_maxrss // 1024
 
 
