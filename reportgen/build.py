@@ -31,6 +31,7 @@ from reportgen.names import fold
 from reportgen.problems import ERROR, WARNING, Problem, count_errors, sort_problems
 from reportgen.provenance import in_text_order, sources_csv, trace
 from reportgen.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
+from reportgen.rules import year_over_year
 from reportgen.runlog import record_run
 from reportgen.write import write_files, write_new_file
 
@@ -105,10 +106,13 @@ def check_year(
     data_dir: Path = Path("data"),
     allow_missing: bool = False,
     progress: Callable[[Path, int, int], None] | None = None,
+    compare_previous: bool = True,
 ) -> CheckResult:
     """Read and check every input of a year without writing anything (but the cache).
 
     progress, when given, is called as progress(path, done, total) as workbooks are checked.
+    With compare_previous, each unit's figures are also compared with its previous year's,
+    when that year's folder exists (catalog.toml [year_over_year]).
     """
     catalog = load_catalog(data_dir)
     registry = load_registry(data_dir)
@@ -147,6 +151,11 @@ def check_year(
     problems += completeness
     duplicated = {p.unit for p in completeness if p.rule == "duplicate_unit"}
     submissions = [s for s in submissions if s.unit.code not in duplicated]
+    if compare_previous and catalog.year_over_year and submissions:
+        before = year - 1
+        if year_folder(data_dir, before).is_dir() and registry.units_for(before):
+            previous = check_year(before, data_dir, compare_previous=False).submissions
+            problems += year_over_year(submissions, previous, catalog.year_over_year, year)
     return CheckResult(
         year=year,
         files=files,
@@ -295,7 +304,7 @@ def previous_year(year: int, data_dir: Path = Path("data")) -> tuple[ReportData 
     registry = load_registry(data_dir)
     if not year_folder(data_dir, before).is_dir() or not registry.units_for(before):
         return None, []
-    result = check_year(before, data_dir)
+    result = check_year(before, data_dir, compare_previous=False)
     errors = sum(p.is_error and p.rule != "settings" for p in result.problems)
     if errors:
         text = msg.PREVIOUS_SKIPPED.format(year=before, errors=errors)

@@ -10,7 +10,7 @@ from pathlib import Path
 from reportgen import messages as msg
 from reportgen.errors import ConfigError
 from reportgen.names import name_variants
-from reportgen.rules import Rule, parse_rules
+from reportgen.rules import Rule, YearOverYear, parse_rules, parse_year_over_year
 
 CATALOG_FILE = "catalog.toml"
 UNITS_FILE = "units.toml"
@@ -77,6 +77,7 @@ class Catalog:
     choice_lists: dict[str, tuple[Choice, ...]]
     tables: tuple[Table, ...]
     rules: tuple[Rule, ...] = ()
+    year_over_year: YearOverYear | None = None
 
     def indicators_for(self, year: int) -> tuple[Indicator, ...]:
         """Return the indicators workbooks of a year must carry."""
@@ -266,9 +267,11 @@ def load_catalog(data_dir: Path) -> Catalog:
         {t.key: {c.key for c in t.columns} for t in tables},
     )
     errors += rule_errors
+    jumps, jump_errors = parse_year_over_year(raw.get("year_over_year"), path)
+    errors += jump_errors
     if errors:
         raise ConfigError(errors)
-    return Catalog(tuple(indicators), choice_lists, tuple(tables), rules)
+    return Catalog(tuple(indicators), choice_lists, tuple(tables), rules, jumps)
 
 
 def load_registry(data_dir: Path) -> Registry:

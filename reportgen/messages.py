@@ -13,6 +13,9 @@ CONFIG_COLUMN_TYPE = (
 )
 CONFIG_CHOICES = '{where}: danh sách lựa chọn "{name}" không được khai báo.'
 CONFIG_DUPLICATE = '{path}: mã chỉ tiêu "{code}" bị khai báo hai lần.'
+CONFIG_YEAR_OVER_YEAR = (
+    "{path} [year_over_year]: factor phải là một số lớn hơn 1 và min_value một số nguyên ≥ 0."
+)
 CONFIG_CODE = '{path}: mã chỉ tiêu "{code}" chỉ được gồm chữ không dấu, số và dấu gạch dưới.'
 RULE_TABLE = '{where}: không có trang dòng nào có khóa "{table}" (xem [[tables]]).'
 RULE_SIDE = '{where}: vế "{key}" phải là một mã hoặc tổng các mã và số nguyên, ví dụ "a + b + 2".'
@@ -113,6 +116,15 @@ RULE_SIDE_VALUE = "{terms} là {value}"
 UNKNOWN_CHOICE = '"{value}" không có trong danh sách — hãy chọn một trong: {allowed}.'
 UNKNOWN_COMMUNE = (
     '"{value}" không có trong danh mục xã, phường, thị trấn của {unit} — hãy kiểm tra lại tên.'
+)
+
+YEAR_OVER_YEAR_UP = (
+    "{value} tăng hơn {factor} lần so với năm {before} ({old}) — hãy kiểm tra lại; nếu đúng "
+    "thì không cần sửa."
+)
+YEAR_OVER_YEAR_DOWN = (
+    "{value} giảm hơn {factor} lần so với năm {before} ({old}) — hãy kiểm tra lại; nếu đúng "
+    "thì không cần sửa."
 )
 
 # --- the year as a whole ---

@@ -45,9 +45,6 @@ class Rule:
     severity: str = ERROR
     missing: str = "skip_if_any_missing"
     table: str = ""  # "" for indicators, else the key of a row sheet: checked on each row
-    # TODO(issue 4): a year-over-year plausibility rule (a value jumping by more than a declared
-    # factor against the previous year's data) needs the previous year's submissions, which
-    # issue 4 loads; it would be a second kind of rule evaluated in check_year.
 
     def keys(self) -> list[str]:
         """Return the codes or column keys the rule reads."""
@@ -169,3 +166,53 @@ def _side_text(side: tuple[str, ...], cells: dict[str, str], values: dict[str, i
         t if t.isdigit() else msg.RULE_CELL.format(cell=cells.get(t, t)) for t in side
     )
     return msg.RULE_SIDE_VALUE.format(terms=terms, value=format_number(number))
+
+
+@dataclass(frozen=True)
+class YearOverYear:
+    """A unit's figure that moves by more than `factor` times against its own previous year.
+
+    Only when the larger of the two values reaches `min_value`: small counts move a lot.
+    A year of 0 counts as 1, so 0 -> 60 with factor 5 is a jump, 0 -> 4 is not.
+    """
+
+    factor: float
+    min_value: int
+
+
+def parse_year_over_year(entry, path) -> tuple[YearOverYear | None, list[str]]:
+    """Read the [year_over_year] table of catalog.toml, if any."""
+    if entry is None:
+        return None, []
+    factor, min_value = entry.get("factor"), entry.get("min_value", 0)
+    ok_factor = isinstance(factor, int | float) and not isinstance(factor, bool) and factor > 1
+    ok_min = isinstance(min_value, int) and not isinstance(min_value, bool) and min_value >= 0
+    if not (ok_factor and ok_min):
+        return None, [msg.CONFIG_YEAR_OVER_YEAR.format(path=path)]
+    return YearOverYear(float(factor), min_value), []
+
+
+def year_over_year(submissions, previous, rule: YearOverYear, year: int) -> list[Problem]:
+    """Warn at each indicator cell whose value jumps against the same unit's previous year."""
+    before = {sub.unit.code: sub.indicators for sub in previous}
+    factor = format_number(int(rule.factor) if rule.factor.is_integer() else rule.factor)
+    problems = []
+    for sub in submissions:
+        old_values = before.get(sub.unit.code, {})
+        for code, new in sub.indicators.items():
+            old = old_values.get(code)
+            if old is None:
+                continue
+            high, low = max(new, old), min(new, old)
+            if high < rule.min_value or high <= rule.factor * max(low, 1):
+                continue
+            sheet, _, cell = sub.cells.get(code, "").partition("!")
+            text = msg.YEAR_OVER_YEAR_UP if new > old else msg.YEAR_OVER_YEAR_DOWN
+            message = text.format(
+                value=format_number(new), old=format_number(old), before=year - 1, factor=factor
+            )
+            problems.append(
+                Problem(WARNING, sub.file, sheet, cell, str(new), "year_over_year", message,
+                        sub.unit.code)
+            )  # fmt: skip
+    return problems
