@@ -15,6 +15,7 @@ def _empty_2019(data_dir: Path) -> Path:
     """Remove the 2019 sample workbooks from the private data copy; return the folder."""
     folder = data_dir / "2019"
     shutil.rmtree(folder)
+    shutil.rmtree(data_dir / "2018")  # these figures are not meant to compare with 2018's
     return folder
 
 
