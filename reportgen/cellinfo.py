@@ -9,7 +9,6 @@ here for them. Merged ranges come from the same scan (.xlsx, .ods) or from calam
 import io
 import logging
 import posixpath
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,7 +96,7 @@ def _xlsx_info(path: Path) -> CellInfo:
             data = zf.read(part)  # its inflated size was bounded by limits.check_limits
             ranges, empty, failed = [], set(), {}
             # Most sheets have no formula, error or merged cell: nothing to find, no parse.
-            if _WORTH_PARSING.search(data):
+            if any(marker in data for marker in _WORTH_PARSING):
                 _scan_sheet(data, ranges, empty, failed)
             merged[name] = tuple(ranges)
             uncalculated[name] = frozenset(empty)
@@ -106,7 +105,8 @@ def _xlsx_info(path: Path) -> CellInfo:
 
 
 # A formula (<f>, not <formula1> of a validation), a merged range, or an error result.
-_WORTH_PARSING = re.compile(rb"<f[\s>/]|<mergeCell[\s>/]|\bt=[\"']e[\"']")
+# Plain substring tests: much faster than one regex with alternatives over a large sheet.
+_WORTH_PARSING = (b"<f>", b"<f ", b"<f/", b"<mergeCell", b't="e"', b"t='e'")
 
 
 def _scan_sheet(data: bytes, ranges: list, empty: set, failed: dict) -> None:

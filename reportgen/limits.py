@@ -151,8 +151,27 @@ def _parse(data: bytes, info, cells) -> None:
 _PREFIXED = re.compile(
     rb"<[A-Za-z_][\w.-]*:(?:c|row|v|f|is|p|table|table-row|table-cell|covered-table-cell)[\s>/]"
 )
-_VALUED_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*(?<!/)>\s*<(?:v|f|is)\b')
-_DECLARED = re.compile(rb'\b(?:count|uniqueCount)="([^"]*)"')
+_CELL_START = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
+_VALUE_TAGS = (b"<v>", b"<v ", b"<is>", b"<f>", b"<f ", b"<f/")
+
+
+def _valued_cells(data: bytes) -> set[int]:
+    """Return where each cell holding a value or formula starts.
+
+    Few cells hold values, while a blank workbook styles thousands of empty ones: so find the
+    value tags (a C-speed substring search) and step back to their cell, rather than match
+    every cell.
+    """
+    starts = set()
+    for tag in _VALUE_TAGS:
+        at = data.find(tag)
+        while at >= 0:
+            starts.add(data.rfind(b"<c ", 0, at))
+            at = data.find(tag, at + 1)
+    return starts
+
+
+_DECLARED = re.compile(rb'ount="([^"]*)"')
 
 
 def _scan_plain(data: bytes, part: str, cells: "_CellCount") -> bool:
@@ -168,7 +187,10 @@ def _scan_plain(data: bytes, part: str, cells: "_CellCount") -> bool:
         if not (value.isdigit() and len(value) <= 12 and int(value) <= MAX_CELLS):
             return False
     max_row = max_col = 0
-    for found in _VALUED_CELL.finditer(data):
+    for start in _valued_cells(data):
+        found = _CELL_START.match(data, start)
+        if not found:
+            return False
         col = 0
         for letter in found[1]:
             col = col * 26 + letter - 64
