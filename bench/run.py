@@ -239,6 +239,7 @@ def main() -> None:
                     check_s=check_s,
                     check_mb=check_mb,
                     calamine_s=floor_s,
+                    warm_s=warm_s,
                     build_s=whole_s,
                     build_mb=whole_mb,
                     **st,
@@ -252,10 +253,11 @@ def main() -> None:
         bare_weasyprint_s=bare_s,
         bare_weasyprint_mb=bare_mb,
         help_s=help_s,
+        rebuild_s=rebuild_s,
         rows=rows,
     )
-    print(format_table(report))
     (CACHE / "last.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+    print(format_table(report))
 
 
 def format_table(r: dict) -> str:
@@ -278,7 +280,7 @@ def format_table(r: dict) -> str:
     for x in r["rows"]:
         lines.append(
             f"| {x['n']:,} | {x['check_s']:.2f} | {x['check_mb']} | {x['calamine_s']:.2f} "
-            f"| {x['check_s'] / x['calamine_s']:.1f} | {x['warm_s']:.2f} | {x['build_s']:.2f} | {x['build_mb']} "
+            f"| {x['check_s'] / x['calamine_s']:.1f} | {x.get('warm_s', float('nan')):.2f} | {x['build_s']:.2f} | {x['build_mb']} "
             f"| {x['find']:.3f} | {x['load']:.2f} | {x['check']:.2f} | {x['aggregate']:.3f} "
             f"| {x['render_html']:.3f} | {x['render_pdf']:.2f} |"
         )

@@ -150,6 +150,7 @@ class Registry:
     units: tuple[Unit, ...]
     commune_lists: tuple[_CommuneList, ...]
 
+    @functools.cache  # noqa: B019 - called for every workbook; 10,000 units made it quadratic
     def units_for(self, year: int) -> tuple[Unit, ...]:
         """Return the units expected to report for a year, sorted by code."""
         found = [u for u in self.units if u.first_year <= year <= u.last_year]

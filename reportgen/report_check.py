@@ -44,9 +44,13 @@ def completeness_rows(result) -> list[CompletenessRow]:
     for problem in result.problems:
         counts = by_file.setdefault(problem.file, [0, 0])
         counts[0 if problem.is_error else 1] += 1
+    by_unit: dict[str, list] = {}  # one pass: 10,000 units x 10,000 files was quadratic
+    for check in result.checks:
+        if check.unit is not None:
+            by_unit.setdefault(check.unit.code, []).append(check)
     rows = []
     for unit in result.expected:
-        checks = [c for c in result.checks if c.unit is not None and c.unit.code == unit.code]
+        checks = by_unit.get(unit.code, [])
         files = tuple(c.file for c in checks)
         errors = sum(by_file.get(f, [0, 0])[0] for f in files)
         warnings = sum(by_file.get(f, [0, 0])[1] for f in files)
