@@ -113,6 +113,12 @@ class _FormatList(click.ParamType):
         return tuple(dict.fromkeys(items))
 
 
+TEMPLATES_DIR = click.option(
+    "--templates-dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    metavar="THƯ_MỤC",
+    help="Thư mục mẫu riêng; tệp ở đây thay cho tệp cùng tên trong templates/.",
+)
 YEAR = click.option(
     "--year", type=int, required=True, cls=_Option, metavar="NĂM", help="Năm báo cáo, ví dụ 2018."
 )
@@ -228,12 +234,7 @@ def main(verbose: int, quiet: bool) -> None:
 @main.command()
 @YEAR
 @DATA_DIR
-@click.option(
-    "--templates-dir",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    metavar="THƯ_MỤC",
-    help="Thư mục mẫu riêng; tệp ở đây thay cho tệp cùng tên trong templates/.",
-)
+@TEMPLATES_DIR
 @click.option(
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -348,12 +349,7 @@ def check(year, data_dir, out_dir):
 @main.command()
 @YEAR
 @DATA_DIR
-@click.option(
-    "--templates-dir",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    metavar="THƯ_MỤC",
-    help="Thư mục mẫu riêng; tệp ở đây thay cho tệp cùng tên trong templates/.",
-)
+@TEMPLATES_DIR
 @click.option(
     "--style",
     type=click.Choice(["article", "official"]),
