@@ -12,6 +12,7 @@ from reportgen.catalog import (
     CATALOG_FILE,
     UNITS_FILE,
     Catalog,
+    Registry,
     Unit,
     load_catalog,
     load_registry,
@@ -80,6 +81,7 @@ class CheckResult:
     unit_names: dict[str, str] = field(default_factory=dict)
     expected: tuple[Unit, ...] = ()
     checks: list[WorkbookCheck] = field(default_factory=list)  # one per readable workbook
+    previous: "CheckResult | None" = None  # the year before, when compared with it
 
     @property
     def errors(self) -> int:
@@ -111,8 +113,9 @@ def check_year(
     """Read and check every input of a year without writing anything (but the cache).
 
     progress, when given, is called as progress(path, done, total) as workbooks are checked.
-    With compare_previous, each unit's figures are also compared with its previous year's,
-    when that year's folder exists (catalog.toml [year_over_year]).
+    With compare_previous, the year before is checked too when its folder exists (kept in
+    `previous`, for the report's comparison), and each unit's figures are compared with its
+    figures of that year (catalog.toml [year_over_year]).
     """
     catalog = load_catalog(data_dir)
     registry = load_registry(data_dir)
@@ -151,11 +154,13 @@ def check_year(
     problems += completeness
     duplicated = {p.unit for p in completeness if p.rule == "duplicate_unit"}
     submissions = [s for s in submissions if s.unit.code not in duplicated]
-    if compare_previous and catalog.year_over_year and submissions:
+    previous = None
+    if compare_previous:
         before = year - 1
         if year_folder(data_dir, before).is_dir() and registry.units_for(before):
-            previous = check_year(before, data_dir, compare_previous=False).submissions
-            problems += year_over_year(submissions, previous, catalog.year_over_year, year)
+            previous = check_year(before, data_dir, compare_previous=False)
+    if previous and catalog.year_over_year and submissions:
+        problems += year_over_year(submissions, previous.submissions, catalog.year_over_year, year)
     return CheckResult(
         year=year,
         files=files,
@@ -167,6 +172,7 @@ def check_year(
         unit_names={u.code: u.official_name for u in registry.units},
         expected=expected,
         checks=checks,
+        previous=previous,
     )
 
 
@@ -208,7 +214,7 @@ def _prepare(year: int, data_dir: Path, allow_missing: bool, style: str, progres
         raise ProblemsFound(problems, result.unit_names)
     catalog = load_catalog(data_dir)
     registry = load_registry(data_dir)
-    previous, skipped = previous_year(year, data_dir)
+    previous, skipped = previous_year(result.previous, catalog, registry)
     data = aggregate(
         result.submissions,
         catalog,
@@ -293,24 +299,21 @@ def render_outputs(
     return files
 
 
-def previous_year(year: int, data_dir: Path = Path("data")) -> tuple[ReportData | None, list]:
-    """Check and sum the year before, for comparison; None when it is missing or has errors.
+def previous_year(
+    before: CheckResult | None, catalog: Catalog, registry: Registry
+) -> tuple[ReportData | None, list]:
+    """Sum the year before, as check_year checked it, for comparison; None when it has errors.
 
-    Its folder goes through the same checks as the report's own year; a missing or
-    faulty settings file does not matter here. When the folder exists but has errors,
-    one warning says why the comparison is left out.
+    A missing or faulty settings file does not matter here. When the folder exists but has
+    errors, one warning says why the comparison is left out.
     """
-    before = year - 1
-    registry = load_registry(data_dir)
-    if not year_folder(data_dir, before).is_dir() or not registry.units_for(before):
+    if before is None:
         return None, []
-    result = check_year(before, data_dir, compare_previous=False)
-    errors = sum(p.is_error and p.rule != "settings" for p in result.problems)
+    errors = sum(p.is_error and p.rule != "settings" for p in before.problems)
     if errors:
-        text = msg.PREVIOUS_SKIPPED.format(year=before, errors=errors)
+        text = msg.PREVIOUS_SKIPPED.format(year=before.year, errors=errors)
         return None, [Problem(WARNING, "", "", "", "", "previous_skipped", text)]
-    catalog = load_catalog(data_dir)
-    data = aggregate(result.submissions, catalog, registry.province, result.settings, before)
+    data = aggregate(before.submissions, catalog, registry.province, before.settings, before.year)
     return data, []
 
 
