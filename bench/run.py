@@ -145,12 +145,10 @@ def stages(data_dir: Path) -> dict[str, float]:
     times["load"] = time.perf_counter() - t
     t = time.perf_counter()
     catalog, registry = load_catalog(data_dir), load_registry(data_dir)
-    results = [check.check_workbook(r, catalog, registry, YEAR) for r in raws]
-    check.check_completeness(
-        [(r.file, u) for r, (u, _, _) in zip(raws, results, strict=True)], registry, YEAR, ""
-    )
+    results = [check.inspect_workbook(r, catalog, registry, YEAR) for r in raws]
+    check.check_completeness([(c.file, c.unit) for c in results if c.unit], registry, YEAR, "")
     times["check"] = time.perf_counter() - t
-    subs = [s for _, s, _ in results if s is not None]
+    subs = [c.submission for c in results if c.submission is not None]
     settings, _ = load.read_settings(data_dir, YEAR)
     t = time.perf_counter()
     data = aggregate(subs, catalog, registry.province, settings, YEAR)

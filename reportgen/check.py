@@ -585,12 +585,6 @@ def _resolve_place(out, sheet, ref, text, communes: tuple[Commune, ...], unit: U
     return Place(text, "", unit)
 
 
-def check_workbook(raw: RawWorkbook, catalog: Catalog, registry: Registry, year: int):
-    """Check one workbook; return (unit or None, Submission or None, problems)."""
-    found = inspect_workbook(raw, catalog, registry, year)
-    return found.unit, found.submission, found.problems
-
-
 def inspect_workbook(
     raw: RawWorkbook, catalog: Catalog, registry: Registry, year: int
 ) -> WorkbookCheck:

@@ -6,7 +6,7 @@ import functools
 import mimetypes
 import re
 import traceback
-from dataclasses import asdict, is_dataclass
+from dataclasses import asdict, fields, is_dataclass
 from pathlib import Path
 
 import jinja2
@@ -93,11 +93,6 @@ def _show(dirs) -> str:
     return ", ".join(str(d) for d in dirs)
 
 
-def _context(data: ReportData) -> dict:
-    context = {f.name: getattr(data, f.name) for f in data.__dataclass_fields__.values()}
-    return context
-
-
 def render_html(
     data: ReportData,
     dirs: list[Path],
@@ -111,7 +106,7 @@ def render_html(
     the traced figures the text prints are appended to `figures` when given.
     """
     env = make_environment(dirs, figures)
-    context = {**_context(data), **(extra or {})}
+    context = {f.name: getattr(data, f.name) for f in fields(data)} | (extra or {})
     try:
         return env.get_template(template).render(context)
     except jinja2.TemplateSyntaxError as exc:
