@@ -142,9 +142,13 @@ class _CommuneList:
     last_year: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Registry:
-    """The province, its units and commune lists, each dated."""
+    """The province, its units and commune lists, each dated.
+
+    Compared and hashed by identity: its methods are cached per registry, and hashing its
+    fields would walk every unit on every call (quadratic at 10,000 units).
+    """
 
     province: Province
     units: tuple[Unit, ...]

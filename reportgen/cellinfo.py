@@ -8,7 +8,6 @@ here for them. Merged ranges come from the same scan (.xlsx, .ods) or from calam
 
 import io
 import logging
-import posixpath
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +18,6 @@ import python_calamine
 log = logging.getLogger(__name__)
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 
@@ -46,12 +43,15 @@ def parse_ref(ref: str) -> tuple[int, int]:
     return int(ref[len(letters) :]) - 1, col - 1
 
 
-def read_cell_info(path: Path) -> CellInfo:
-    """Return what a workbook's values do not show; empty when the format has none of it."""
+def read_cell_info(path: Path, worksheets: tuple[tuple[str, bytes], ...] = ()) -> CellInfo:
+    """Return what a workbook's values do not show; empty when the format has none of it.
+
+    An .xlsx is looked at in the worksheets the input-limits scan inflated (limits.Scanned).
+    """
     suffix = path.suffix.lower()
     try:
         if suffix in (".xlsx", ".xlsm"):
-            return _xlsx_info(path)
+            return _xlsx_info(worksheets)
         if suffix == ".xls":
             return _calamine_merges(path)
         if suffix == ".ods":
@@ -70,37 +70,16 @@ def _calamine_merges(path: Path) -> CellInfo:
     return CellInfo(merged=merged)
 
 
-def _xlsx_sheets(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
-    """Return (sheet name, part path) of every worksheet, in workbook order."""
-    targets = {}
-    with zf.open("xl/_rels/workbook.xml.rels") as fh:
-        for _, el in iterparse(fh):
-            if el.tag == f"{_PKG_REL}Relationship":
-                target = el.get("Target", "")
-                path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-                targets[el.get("Id")] = posixpath.normpath(path)
-    sheets = []
-    with zf.open("xl/workbook.xml") as fh:
-        for _, el in iterparse(fh):
-            if el.tag == f"{_MAIN}sheet":
-                sheets.append((el.get("name", ""), targets.get(el.get(f"{_REL}id"), "")))
-    return sheets
-
-
-def _xlsx_info(path: Path) -> CellInfo:
+def _xlsx_info(worksheets: tuple[tuple[str, bytes], ...]) -> CellInfo:
     merged, uncalculated, errors = {}, {}, {}
-    with zipfile.ZipFile(path) as zf:
-        for name, part in _xlsx_sheets(zf):
-            if part not in zf.namelist():
-                continue
-            data = zf.read(part)  # its inflated size was bounded by limits.check_limits
-            ranges, empty, failed = [], set(), {}
-            # Most sheets have no formula, error or merged cell: nothing to find, no parse.
-            if any(marker in data for marker in _WORTH_PARSING):
-                _scan_sheet(data, ranges, empty, failed)
-            merged[name] = tuple(ranges)
-            uncalculated[name] = frozenset(empty)
-            errors[name] = failed
+    for name, data in worksheets:
+        ranges, empty, failed = [], set(), {}
+        # Most sheets have no formula, error or merged cell: nothing to find, no parse.
+        if any(marker in data for marker in _WORTH_PARSING):
+            _scan_sheet(data, ranges, empty, failed)
+        merged[name] = tuple(ranges)
+        uncalculated[name] = frozenset(empty)
+        errors[name] = failed
     return CellInfo(merged, uncalculated, errors)
 
 

@@ -12,11 +12,13 @@ A legacy .xls (BIFF records in an OLE file) has no compression, but the far-cell
 the same (6 kB for a gigabyte in calamine): its cell records are walked for their positions.
 """
 
+import io
+import posixpath
 import re
 import struct
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from xml.sax.handler import ContentHandler
 
 import olefile
@@ -49,6 +51,18 @@ class Refusal:
     cell: str = ""
 
 
+@dataclass(frozen=True)
+class Scanned:
+    """A zip workbook as the scan read it: the file's bytes and its inflated worksheets.
+
+    The readers take these rather than the path: each part is inflated once, and what they read
+    is exactly what was checked, even if the file changes meanwhile.
+    """
+
+    data: bytes
+    worksheets: tuple[tuple[str, bytes], ...] = ()  # .xlsx: (sheet name, XML), workbook order
+
+
 class _Refused(Exception):
     def __init__(self, refusal: Refusal):
         super().__init__(refusal.message)
@@ -57,51 +71,63 @@ class _Refused(Exception):
 
 def check_limits(path: Path) -> Refusal | None:
     """Return why a workbook must not be read, or None when it is within every limit."""
+    return scan(path)[0]
+
+
+def scan(path: Path) -> tuple[Refusal | None, Scanned | None]:
+    """Check a workbook against every limit; return why it is refused, or what was read of it.
+
+    What was read is None unless the workbook is a zip (.xlsx, .xlsm, .ods) within the limits.
+    """
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         return Refusal(
             "file_too_large",
             msg.FILE_TOO_LARGE.format(size=_megabytes(size), limit=_megabytes(MAX_FILE_BYTES)),
-        )
+        ), None
     suffix = path.suffix.lower()
-    if suffix in _ZIP_SUFFIXES and zipfile.is_zipfile(path):
-        check = _check_zip
-    elif suffix == ".xls" and olefile.isOleFile(str(path)):
-        check = _check_xls
-    else:
-        return None  # neither: the reader refuses it, or it is bounded by its size
     try:
-        check(path)
+        if suffix in _ZIP_SUFFIXES:
+            data = path.read_bytes()
+            if zipfile.is_zipfile(io.BytesIO(data)):
+                return None, _check_zip(data)
+        elif suffix == ".xls" and olefile.isOleFile(str(path)):
+            _check_xls(path)
     except _Refused as exc:
-        return exc.refusal
+        return exc.refusal, None
     except Exception:  # a damaged zip or XML part; the reader would fail on it too
-        return Refusal("unreadable", msg.UNREADABLE_WORKBOOK)
-    return None
+        return Refusal("unreadable", msg.UNREADABLE_WORKBOOK), None
+    return None, None  # otherwise the reader refuses it, or it is bounded by its size
 
 
 def _megabytes(size: int) -> str:
     return f"{number(round(size / _MB, 1))} MB"
 
 
-def _check_zip(path: Path) -> None:
-    members = _count_members(path)
+def _check_zip(data: bytes) -> Scanned:
+    members = _count_members(data)
     if members > MAX_MEMBERS:
         raise _Refused(
             Refusal("too_many_members", msg.TOO_MANY_MEMBERS.format(count=number(members)))
         )
-    with zipfile.ZipFile(path) as archive:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         infos = archive.infolist()
         sheets = _sheet_parts(archive, infos)
         budget = _Budget()
         cells = _CellCount(sheets)
+        inflated = {}
         for info in infos:
             name = info.filename
             if name.endswith((".xml", ".rels")) or name in sheets:
-                data = b"".join(_chunks(archive, info, budget))
-                if not _scan_plain(data, name, cells):
-                    _parse(data, info, cells)
+                part = b"".join(_chunks(archive, info, budget))
+                if not _scan_plain(part, name, cells):
+                    _parse(part, info, cells)
+                if name in sheets:
+                    inflated[name] = part
             else:
                 _inflate(archive, info, budget)
+    worksheets = tuple((sheet, inflated[part]) for part, sheet in sheets.items() if part in inflated)
+    return Scanned(data, worksheets)
 
 
 class _Budget:
@@ -345,7 +371,7 @@ def _sheet_parts(archive: zipfile.ZipFile, infos) -> dict[str, str]:
         target = targets.get(rel_id)
         if target:
             path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            parts[str(PurePosixPath(path))] = sheet
+            parts[posixpath.normpath(path)] = sheet
     return parts
 
 
@@ -362,30 +388,25 @@ class _Collect(ContentHandler):
             self.found.append((attrs.get(self.keys[0], ""), attrs.get(self.keys[1], "")))
 
 
-def _count_members(path: Path) -> int:
+def _count_members(data: bytes) -> int:
     """Return how many members the zip's end record declares, without reading the directory.
 
     zipfile builds an object per member up front; a small file can declare hundreds of
     thousands of them.
     """
-    with path.open("rb") as fh:
-        fh.seek(0, 2)
-        size = fh.tell()
-        fh.seek(max(0, size - 65_557))
-        tail = fh.read()
-        end = tail.rfind(b"PK\x05\x06")
-        if end < 0 or len(tail) < end + 22:
-            return 0  # no end record: zipfile refuses the file itself
-        count = struct.unpack("<H", tail[end + 10 : end + 12])[0]
-        if count != 0xFFFF or end < 20 or tail[end - 20 : end - 16] != b"PK\x06\x07":
-            return count
-        # Zip64: the locator before the end record points at the record with the real count.
-        offset = struct.unpack("<Q", tail[end - 12 : end - 4])[0]
-        fh.seek(offset)
-        record = fh.read(56)
-        if len(record) < 56 or record[:4] != b"PK\x06\x06":
-            return count
-        return struct.unpack("<Q", record[32:40])[0]
+    tail = data[-65_557:]
+    end = tail.rfind(b"PK\x05\x06")
+    if end < 0 or len(tail) < end + 22:
+        return 0  # no end record: zipfile refuses the file itself
+    count = struct.unpack("<H", tail[end + 10 : end + 12])[0]
+    if count != 0xFFFF or end < 20 or tail[end - 20 : end - 16] != b"PK\x06\x07":
+        return count
+    # Zip64: the locator before the end record points at the record with the real count.
+    offset = struct.unpack("<Q", tail[end - 12 : end - 4])[0]
+    record = data[offset : offset + 56]
+    if len(record) < 56 or record[:4] != b"PK\x06\x06":
+        return count
+    return struct.unpack("<Q", record[32:40])[0]
 
 
 # BIFF5/BIFF8 records that hold one cell (row and column first), and the two that hold a run

@@ -1,9 +1,9 @@
 """Find and read the inputs of one year: workbooks and the year's settings."""
 
 import datetime as dt
+import io
 import logging
 import tomllib
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,17 +76,22 @@ def read_workbook(path: Path) -> RawWorkbook:
     """Read every sheet of a workbook with calamine, within the input limits."""
     # Imported here: a rebuild served from the cache never reads a workbook.
     from reportgen.isolate import call_isolated
-    from reportgen.limits import check_limits
+    from reportgen.limits import scan
 
-    if refused := check_limits(path):
+    refused, scanned = scan(path)
+    if refused:
         raise LoadError(refused.message, refused.rule, refused.sheet, refused.cell)
-    if path.suffix.lower() in (".xlsx", ".xlsm") and not zipfile.is_zipfile(path):
+    if path.suffix.lower() in (".xlsx", ".xlsm") and scanned is None:  # not a zip
         raise LoadError(msg.PASSWORD_PROTECTED if _is_encrypted(path) else msg.NOT_A_WORKBOOK)
-    # The zip formats were scanned in full above; a legacy .xls is read in a child process,
-    # since calamine's BIFF reader trusts sizes in the file (a damaged one aborts the process).
-    isolated = path.suffix.lower() not in (".xlsx", ".xlsm", ".ods")
+    # The zip formats were scanned in full above, and are read from the bytes scanned; a legacy
+    # .xls is read in a child process, since calamine's BIFF reader trusts sizes in the file (a
+    # damaged one aborts the process).
     try:
-        sheets, info = call_isolated(_read_all, path) if isolated else _read_all(path)
+        if scanned is None:
+            sheets, info = call_isolated(_read_all, path)
+        else:
+            sheets = read_sheets(scanned.data)
+            info = read_cell_info(path, scanned.worksheets)
     except Exception as exc:  # calamine raises many kinds, or crashes; each means "unreadable"
         log.debug("cannot read %s: %r", path, exc)
         if "password" in str(exc).lower() or _is_encrypted(path):
@@ -111,13 +116,16 @@ def _read_all(path: Path) -> tuple[dict[str, list[list]], CellInfo]:
     return read_sheets(path), read_cell_info(path)
 
 
-def read_sheets(path: Path) -> dict[str, list[list]]:
+def read_sheets(source: Path | bytes) -> dict[str, list[list]]:
     """Return every sheet's cells from A1, as rows of values; a blank cell is None.
 
     python-calamine directly, the engine pandas' read_excel(engine="calamine") wraps: the
     same values at a quarter of the time, without importing pandas (docs/performance.md).
     """
-    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    if isinstance(source, bytes):
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
+    else:
+        book = python_calamine.CalamineWorkbook.from_path(str(source))
     return {
         name: [
             [None if value == "" else value for value in row]
