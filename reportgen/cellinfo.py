@@ -43,10 +43,11 @@ def parse_ref(ref: str) -> tuple[int, int]:
     return int(ref[len(letters) :]) - 1, col - 1
 
 
-def read_cell_info(path: Path, worksheets: tuple[tuple[str, bytes], ...] = ()) -> CellInfo:
+def read_cell_info(path: Path, worksheets: tuple = ()) -> CellInfo:
     """Return what a workbook's values do not show; empty when the format has none of it.
 
-    An .xlsx is looked at in the worksheets the input-limits scan inflated (limits.Scanned).
+    An .xlsx is looked at in the worksheets the input-limits scan inflated (limits.Worksheet),
+    and only in those it marked as holding a formula, a merged range or an error cell.
     """
     suffix = path.suffix.lower()
     try:
@@ -70,22 +71,16 @@ def _calamine_merges(path: Path) -> CellInfo:
     return CellInfo(merged=merged)
 
 
-def _xlsx_info(worksheets: tuple[tuple[str, bytes], ...]) -> CellInfo:
+def _xlsx_info(worksheets: tuple) -> CellInfo:
     merged, uncalculated, errors = {}, {}, {}
-    for name, data in worksheets:
+    for sheet in worksheets:
         ranges, empty, failed = [], set(), {}
-        # Most sheets have no formula, error or merged cell: nothing to find, no parse.
-        if any(marker in data for marker in _WORTH_PARSING):
-            _scan_sheet(data, ranges, empty, failed)
-        merged[name] = tuple(ranges)
-        uncalculated[name] = frozenset(empty)
-        errors[name] = failed
+        if sheet.marked:
+            _scan_sheet(sheet.xml, ranges, empty, failed)
+        merged[sheet.name] = tuple(ranges)
+        uncalculated[sheet.name] = frozenset(empty)
+        errors[sheet.name] = failed
     return CellInfo(merged, uncalculated, errors)
-
-
-# A formula (<f>, not <formula1> of a validation), a merged range, or an error result.
-# Plain substring tests: much faster than one regex with alternatives over a large sheet.
-_WORTH_PARSING = (b"<f>", b"<f ", b"<f/", b"<mergeCell", b't="e"', b"t='e'")
 
 
 def _scan_sheet(data: bytes, ranges: list, empty: set, failed: dict) -> None:

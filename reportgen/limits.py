@@ -52,6 +52,15 @@ class Refusal:
 
 
 @dataclass(frozen=True)
+class Worksheet:
+    """One worksheet part of an .xlsx, inflated."""
+
+    name: str
+    xml: bytes
+    marked: bool  # may hold a formula, a merged range or an error cell
+
+
+@dataclass(frozen=True)
 class Scanned:
     """A zip workbook as the scan read it: the file's bytes and its inflated worksheets.
 
@@ -60,7 +69,7 @@ class Scanned:
     """
 
     data: bytes
-    worksheets: tuple[tuple[str, bytes], ...] = ()  # .xlsx: (sheet name, XML), workbook order
+    worksheets: tuple[Worksheet, ...] = ()  # .xlsx, in workbook order
 
 
 class _Refused(Exception):
@@ -120,14 +129,14 @@ def _check_zip(data: bytes) -> Scanned:
             name = info.filename
             if name.endswith((".xml", ".rels")) or name in sheets:
                 part = b"".join(_chunks(archive, info, budget))
-                if not _scan_plain(part, name, cells):
+                marked = _scan_plain(part, cells)
+                if marked is None:
                     _parse(part, info, cells)
                 if name in sheets:
-                    inflated[name] = part
+                    inflated[name] = Worksheet(sheets[name], part, marked is not False)
             else:
                 _inflate(archive, info, budget)
-    worksheets = tuple((sheet, inflated[part]) for part, sheet in sheets.items() if part in inflated)
-    return Scanned(data, worksheets)
+    return Scanned(data, tuple(inflated[part] for part in sheets if part in inflated))
 
 
 class _Budget:
@@ -173,58 +182,63 @@ def _parse(data: bytes, info, cells) -> None:
 # The fast path, for the plain XML every spreadsheet program writes: UTF-8, no DTD, no
 # prefixed cells or rows, each cell's reference first. Anything else, and any part that would
 # pass a limit, goes through the full parser above, which also words the refusal.
-# A prefixed element the full parser would count as a cell, a row or a table.
-_PREFIXED = re.compile(
-    rb"<[A-Za-z_][\w.-]*:(?:c|row|v|f|is|p|table|table-row|table-cell|covered-table-cell)[\s>/]"
+#
+# One pass of one pattern over the tags that matter (a C-speed scan from "<" to "<"): few cells
+# hold values, while a blank workbook styles thousands of empty ones, so only the value and
+# formula tags are followed back to their cell.
+_TAG = re.compile(
+    rb"<(?:"
+    rb"(v[\s>/]|is[\s>/]|f[\s>/])"  # 1: a value or formula, inside a cell
+    rb"|(mergeCell[\s>/])"  # 2: a merged range
+    # 3: what the fast path does not follow: a cell without attributes or whose reference is
+    # not first, and a prefixed element the full parser would count as a cell, row or table.
+    rb"|(c[>/]|c\s(?!r=\")"
+    rb"|[A-Za-z_][\w.-]*:(?:c|row|v|f|is|p|table|table-row|table-cell|covered-table-cell)[\s>/])"
+    rb")"
 )
 _CELL_START = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
-_VALUE_TAGS = (b"<v>", b"<v ", b"<is>", b"<f>", b"<f ", b"<f/")
-
-
-def _valued_cells(data: bytes) -> set[int]:
-    """Return where each cell holding a value or formula starts.
-
-    Few cells hold values, while a blank workbook styles thousands of empty ones: so find the
-    value tags (a C-speed substring search) and step back to their cell, rather than match
-    every cell.
-    """
-    starts = set()
-    for tag in _VALUE_TAGS:
-        at = data.find(tag)
-        while at >= 0:
-            starts.add(data.rfind(b"<c ", 0, at))
-            at = data.find(tag, at + 1)
-    return starts
-
-
+_ERROR_TYPE = (b't="e"', b"t='e'")
 _DECLARED = re.compile(rb'ount="([^"]*)"')
 
 
-def _scan_plain(data: bytes, part: str, cells: "_CellCount") -> bool:
-    """Check a plain part by pattern instead of parsing it; False when it must be parsed."""
-    if not data.startswith(b"<") or b"\0" in data[:256] or b"<!" in data:
-        return False
-    if _PREFIXED.search(data) or b"<c>" in data or b"<c/>" in data:
-        return False
-    if data.count(b"<c ") != data.count(b'<c r="'):
-        return False
+def _scan_plain(data: bytes, cells: "_CellCount") -> bool | None:
+    """Check a plain part by pattern instead of parsing it; None when it must be parsed.
+
+    Otherwise return whether it holds a formula, a merged range or an error cell: the cell
+    details (cellinfo) are looked for only there.
+    """
+    if not data.startswith(b"<") or b"\0" in data[:256] or b"!" in data and b"<!" in data:
+        return None
     for found in _DECLARED.finditer(data):
         value = found[1].decode("ascii", "replace")
         if not (value.isdigit() and len(value) <= 12 and int(value) <= MAX_CELLS):
-            return False
+            return None
     max_row = max_col = 0
-    for start in _valued_cells(data):
-        found = _CELL_START.match(data, start)
+    marked = False
+    seen = -1  # the last cell followed
+    for tag in _TAG.finditer(data):
+        if tag.lastindex == 3:
+            return None
+        marked = marked or tag.lastindex == 2 or tag[1][:1] == b"f"
+        if tag.lastindex == 2:
+            continue
+        start = data.rfind(b"<c ", 0, tag.start())
+        if start == seen:
+            continue
+        found = _CELL_START.match(data, start) if start >= 0 else None
         if not found:
-            return False
+            return None
+        seen = start
+        head = data[start : data.find(b">", start)]
+        marked = marked or any(error in head for error in _ERROR_TYPE)
         col = 0
         for letter in found[1]:
             col = col * 26 + letter - 64
         max_row, max_col = max(max_row, int(found[2])), max(max_col, col)
     if cells.done + max_row * max_col > MAX_CELLS:
-        return False
+        return None
     cells.done += max_row * max_col
-    return True
+    return marked
 
 
 class _CellCount:
