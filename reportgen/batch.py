@@ -20,6 +20,7 @@ from pathlib import Path
 
 from reportgen.catalog import Catalog, Registry
 from reportgen.check import WorkbookCheck, inspect_workbook
+from reportgen.digest import file_sha256
 from reportgen.load import LoadError, read_workbook
 from reportgen.problems import ERROR, Problem
 
@@ -51,7 +52,7 @@ def inspect_all(
 ) -> list[Outcome]:
     """Return the outcome of each workbook, in the order given, whatever ran in parallel."""
     cache = _cache_dir()
-    keys = [_key(path, year, config_digest) for path in paths]
+    keys = [_key(path, year, config_digest) if cache else "" for path in paths]
     outcomes: list[Outcome | None] = [_load(cache, key) for key in keys]
     todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
     done = 0
@@ -125,10 +126,8 @@ def _code_digest() -> str:
 
 def _key(path: Path, year: int, config: str) -> str:
     digest = hashlib.sha256()
-    for part in (path.name, str(year), config, _code_digest()):
+    for part in (path.name, str(year), config, _code_digest(), file_sha256(path)):
         digest.update(part.encode("utf-8") + b"\0")
-    with path.open("rb") as fh:
-        digest.update(hashlib.file_digest(fh, "sha256").digest())
     return digest.hexdigest()
 
 

@@ -141,12 +141,13 @@ def _sheet(ws, headers, rows, widths, error_column=None):
         cell = ws.cell(row=1, column=i)
         cell.font, cell.fill, cell.alignment = _BOLD, _HEAD_FILL, _WRAP
         ws.column_dimensions[get_column_letter(i)].width = width
-    for values in rows:
+    # Rows are counted here: openpyxl's ws.max_row and ws[row] walk every cell (quadratic).
+    for row, values in enumerate(rows, 2):
         ws.append(values)
-        for cell in ws[ws.max_row]:
-            cell.alignment = _WRAP
+        for column in range(1, len(values) + 1):
+            ws.cell(row=row, column=column).alignment = _WRAP
         if error_column is not None and values[error_column] == ERROR:
-            ws.cell(row=ws.max_row, column=error_column + 1).fill = _ERROR_FILL
+            ws.cell(row=row, column=error_column + 1).fill = _ERROR_FILL
     ws.freeze_panes = "A2"
     if rows:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"

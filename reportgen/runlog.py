@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reportgen import messages as msg
 from reportgen.catalog import CATALOG_FILE, UNITS_FILE
+from reportgen.digest import file_sha256
 from reportgen.load import SETTINGS_FILE, year_folder
 
 log = logging.getLogger(__name__)
@@ -73,8 +74,7 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _digest(path: Path) -> str:
-    with path.open("rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()[:DIGEST_CHARS]
+    return file_sha256(path)[:DIGEST_CHARS]
 
 
 def _folder_digest(folder: Path) -> str:
