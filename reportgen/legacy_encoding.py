@@ -12,6 +12,7 @@ not a Vietnamese syllable as it stands but becomes one once converted, and no co
 stops being one. Text with any letter beyond Latin-1 (ơ, ư, đ, ạ…) is Unicode already.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -160,6 +161,7 @@ def _convert_word(word: str, table: dict[str, str]) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+@functools.lru_cache(maxsize=8192)  # headers and labels repeat in every workbook
 def detect(text: str) -> tuple[str, str] | None:
     """Return (encoding, text in Unicode) when text was typed in TCVN3 or VNI, else None."""
     if not any(ch in _SURFACE for ch in text):

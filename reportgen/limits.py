@@ -154,11 +154,14 @@ class _Budget:
 
 
 def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget):
-    # The sizes a zip declares may lie, so count what actually comes out.
+    # The sizes a zip declares may lie, so count what actually comes out: ask for no more
+    # than the budget has left (plus one byte, to know it is passed) in the first read.
     with archive.open(info) as stream:
-        while chunk := stream.read(_CHUNK):
+        size = max(_CHUNK, MAX_UNPACKED_BYTES - budget.used + 1)
+        while chunk := stream.read(size):
             budget.spend(len(chunk))
             yield chunk
+            size = _CHUNK
 
 
 def _inflate(archive, info, budget) -> None:
@@ -183,9 +186,11 @@ def _parse(data: bytes, info, cells) -> None:
 # prefixed cells or rows, each cell's reference first. Anything else, and any part that would
 # pass a limit, goes through the full parser above, which also words the refusal.
 #
-# One pass of one pattern over the tags that matter (a C-speed scan from "<" to "<"): few cells
-# hold values, while a blank workbook styles thousands of empty ones, so only the value and
-# formula tags are followed back to their cell.
+# Few cells hold values, while a blank workbook styles thousands of empty ones: so one quick
+# pattern skips the tags no check needs (cells with their reference first, rows, closing tags),
+# the few left are told apart by _TAG, and only value and formula tags are followed back to
+# their cell.
+_OTHER_TAG = re.compile(rb"<(?!c r=|/|row )")
 _TAG = re.compile(
     rb"<(?:"
     rb"(v[\s>/]|is[\s>/]|f[\s>/])"  # 1: a value or formula, inside a cell
@@ -216,7 +221,10 @@ def _scan_plain(data: bytes, cells: "_CellCount") -> bool | None:
     max_row = max_col = 0
     marked = False
     seen = -1  # the last cell followed
-    for tag in _TAG.finditer(data):
+    for other in _OTHER_TAG.finditer(data):
+        tag = _TAG.match(data, other.start())
+        if tag is None:
+            continue
         if tag.lastindex == 3:
             return None
         marked = marked or tag.lastindex == 2 or tag[1][:1] == b"f"

@@ -5,9 +5,12 @@ import os
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportgen import limits
 from reportgen.build import check_year
@@ -243,3 +246,66 @@ def test_a_reader_crash_is_one_problem_not_the_end_of_the_process(tmp_path: Path
     with pytest.raises(ChildFailed, match="MemoryError"):
         call_isolated(bytearray, 4 * 1024**3)  # over the child's memory ceiling
     assert call_isolated(sum, [1, 2, 3]) == 6
+
+
+# The fast path reads plain sheet XML by pattern; whatever it accepts, it must count exactly
+# as the full parser does, and mark every sheet holding a formula, merged range or error.
+_CELL_FORMS = [
+    '<c r="{ref}" s="3"/>',  # a styled empty cell: skipped by the fast path
+    '<c r="{ref}"><v>7</v></c>',
+    '<c r="{ref}" t="inlineStr"><is><t>Hà Nội</t></is></c>',
+    '<c r="{ref}"><f>SUM(A1:A2)</f></c>',
+    '<c r="{ref}" t="e"><v>#DIV/0!</v></c>',
+    '<c s="1" r="{ref}"><v>7</v></c>',  # reference not first: the full parser takes over
+    "<c><v>7</v></c>",  # no reference at all
+    '<x:c r="{ref}"><x:v>7</x:v></x:c>',  # prefixed
+]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(range(len(_CELL_FORMS))),
+            st.integers(1, 3000),
+            st.integers(1, 80),
+        ),
+        max_size=12,
+    ),
+    st.booleans(),
+)
+@settings(max_examples=200, deadline=None)
+def test_the_fast_scan_agrees_with_the_full_parser(cells, merged):
+    rows: dict[int, list[str]] = {}
+    for form, row, col in cells:
+        ref = f"{limits_column(col)}{row}"
+        rows.setdefault(row, []).append(_CELL_FORMS[form].format(ref=ref))
+    body = "".join(f'<row r="{r}">{"".join(rows[r])}</row>' for r in sorted(rows))
+    merge = '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>' if merged else ""
+    xml = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+        ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{body}</sheetData>{merge}</worksheet>"
+    ).encode()
+    fast = limits._CellCount({})
+    marked = limits._scan_plain(xml, fast)
+    full = limits._CellCount({})
+    try:
+        limits._parse(xml, zipfile.ZipInfo("xl/worksheets/sheet1.xml"), full)
+    except limits._Refused:
+        assert marked is None  # past a limit: only the full parser words the refusal
+        return
+    if marked is None:
+        return  # not plain: the full parser is the one that counts
+    assert fast.done == full.done
+    has_detail = merged or any(
+        _CELL_FORMS[form].count("<f>") or 't="e"' in _CELL_FORMS[form] for form, _, _ in cells
+    )
+    assert marked == bool(has_detail)
+
+
+def limits_column(col: int) -> str:
+    letters = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
