@@ -13,10 +13,10 @@ FUZZ_CASES ?= 5000
 FUZZ_SEED ?= 20181202
 
 .DEFAULT_GOAL := help
-.PHONY: help report check template preview test fuzz lint format bench clean
+.PHONY: help report check template preview test fuzz lint format bench bench-data clean
 
 help: ## Show the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 # The virtualenv is (re)built whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -52,6 +52,9 @@ format: $(BIN)/.installed ## Format the code with ruff
 
 bench: $(BIN)/.installed ## Time each stage at N = 8…10,000 workbooks (BENCH_SIZES=8,100 for fewer)
 	$(BIN)/python -m bench.run
+
+bench-data: $(BIN)/.installed ## Only make the benchmark's synthetic workbooks (once; ≈ 15 min)
+	$(BIN)/python -m bench.run --data-only
 
 clean: ## Remove the virtualenv and outputs
 	rm -rf $(VENV) out
