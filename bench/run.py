@@ -8,67 +8,22 @@ with random but plausible values (fixed seed), and cached under bench/cache/ (ig
     .venv/bin/python -m bench.run --data-only     # only make the data (make bench-data)
 """
 
-import functools
 import json
 import os
 import platform
-import random
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+from tests.synthetic import YEAR, make_province
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "cache"
-YEAR = 2018
 BIN = Path(sys.executable).parent
-
-
-def _units_toml(n: int) -> str:
-    head = (ROOT / "data/units.toml").read_text(encoding="utf-8").split("[[communes]]")[0]
-    units = [
-        f'[[units]]\ncode = "{i:05d}"\nkind = "xã"\nname = "Thử Nghiệm {i}"\n'
-        f'short = "Thử Nghiệm {i}"\naliases = []\nfrom = 2017\nto = 2024\n'
-        for i in range(1, n + 1)
-    ]
-    return head + "\n".join(units)
-
-
-@functools.cache
-def _declared(data_dir: Path):
-    from reportgen.catalog import load_catalog, load_registry
-
-    registry = load_registry(data_dir)
-    return load_catalog(data_dir), {u.code: u for u in registry.units}
-
-
-def _make_one(args) -> None:
-    data_dir, unit_code, seed = args
-    from reportgen.build import workbook_filename
-    from reportgen.workbook import blank_workbook
-    from tests.fill import fill_workbook
-
-    rnd = random.Random(seed)
-    catalog, units = _declared(data_dir)  # once per worker: units.toml may list 10,000 units
-    unit = units[unit_code]
-    values = {
-        i.code: rnd.randint(0, 50 if "nan_nhan" not in i.code else 2) for i in catalog.indicators
-    }
-    values["pbgdpl_tong"] = values["pbgdpl_luot"] + rnd.randint(0, 10)
-    rows = {
-        "Hoạt động": [
-            ["Lớp tập huấn", "kỹ năng tuyên truyền", "hội viên", 1, rnd.randint(20, 120), None]
-            for _ in range(rnd.randint(0, 3))
-        ],
-        "Ấn phẩm": [["Bản tin sinh hoạt hội viên", "cuốn", rnd.randint(50, 500)]],
-    }
-    blank = blank_workbook(unit, YEAR, catalog, ())
-    path = data_dir / str(YEAR) / workbook_filename(unit, YEAR)
-    path.write_bytes(fill_workbook(blank, values, rows, "Người lập", "20/12/2018"))
 
 
 def dataset(n: int) -> Path:
@@ -78,13 +33,7 @@ def dataset(n: int) -> Path:
     if done.exists():
         return data_dir
     shutil.rmtree(data_dir, ignore_errors=True)
-    (data_dir / str(YEAR)).mkdir(parents=True)
-    shutil.copy(ROOT / "data/catalog.toml", data_dir / "catalog.toml")
-    (data_dir / "units.toml").write_text(_units_toml(n), encoding="utf-8")
-    shutil.copy(ROOT / "data/2018/bao-cao.toml", data_dir / str(YEAR) / "bao-cao.toml")
-    jobs = [(data_dir, f"{i:05d}", i) for i in range(1, n + 1)]
-    with ProcessPoolExecutor() as pool:
-        list(pool.map(_make_one, jobs, chunksize=50))
+    make_province(data_dir, n)
     done.touch()
     return data_dir
 

@@ -15,9 +15,15 @@ VALUE_ROOM = 52  # room for the value, right of the longest bar
 FONT = "Liberation Serif, serif"
 
 
-def bar_chart(rows, code: str, title: str = "") -> Markup:
-    """Return horizontal bars, one per unit: rows are UnitRow values, code an indicator."""
+def bar_chart(rows, code: str, title: str = "", top: int | None = None) -> Markup:
+    """Return horizontal bars, one per unit: rows are UnitRow values, code an indicator.
+
+    With `top`, only that many units are drawn, those with the largest values, largest first
+    (units in their given order among equals): a chart of 104 communes would fill pages.
+    """
     bars = [(row.unit.short, int(row.values.get(code, 0))) for row in rows]
+    if top is not None:
+        bars = sorted(bars, key=lambda bar: -bar[1])[: max(top, 0)]
     top = max((value for _, value in bars), default=0) or 1
     span = WIDTH - LABEL - VALUE_ROOM
     height = ROW * len(bars) + 4

@@ -40,6 +40,7 @@ CLASS_FORMATS = {
     "appendix-subtitle": {"align": "center", "bold": True},
     "appendix-ref": {"align": "center", "italic": True},
     "appendix-note": {"align": "center", "italic": True},
+    "appendix-group": {"bold": True},
 }
 _SKIP = {"head", "style", "script", "svg", "hr", "figure", "title", "meta"}
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "table", "ul", "ol", "div", "section", "article"}

@@ -94,6 +94,63 @@ def test_no_appendix_leaves_it_out(tmp_path: Path):
     assert "PHỤ LỤC" not in pdf_text(out / f"{ARTICLE}.pdf")
 
 
+@pytest.fixture(scope="module")
+def built_communes(tmp_path_factory) -> tuple[Path, list]:
+    """A province reporting by commune: 14 units, more than the table's 12 columns."""
+    from tests.synthetic import make_province
+
+    data = make_province(tmp_path_factory.mktemp("communes") / "data", 14, parallel=False)
+    out = data.parent / "out"
+    result = run("build", "--year", 2018, "--data-dir", data, "--out-dir", out)
+    assert result.exit_code in (0, 1), result.output
+    checked = sorted(check_year(2018, data).submissions, key=lambda s: s.unit.code)
+    return out, checked
+
+
+def test_with_many_units_the_appendix_has_a_row_per_unit(built_communes):
+    out, submissions = built_communes
+    root = lxml.html.fromstring((out / f"{ARTICLE}.html").read_text(encoding="utf-8"))
+    tables = root.find_class("by-row")
+    indicators = load_catalog(DATA).indicators_for(2018)
+    groups = list(dict.fromkeys(ind.group for ind in indicators))
+    assert len(tables) == len(groups)
+    seen = []
+    for table in tables:
+        header = [_text(th) for th in table.find("thead").iter("th")]
+        assert header[0] == "Đơn vị"
+        columns = [i for i in indicators if f"{i.label} ({i.measure})" in header[1:]]
+        assert len(columns) == len(header) - 1
+        seen += columns
+        rows = list(table.find("tbody").iter("tr"))
+        assert [_text(tr.find("th")) for tr in rows] == [
+            *(s.unit.short for s in submissions),
+            "Toàn tỉnh",
+        ]
+        for tr, s in zip(rows, submissions, strict=False):
+            assert [_text(td) for td in tr.iter("td")] == [
+                number(s.indicators[i.code]) for i in columns
+            ]
+        totals = [sum(s.indicators[i.code] for s in submissions) for i in columns]
+        assert [_text(td) for td in rows[-1].iter("td")] == [number(t) for t in totals]
+    assert seen == list(indicators)  # every indicator once, in the catalog's order
+
+
+def test_with_many_units_each_chart_shows_the_ten_largest(built_communes):
+    out, submissions = built_communes
+    root = lxml.html.fromstring((out / f"{ARTICLE}.html").read_text(encoding="utf-8"))
+    chart = next(root.iter("svg"))
+    labels = [t.text for t in chart.iter("text")][0::2]  # a name, then its value
+    values = {s.unit.short: s.indicators["nguoi_nuoc_ngoai_tam_tru"] for s in submissions}
+    assert len(labels) == 10
+    drawn = [values[name] for name in labels]
+    assert drawn == sorted(drawn, reverse=True)
+    assert min(drawn) >= sorted(values.values(), reverse=True)[9]
+    caption = _text(root.find_class("chart")[0].find("figcaption"))
+    assert caption.endswith("(10 đơn vị có số liệu cao nhất ở mỗi chỉ tiêu)")
+    text = pdf_text(out / f"{ARTICLE}.pdf")
+    assert "Thử Nghiệm 14" in text.split("PHỤ LỤC")[1]
+
+
 def test_chart_labels_are_escaped_and_zero_values_draw():
     class Row:
         def __init__(self, short, value):
