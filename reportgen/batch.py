@@ -6,7 +6,6 @@ to one of them is a miss. Results are kept as pickles under the cache folder (de
 `.reportgen-cache/` in the current folder; REPORTGEN_CACHE to move it, or "off").
 """
 
-import functools
 import hashlib
 import logging
 import multiprocessing
@@ -18,17 +17,15 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from reportgen.cache import cache_dir, code_digest, file_sha256
 from reportgen.catalog import Catalog, Registry
 from reportgen.check import WorkbookCheck, inspect_workbook
-from reportgen.digest import file_sha256
 from reportgen.load import LoadError, read_workbook
 from reportgen.problems import ERROR, Problem
 
 log = logging.getLogger(__name__)
 
 PARALLEL_FROM = 40  # fewer files are checked in this process: a pool costs ~0.1 s to start
-CACHE_ENV = "REPORTGEN_CACHE"
-DEFAULT_CACHE = Path(".reportgen-cache")
 
 Outcome = WorkbookCheck | Problem  # a checked workbook, or the one problem of an unreadable one
 
@@ -51,7 +48,7 @@ def inspect_all(
     progress: Callable[[Path, int, int], None] | None = None,
 ) -> list[Outcome]:
     """Return the outcome of each workbook, in the order given, whatever ran in parallel."""
-    cache = _cache_dir()
+    cache = cache_dir()
     keys = [_key(path, year, config_digest) if cache else "" for path in paths]
     outcomes: list[Outcome | None] = [_load(cache, key) for key in keys]
     todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
@@ -115,27 +112,11 @@ def config_digest(files: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-@functools.cache
-def _code_digest() -> str:
-    """Return a digest of this package's code: a new version never reuses old results."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def _key(path: Path, year: int, config: str) -> str:
     digest = hashlib.sha256()
-    for part in (path.name, str(year), config, _code_digest(), file_sha256(path)):
+    for part in (path.name, str(year), config, code_digest(), file_sha256(path)):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
-
-
-def _cache_dir() -> Path | None:
-    setting = os.environ.get(CACHE_ENV, "")
-    if setting.lower() == "off":
-        return None
-    return Path(setting) if setting else DEFAULT_CACHE
 
 
 def _load(cache: Path | None, key: str) -> Outcome | None:

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from reportgen import messages as msg
 from reportgen.aggregate import ReportData, change
+from reportgen.cache import cache_dir, code_digest
 from reportgen.chart import bar_chart
 from reportgen.errors import TemplateProblem
 from reportgen.provenance import traced_filter
@@ -32,6 +33,39 @@ def template_dirs(override: Path | None = None) -> list[Path]:
     """Return the template search path: the user's folder first, then the built-in one."""
     dirs = [override] if override else []
     return [*dirs, BUILTIN_TEMPLATES]
+
+
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates; one that cannot be read or written is a miss."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Return the cache of compiled templates: a rebuild compiles only the templates edited.
+
+    Kept beside the checked workbooks, per version of this package (compiled code depends on
+    the environment's settings, not only on the template's text, which keys each entry).
+    """
+    root = cache_dir()
+    if root is None:
+        return None
+    folder = root / f"templates-{code_digest()[:16]}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _QuietBytecodeCache(str(folder))
 
 
 def make_environment(dirs: list[Path], figures: list | None = None) -> SandboxedEnvironment:
@@ -55,6 +89,7 @@ def make_environment(dirs: list[Path], figures: list | None = None) -> Sandboxed
         lstrip_blocks=True,
         keep_trailing_newline=False,
         extensions=["jinja2.ext.do"],
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(FILTERS)
     env.filters["change"] = change

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reportgen import messages as msg
+from reportgen.cache import file_sha256
 from reportgen.catalog import CATALOG_FILE, UNITS_FILE
-from reportgen.digest import file_sha256
 from reportgen.load import SETTINGS_FILE, year_folder
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from reportgen.aggregate import aggregate
 from reportgen.build import check_year, workbook_filename
 from reportgen.catalog import load_catalog, load_registry
 from reportgen.workbook import blank_workbook
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, run
 from tests.fill import fill_workbook
 
 
@@ -109,8 +109,33 @@ def test_a_second_check_reuses_the_cache_until_an_input_changes(data_dir: Path, 
 
 def test_the_cache_can_be_turned_off(data_dir: Path, monkeypatch, tmp_path):
     monkeypatch.setenv("REPORTGEN_CACHE", "off")
-    check_year(2018, data_dir)
-    assert not any(tmp_path.rglob("*.pickle"))
+    result = run("build", "--year", 2018, "--data-dir", data_dir, "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert not any(tmp_path.rglob("*.pickle")) and not any(tmp_path.rglob("templates-*"))
+
+
+def test_compiled_templates_are_cached_and_an_edit_shows_at_once(
+    data_dir: Path, monkeypatch, tmp_path
+):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("REPORTGEN_CACHE", str(cache))
+    section = ROOT / "templates/sections/07-phuong-huong.html.j2"
+    mine = tmp_path / "mau" / "sections" / section.name
+    mine.parent.mkdir(parents=True)
+    text = section.read_text(encoding="utf-8")
+    mine.write_text(text, encoding="utf-8")
+    args = ("build", "--year", 2018, "--data-dir", data_dir, "--format", "html")
+    args += ("--templates-dir", tmp_path / "mau", "--out-dir", tmp_path / "out")
+    assert run(*args).exit_code == 0
+    assert list(cache.glob("templates-*/*.cache"))  # compiled once, kept
+    html = tmp_path / "out/ket-qua-phong-chong-mua-ban-nguoi-2018.html"
+    before = html.read_text(encoding="utf-8")
+    assert run(*args).exit_code == 0
+    assert html.read_text(encoding="utf-8") == before  # from the compiled cache: same page
+    mine.write_text(text.replace("Trong thời gian tới,", "Năm 2019,"), encoding="utf-8")
+    assert run(*args).exit_code == 0
+    after = html.read_text(encoding="utf-8")
+    assert "Năm 2019, Ban chỉ đạo 138" in after and "Trong thời gian tới," not in after
 
 
 def test_check_never_imports_weasyprint(data_dir: Path):
