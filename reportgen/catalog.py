@@ -11,6 +11,7 @@ from reportgen import messages as msg
 from reportgen.errors import ConfigError
 from reportgen.names import name_variants
 from reportgen.rules import Rule, YearOverYear, parse_rules, parse_year_over_year
+from reportgen.toml_errors import explain
 
 CATALOG_FILE = "catalog.toml"
 UNITS_FILE = "units.toml"
@@ -186,7 +187,7 @@ def _read_toml(path: Path) -> dict:
     except FileNotFoundError:
         raise ConfigError([msg.CONFIG_MISSING.format(path=path)]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([msg.CONFIG_SYNTAX.format(path=path, error=exc)]) from None
+        raise ConfigError([msg.CONFIG_SYNTAX.format(path=path, error=explain(exc))]) from None
 
 
 def _field(entry: dict, key: str, kind: type, where: str, errors: list[str], default=None):

@@ -12,6 +12,7 @@ import python_calamine
 from reportgen import messages as msg
 from reportgen.cellinfo import CellInfo, read_cell_info
 from reportgen.problems import ERROR, Problem
+from reportgen.toml_errors import explain
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +146,7 @@ def read_settings(data_dir: Path, year: int) -> tuple[ReportSettings, list[Probl
         with path.open("rb") as fh:
             raw = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        return empty, [_settings_problem(path, msg.SETTINGS_SYNTAX.format(error=exc))]
+        return empty, [_settings_problem(path, msg.SETTINGS_SYNTAX.format(error=explain(exc)))]
     except UnicodeDecodeError:
         return empty, [_settings_problem(path, msg.SETTINGS_ENCODING)]
     problems = []

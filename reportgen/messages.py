@@ -6,7 +6,7 @@ lower case: they follow "tệp, trang "…", ô C7: ".
 
 # --- declarative files (read by the IT person) ---
 CONFIG_MISSING = "Không tìm thấy tệp cấu hình {path}."
-CONFIG_SYNTAX = "Tệp {path} viết sai cú pháp TOML: {error}"
+CONFIG_SYNTAX = "Tệp {path} viết sai cú pháp TOML, {error}."
 CONFIG_FIELD = '{where}: thiếu hoặc sai kiểu trường "{key}".'
 CONFIG_COLUMN_TYPE = (
     '{where}: kiểu cột "{type}" không hợp lệ (chỉ dùng text, integer, choice, commune).'
@@ -45,7 +45,37 @@ NO_FOLDER = "Không có thư mục {folder} — hãy tạo thư mục này và c
 SETTINGS_MISSING = (
     'không có tệp này — chạy "make template YEAR={year}" để tạo, rồi điền ngày đăng và tên tác giả.'
 )
-SETTINGS_SYNTAX = "tệp viết sai cú pháp: {error}"
+SETTINGS_SYNTAX = "tệp viết sai cú pháp, {error}."
+
+# What tomllib says (in English, at the start of its message), said in Vietnamese.
+TOML_AT = "dòng {line}, cột {column}"
+TOML_AT_END = "cuối tệp"
+TOML_OTHER = "viết sai cú pháp — xem lại dấu ngoặc kép, dấu = và dấu ngoặc vuông"
+TOML_TWICE = "một tên được khai báo hai lần"
+TOML_PROBLEMS = (
+    ("Cannot overwrite a value", TOML_TWICE),
+    ("Cannot declare", TOML_TWICE),
+    ("Cannot redefine namespace", TOML_TWICE),
+    ("Cannot mutate immutable namespace", TOML_TWICE),
+    ("Duplicate inline table key", TOML_TWICE),
+    ("Expected '=' after a key", "thiếu dấu = sau tên"),
+    ("Expected ']]' at the end", "thiếu ]] ở cuối tên bảng"),
+    ("Expected ']' at the end", "thiếu ] ở cuối tên bảng"),
+    ("Expected newline or end of document", "sau mỗi giá trị phải xuống dòng"),
+    ("Invalid date or datetime", "ngày tháng viết sai (viết năm-tháng-ngày, ví dụ 2018-12-28)"),
+    (
+        "Invalid value",
+        'giá trị viết sai — chữ phải đặt trong dấu ngoặc kép, ví dụ author = "Phương Thảo"',
+    ),
+    ("Unclosed array", "thiếu dấu ] đóng danh sách"),
+    ("Unclosed inline table", "thiếu dấu } đóng bảng"),
+    ("Unterminated string", "thiếu dấu ngoặc kép đóng chuỗi chữ"),
+    ("Unescaped '\\'", "dấu \\ trong chuỗi chữ phải viết thành \\\\"),
+    ("Escaped character", "dấu \\ trong chuỗi chữ phải viết thành \\\\"),
+    ("Invalid hex value", "dấu \\ trong chuỗi chữ phải viết thành \\\\"),
+    ("Illegal character '\\n'", "thiếu dấu ngoặc kép đóng chuỗi chữ trước khi xuống dòng"),
+    ("Illegal character", "có ký tự không được phép (ký tự điều khiển, dấu tab trong chuỗi chữ…)"),
+)
 SETTINGS_ENCODING = (
     "tệp không được lưu bằng bảng mã UTF-8 — hãy mở bằng Notepad, chọn Lưu thành (Save As) "
     "với Encoding là UTF-8 rồi lưu lại."

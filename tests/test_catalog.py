@@ -1,12 +1,17 @@
 """Units and indicators are dated, declarative data."""
 
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportgen.catalog import load_catalog, load_registry
 from reportgen.errors import ConfigError
 from reportgen.names import collation_key, name_key
+from reportgen.toml_errors import explain
 from tests.conftest import DATA
 
 
@@ -100,3 +105,34 @@ def test_an_indicator_can_be_dated(tmp_path: Path):
     catalog = load_catalog(tmp_path)
     assert "con_lai" not in {i.code for i in catalog.indicators_for(2018)}
     assert "con_lai" in {i.code for i in catalog.indicators_for(2019)}
+
+
+@pytest.mark.parametrize(
+    ("mistake", "said"),
+    [
+        ('code = "a"\ncode = "b"\n', "dòng 2, cột 11: một tên được khai báo hai lần"),
+        ("[[indicators]\n", "dòng 1, cột 13: thiếu ]] ở cuối tên bảng"),
+        (
+            'label = "Số vụ\n',
+            "dòng 1, cột 15: thiếu dấu ngoặc kép đóng chuỗi chữ trước khi xuống dòng",
+        ),
+        ("measures = [1, 2\n", "cuối tệp: thiếu dấu ] đóng danh sách"),
+        ("group Nạn nhân\n", "dòng 1, cột 7: thiếu dấu = sau tên"),
+    ],
+)
+def test_a_toml_mistake_is_said_in_vietnamese_with_its_line(tmp_path: Path, mistake, said):
+    (tmp_path / "catalog.toml").write_text(mistake, encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_catalog(tmp_path)
+    path = tmp_path / "catalog.toml"
+    assert raised.value.messages == [f"Tệp {path} viết sai cú pháp TOML, {said}."]
+
+
+@given(st.text(max_size=40))
+def test_every_toml_mistake_is_worded_in_vietnamese(text: str):
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        said = explain(exc)
+        assert not re.search(r"\b(line|column|end of|Invalid|Expected|Cannot)\b", said)
+        assert said.split(":")[-1].strip()

@@ -671,6 +671,27 @@ def test_settings_date_in_quotes_is_an_error(data_dir: Path):
     ]
 
 
+def test_settings_typed_without_quotes_are_explained_in_vietnamese(data_dir: Path):
+    (data_dir / str(YEAR) / "bao-cao.toml").write_text(
+        "date = 2018-12-02\nauthor = Phương Thảo\n", encoding="utf-8"
+    )
+
+    result = check_year(YEAR, data_dir)
+
+    assert problems(result) == [
+        error(
+            "2018/bao-cao.toml",
+            "",
+            "",
+            "",
+            "settings",
+            "tệp viết sai cú pháp, dòng 2, cột 10: giá trị viết sai — chữ phải đặt trong dấu "
+            'ngoặc kép, ví dụ author = "Phương Thảo".',
+            unit="",
+        )
+    ]
+
+
 def test_missing_workbook_is_an_error(data_dir: Path):
     (data_dir / str(YEAR) / VU_THU).unlink()
 
