@@ -108,10 +108,20 @@ class _Collector:
         self.problems: list[Problem] = []
 
     def add(self, severity, sheet, cell, value, rule, message):
-        shown = _text(value)
+        shown = _short(_text(value), _VALUE_CHARS)
         self.problems.append(
             Problem(severity, self.file, sheet, cell, shown, rule, message, self.unit)
         )
+
+
+# A cell's text is quoted whole up to these lengths, in a message and in the "value" column.
+_QUOTE_CHARS = 60
+_VALUE_CHARS = 300
+
+
+def _short(text: str, limit: int = _QUOTE_CHARS) -> str:
+    """Return text cut to at most `limit` characters, with "…" where it was cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _is_blank(value) -> bool:
@@ -194,7 +204,14 @@ def _open_sheet(raw: RawWorkbook, title: str, out: "_Collector") -> _Sheet | Non
                 encoding, text = found
                 template = msg.LEGACY_TCVN3 if encoding == TCVN3 else msg.LEGACY_VNI
                 ref = layout.cell_ref(r, c)
-                out.add(WARNING, name, ref, value, f"legacy_{encoding}", template.format(text=text))
+                out.add(
+                    WARNING,
+                    name,
+                    ref,
+                    value,
+                    f"legacy_{encoding}",
+                    template.format(text=_short(text)),
+                )
                 row[c] = text
     return sheet
 
@@ -310,7 +327,7 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
         name_cell if not _is_blank(name_value) else code_cell,
         typed,
         "unit_unknown",
-        msg.UNIT_UNKNOWN.format(year=year, value=typed) + hint,
+        msg.UNIT_UNKNOWN.format(year=year, value=_short(typed)) + hint,
     )
     return None
 
@@ -358,7 +375,7 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
                 code_ref,
                 code,
                 "unknown_code",
-                msg.UNKNOWN_CODE.format(value=code),
+                msg.UNKNOWN_CODE.format(value=_short(code)),
             )
             continue
         if ind.code in seen:
@@ -418,7 +435,12 @@ def _hidden_value(out, sheet: _Sheet, r: int, c: int) -> bool:
     if (r, c) in sheet.errors:
         shown = sheet.errors[(r, c)]
         out.add(
-            ERROR, sheet.name, ref, shown, "formula_error", msg.FORMULA_ERROR.format(value=shown)
+            ERROR,
+            sheet.name,
+            ref,
+            shown,
+            "formula_error",
+            msg.FORMULA_ERROR.format(value=_short(shown)),
         )
         return True
     if (r, c) in sheet.uncalculated:
@@ -445,7 +467,7 @@ def _check_count(out, sheet: _Sheet, r, c, value, required, low, high) -> int | 
             ref,
             value,
             error,
-            getattr(msg, error.upper()).format(low=low, value=shown),
+            getattr(msg, error.upper()).format(low=low, value=_short(shown)),
         )
         return None
     if warning:
@@ -455,7 +477,7 @@ def _check_count(out, sheet: _Sheet, r, c, value, required, low, high) -> int | 
             ref,
             value,
             warning,
-            msg.NUMBER_AS_TEXT.format(number=format_number(number), value=_text(value)),
+            msg.NUMBER_AS_TEXT.format(number=format_number(number), value=_short(_text(value))),
         )
     if low is not None and number < low:
         out.add(
@@ -464,7 +486,7 @@ def _check_count(out, sheet: _Sheet, r, c, value, required, low, high) -> int | 
             ref,
             value,
             "below_min",
-            msg.BELOW_MIN.format(low=low, value=_text(value)),
+            msg.BELOW_MIN.format(low=low, value=_short(_text(value))),
         )
         return None
     if high is not None and number > high:
@@ -474,7 +496,7 @@ def _check_count(out, sheet: _Sheet, r, c, value, required, low, high) -> int | 
             ref,
             value,
             "above_max",
-            msg.ABOVE_MAX.format(high=high, value=_text(value)),
+            msg.ABOVE_MAX.format(high=high, value=_short(_text(value))),
         )
         return None
     return number
@@ -558,7 +580,7 @@ def _check_value(out, sheet: _Sheet, r, c, value, column: Column, catalog, commu
                 ref,
                 text,
                 "unknown_choice",
-                msg.UNKNOWN_CHOICE.format(allowed=allowed, value=text),
+                msg.UNKNOWN_CHOICE.format(allowed=allowed, value=_short(text)),
             )
         return match
     if column.type == "commune":
@@ -580,7 +602,7 @@ def _resolve_place(out, sheet, ref, text, communes: tuple[Commune, ...], unit: U
             ref,
             text,
             "unknown_commune",
-            msg.UNKNOWN_COMMUNE.format(unit=unit.name_in_text, value=text),
+            msg.UNKNOWN_COMMUNE.format(unit=unit.name_in_text, value=_short(text)),
         )
     return Place(text, "", unit)
 
@@ -614,7 +636,7 @@ def inspect_workbook(
                     year_cell,
                     year_value,
                     "year_mismatch",
-                    msg.YEAR_MISMATCH.format(year=year, value=_text(year_value)),
+                    msg.YEAR_MISMATCH.format(year=year, value=_short(_text(year_value))),
                 )
     indicators, cells, blank, refs = _check_indicators(raw, out, catalog, year)
     sheet_name = next(

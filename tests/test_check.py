@@ -138,6 +138,25 @@ def test_bad_indicator_value_is_an_error_at_its_cell(data_dir, typed, shown, rul
     assert len(result.submissions) == 7
 
 
+def test_a_very_long_value_is_quoted_short(data_dir: Path):
+    pasted = "Báo cáo tổng hợp " * 2_500  # 42,500 characters pasted into a number cell
+    edit(data_dir, TIEN_HAI, INDICATORS, {"D6": pasted})
+
+    result = check_year(YEAR, data_dir)
+
+    quoted = pasted[:59].rstrip() + "…"
+    assert problems(result) == [
+        error(
+            TIEN_HAI,
+            INDICATORS,
+            "D6",
+            pasted[:299].rstrip() + "…",
+            "not_a_number",
+            f'"{quoted}" không phải là số — hãy nhập số nguyên ≥ 0.',
+        )
+    ]
+
+
 def test_blank_indicator_value_is_an_error(data_dir: Path):
     edit(data_dir, TIEN_HAI, INDICATORS, {"D6": None})
 
