@@ -20,6 +20,7 @@ from reportgen.catalog import (
 from reportgen.check import Submission, WorkbookCheck, check_completeness
 from reportgen.errors import ConfigError, ProblemsFound
 from reportgen.load import (
+    OFFICIAL_RULE,
     SETTINGS_FILE,
     OfficialSettings,
     ReportSettings,
@@ -131,6 +132,10 @@ def check_year(
         )
     settings, settings_problems = read_settings(data_dir, year)
     problems += settings_problems
+    # The [official] table matters only to --style official (where its mistakes are errors),
+    # but a table written with mistakes is shown by every check, as warnings.
+    _, official_problems = read_official(data_dir, year, required=False)
+    problems += [replace(p, severity=WARNING) for p in official_problems]
     submissions, identified, checks = [], [], []
     config = config_digest(
         [data_dir / CATALOG_FILE, data_dir / UNITS_FILE, *sorted(data_dir.glob("communes/*.csv"))]
@@ -209,6 +214,7 @@ def _prepare(year: int, data_dir: Path, allow_missing: bool, style: str, progres
     problems = result.problems
     if style == "official":
         official, found = read_official(data_dir, year)
+        problems = [p for p in problems if p.rule != OFFICIAL_RULE]  # errors now, not warnings
         problems = sort_problems([*problems, *found])
     if count_errors(problems):
         raise ProblemsFound(problems, result.unit_names)

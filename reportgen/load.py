@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SETTINGS_FILE = "bao-cao.toml"
+OFFICIAL_RULE = "official"  # the rule of every mistake in the [official] table
 
 
 class LoadError(Exception):
@@ -167,8 +168,8 @@ def read_settings(data_dir: Path, year: int) -> tuple[ReportSettings, list[Probl
     return ReportSettings(date, author.strip(), caption.strip()), problems
 
 
-def _settings_problem(path: Path, message: str) -> Problem:
-    return Problem(ERROR, f"{path.parent.name}/{path.name}", "", "", "", "settings", message)
+def _settings_problem(path: Path, message: str, rule: str = "settings") -> Problem:
+    return Problem(ERROR, f"{path.parent.name}/{path.name}", "", "", "", rule, message)
 
 
 @dataclass(frozen=True)
@@ -191,8 +192,13 @@ _OFFICIAL_TEXT = ("number", "place", "signer_title", "signer_name")
 _OFFICIAL_LISTS = ("issuer", "recipients")
 
 
-def read_official(data_dir: Path, year: int) -> tuple[OfficialSettings | None, list[Problem]]:
-    """Read the [official] table of the year's bao-cao.toml; list every mistake in it."""
+def read_official(
+    data_dir: Path, year: int, required: bool = True
+) -> tuple[OfficialSettings | None, list[Problem]]:
+    """Read the [official] table of the year's bao-cao.toml; list every mistake in it.
+
+    A missing table is a mistake only when required (for --style official).
+    """
     path = year_folder(data_dir, year) / SETTINGS_FILE
     if not path.is_file():
         return None, []  # read_settings already says the file is missing
@@ -202,13 +208,17 @@ def read_official(data_dir: Path, year: int) -> tuple[OfficialSettings | None, l
     except tomllib.TOMLDecodeError:
         return None, []  # read_settings already says what is wrong
     table = raw.get("official")
+    if table is None and not required:
+        return None, []
     if not isinstance(table, dict):
-        return None, [_settings_problem(path, msg.OFFICIAL_MISSING)]
+        return None, [_settings_problem(path, msg.OFFICIAL_MISSING, OFFICIAL_RULE)]
     problems = []
     for key in _OFFICIAL_TEXT:
         value = table.get(key)
         if not isinstance(value, str) or not value.strip():
-            problems.append(_settings_problem(path, msg.OFFICIAL_TEXT.format(key=key)))
+            problems.append(
+                _settings_problem(path, msg.OFFICIAL_TEXT.format(key=key), OFFICIAL_RULE)
+            )
     for key in _OFFICIAL_LISTS:
         value = table.get(key)
         if (
@@ -216,10 +226,14 @@ def read_official(data_dir: Path, year: int) -> tuple[OfficialSettings | None, l
             or not value
             or not all(isinstance(v, str) and v.strip() for v in value)
         ):
-            problems.append(_settings_problem(path, msg.OFFICIAL_LIST.format(key=key)))
+            problems.append(
+                _settings_problem(path, msg.OFFICIAL_LIST.format(key=key), OFFICIAL_RULE)
+            )
     authority = table.get("signer_authority", "")
     if not isinstance(authority, str):
-        problems.append(_settings_problem(path, msg.OFFICIAL_TEXT.format(key="signer_authority")))
+        problems.append(
+            _settings_problem(path, msg.OFFICIAL_TEXT.format(key="signer_authority"), OFFICIAL_RULE)
+        )
     if problems:
         return None, problems
     return (

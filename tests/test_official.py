@@ -178,3 +178,21 @@ def test_a_bad_style_is_a_usage_error():
     assert result.output.rstrip().endswith(
         "Giá trị của --style phải là một trong: article, official."
     )
+
+
+def test_check_shows_mistakes_in_the_official_table_as_warnings(data_dir: Path, tmp_path: Path):
+    path = data_dir / "2018/bao-cao.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('number = "25/BC-BCĐ"', "number = 25"), encoding="utf-8")
+    said = 'phần [official]: thiếu hoặc sai "number"'
+    checked = run("check", "--year", 2018, "--data-dir", data_dir, "--out-dir", tmp_path / "k")
+    assert checked.exit_code == 0, checked.output  # the article needs none of it
+    assert f"[cảnh báo] 2018/bao-cao.toml: {said}" in checked.output
+    assert "0 lỗi, 1 cảnh báo trong 8 tệp." in checked.output
+    official = run(
+        "build", "--year", 2018, "--data-dir", data_dir, "--out-dir", tmp_path / "o",
+        "--style", "official",
+    )  # fmt: skip
+    assert official.exit_code == 1
+    assert f"[lỗi] 2018/bao-cao.toml: {said}" in official.output
+    assert "[cảnh báo] 2018/bao-cao.toml" not in official.output  # said once, as an error
