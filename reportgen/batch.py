@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from reportgen.cache import cache_dir, code_digest, file_sha256
+from reportgen.cache import cache_dir, code_digest, file_sha256, prune
 from reportgen.catalog import Catalog, Registry
 from reportgen.check import WorkbookCheck, inspect_workbook
 from reportgen.load import LoadError, read_workbook
@@ -67,6 +67,8 @@ def inspect_all(
     for i, outcome in zip(todo, fresh, strict=True):
         outcomes[i] = outcome
         _store(cache, keys[i], outcome)
+    if cache is not None:
+        prune(cache)
     return outcomes
 
 
@@ -122,14 +124,20 @@ def _key(path: Path, year: int, config: str) -> str:
 def _load(cache: Path | None, key: str) -> Outcome | None:
     if cache is None:
         return None
+    path = cache / f"{key}.pickle"
     try:
-        with (cache / f"{key}.pickle").open("rb") as fh:
-            return pickle.load(fh)
+        with path.open("rb") as fh:
+            outcome = pickle.load(fh)
     except FileNotFoundError:
         return None
     except Exception as exc:  # a damaged entry is a miss, and is written again
         log.debug("cache entry %s unusable: %r", key, exc)
         return None
+    try:
+        os.utime(path)  # used now: kept by prune for another MAX_AGE_DAYS
+    except OSError:
+        pass
+    return outcome
 
 
 def _store(cache: Path | None, key: str, outcome: Outcome) -> None:

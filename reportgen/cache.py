@@ -1,16 +1,24 @@
 """Where reportgen keeps what it can reuse between runs, and the digests that key it.
 
 `.reportgen-cache/` in the current folder by default; REPORTGEN_CACHE moves it, or turns it
-"off". Everything in it is rebuilt when missing: deleting it is always safe.
+"off". Everything in it is rebuilt when missing: deleting it is always safe, and what no run
+has used for MAX_AGE_DAYS is deleted by the next run.
 """
 
 import functools
 import hashlib
+import logging
 import os
+import shutil
+import time
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 CACHE_ENV = "REPORTGEN_CACHE"
 DEFAULT_CACHE = Path(".reportgen-cache")
+MAX_AGE_DAYS = 60  # an entry unused this long (its file's modification time) is deleted
+TEMPLATES_PREFIX = "templates-"  # compiled templates, one folder per version of the code
 
 
 def cache_dir() -> Path | None:
@@ -28,6 +36,33 @@ def code_digest() -> str:
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def templates_folder(root: Path) -> Path:
+    """Return the folder of compiled templates of this version of the code."""
+    return root / f"{TEMPLATES_PREFIX}{code_digest()[:16]}"
+
+
+def prune(root: Path, now: float | None = None) -> None:
+    """Delete entries unused for MAX_AGE_DAYS, and compiled templates of other code versions.
+
+    Readers touch an entry when they use it. Best effort: what cannot be deleted stays.
+    """
+    oldest = (now or time.time()) - MAX_AGE_DAYS * 86_400
+    current = templates_folder(root).name
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.name.startswith(TEMPLATES_PREFIX) and entry.is_dir():
+                if entry.name != current:
+                    shutil.rmtree(entry.path, ignore_errors=True)
+            elif entry.is_file() and entry.stat().st_mtime < oldest:
+                os.unlink(entry.path)
+        except OSError as exc:
+            log.debug("cannot prune %s: %r", entry.path, exc)
 
 
 def file_sha256(path: Path) -> str:

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from reportgen import messages as msg
 from reportgen.aggregate import ReportData, change
-from reportgen.cache import cache_dir, code_digest
+from reportgen.cache import cache_dir, templates_folder
 from reportgen.chart import bar_chart
 from reportgen.errors import TemplateProblem
 from reportgen.provenance import traced_filter
@@ -60,7 +60,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     root = cache_dir()
     if root is None:
         return None
-    folder = root / f"templates-{code_digest()[:16]}"
+    folder = templates_folder(root)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -5,6 +5,7 @@ import pty
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,26 @@ def test_a_long_check_shows_a_progress_bar_in_a_terminal_only(many: Path, tmp_pa
     )  # fmt: skip
     assert piped.stderr == ""
     assert piped.stdout == "Không có lỗi. 0 lỗi, 0 cảnh báo trong 36 tệp.\n"
+
+
+def test_the_cache_forgets_what_no_run_used_for_sixty_days(data_dir: Path, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("REPORTGEN_CACHE", str(cache))
+    args = ("build", "--year", 2018, "--data-dir", data_dir, "--format", "html")
+    assert run(*args, "--out-dir", tmp_path / "a").exit_code == 0
+    used = sorted(cache.glob("*.pickle"))
+    assert len(used) == 16  # 2018, and 2017 for the comparison
+    long_ago = time.time() - 61 * 86_400
+    stale = cache / ("0" * 64 + ".pickle")  # an entry of a workbook since changed
+    stale.write_bytes(b"")
+    old_templates = cache / "templates-0123456789abcdef"  # an earlier version's
+    old_templates.mkdir()
+    for path in [*used, stale]:
+        os.utime(path, (long_ago, long_ago))
+
+    assert run(*args, "--out-dir", tmp_path / "b").exit_code == 0
+
+    assert not stale.exists() and not old_templates.exists()
+    assert sorted(cache.glob("*.pickle")) == used  # used again: kept, and touched
+    assert all(p.stat().st_mtime > long_ago + 86_400 for p in used)
+    assert len(list(cache.glob("templates-*"))) == 1
