@@ -669,45 +669,30 @@ def test_missing_settings_file_is_an_error(data_dir: Path):
     ]
 
 
-def test_settings_date_in_quotes_is_an_error(data_dir: Path):
-    (data_dir / str(YEAR) / "bao-cao.toml").write_text(
-        'date = "02/12/2018"\nauthor = "Phương Thảo"\n', encoding="utf-8"
-    )
-
-    result = check_year(YEAR, data_dir)
-
-    assert problems(result) == [
-        error(
-            "2018/bao-cao.toml",
-            "",
-            "",
-            "",
-            "settings",
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            'date = "02/12/2018"\nauthor = "Phương Thảo"\n',
             "chưa có ngày đăng hợp lệ — hãy ghi một dòng như: date = 2018-12-02 "
             "(năm-tháng-ngày, không có dấu ngoặc kép).",
-            unit="",
-        )
-    ]
-
-
-def test_settings_typed_without_quotes_are_explained_in_vietnamese(data_dir: Path):
-    (data_dir / str(YEAR) / "bao-cao.toml").write_text(
-        "date = 2018-12-02\nauthor = Phương Thảo\n", encoding="utf-8"
-    )
+            id="date-in-quotes",
+        ),
+        pytest.param(
+            "date = 2018-12-02\nauthor = Phương Thảo\n",
+            "tệp viết sai cú pháp, dòng 2, cột 10: giá trị viết sai — chữ phải đặt trong dấu "
+            'ngoặc kép, ví dụ author = "Phương Thảo".',
+            id="text-without-quotes",  # tomllib's English, said in Vietnamese
+        ),
+    ],
+)
+def test_a_mistake_in_the_settings_is_an_error(data_dir: Path, text: str, message: str):
+    (data_dir / str(YEAR) / "bao-cao.toml").write_text(text, encoding="utf-8")
 
     result = check_year(YEAR, data_dir)
 
     assert problems(result) == [
-        error(
-            "2018/bao-cao.toml",
-            "",
-            "",
-            "",
-            "settings",
-            "tệp viết sai cú pháp, dòng 2, cột 10: giá trị viết sai — chữ phải đặt trong dấu "
-            'ngoặc kép, ví dụ author = "Phương Thảo".',
-            unit="",
-        )
+        error("2018/bao-cao.toml", "", "", "", "settings", message, unit="")
     ]
 
 
