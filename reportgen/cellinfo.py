@@ -43,20 +43,21 @@ def parse_ref(ref: str) -> tuple[int, int]:
     return int(ref[len(letters) :]) - 1, col - 1
 
 
-def read_cell_info(path: Path, worksheets: tuple = ()) -> CellInfo:
+def read_cell_info(path: Path, scanned=None) -> CellInfo:
     """Return what a workbook's values do not show; empty when the format has none of it.
 
-    An .xlsx is looked at in the worksheets the input-limits scan inflated (limits.Worksheet),
-    and only in those it marked as holding a formula, a merged range or an error cell.
+    A zip workbook is looked at in what the input-limits scan read of it (limits.Scanned): an
+    .xlsx in the worksheets it inflated, and only in those it marked as holding a formula, a
+    merged range or an error cell; an .ods in the file's bytes it read.
     """
     suffix = path.suffix.lower()
     try:
-        if suffix in (".xlsx", ".xlsm"):
-            return _xlsx_info(worksheets)
+        if suffix in (".xlsx", ".xlsm") and scanned is not None:
+            return _xlsx_info(scanned.worksheets)
         if suffix == ".xls":
             return _calamine_merges(path)
-        if suffix == ".ods":
-            return _ods_info(path)
+        if suffix == ".ods" and scanned is not None:
+            return _ods_info(scanned.data)
     except Exception as exc:  # the values were readable; this extra look is best effort
         log.debug("no cell details for %s: %r", path, exc)
     return CellInfo()
@@ -109,11 +110,11 @@ def _look_at_cell(el, empty: set, failed: dict) -> None:
         empty.add(parse_ref(ref))  # t="str" with no text is a formula giving "", saved
 
 
-def _ods_info(path: Path) -> CellInfo:
+def _ods_info(data: bytes) -> CellInfo:
     """Scan an .ods content.xml for spanned cells and error results (LibreOffice writes both)."""
     merged, errors = {}, {}
     name, r, c = "", 0, 0
-    with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open("content.xml") as fh:
         for event, el in iterparse(fh, events=("start", "end")):
             tag = el.tag
             if tag == f"{_TABLE}table" and event == "start":

@@ -93,7 +93,7 @@ def read_workbook(path: Path) -> RawWorkbook:
             sheets, info = call_isolated(_read_all, path)
         else:
             sheets = read_sheets(scanned.data)
-            info = read_cell_info(path, scanned.worksheets)
+            info = read_cell_info(path, scanned)
     except Exception as exc:  # calamine raises many kinds, or crashes; each means "unreadable"
         log.debug("cannot read %s: %r", path, exc)
         if "password" in str(exc).lower() or _is_encrypted(path):
