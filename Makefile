@@ -53,7 +53,7 @@ format: $(BIN)/.installed ## Format the code with ruff
 bench: $(BIN)/.installed ## Time each stage at N = 8…10,000 workbooks (BENCH_SIZES=8,100 for fewer)
 	$(BIN)/python -m bench.run
 
-bench-data: $(BIN)/.installed ## Only make the benchmark's synthetic workbooks (once; ≈ 15 min)
+bench-data: $(BIN)/.installed ## Only make the benchmark's synthetic workbooks (once; ≈ 20 min)
 	$(BIN)/python -m bench.run --data-only
 
 clean: ## Remove the virtualenv and outputs
