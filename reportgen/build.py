@@ -20,12 +20,10 @@ from reportgen.catalog import (
 from reportgen.check import Submission, WorkbookCheck, check_completeness
 from reportgen.errors import ConfigError, ProblemsFound
 from reportgen.load import (
-    OFFICIAL_RULE,
     SETTINGS_FILE,
     OfficialSettings,
     ReportSettings,
     find_workbooks,
-    read_official,
     read_settings,
     year_folder,
 )
@@ -83,6 +81,8 @@ class CheckResult:
     expected: tuple[Unit, ...] = ()
     checks: list[WorkbookCheck] = field(default_factory=list)  # one per readable workbook
     previous: "CheckResult | None" = None  # the year before, when compared with it
+    catalog: Catalog | None = None  # the declarative files it was checked against
+    registry: Registry | None = None
 
     @property
     def errors(self) -> int:
@@ -110,16 +110,36 @@ def check_year(
     allow_missing: bool = False,
     progress: Callable[[Path, int, int], None] | None = None,
     compare_previous: bool = True,
+    official: bool = False,
 ) -> CheckResult:
     """Read and check every input of a year without writing anything (but the cache).
 
     progress, when given, is called as progress(path, done, total) as workbooks are checked.
     With compare_previous, the year before is checked too when its folder exists (kept in
     `previous`, for the report's comparison), and each unit's figures are compared with its
-    figures of that year (catalog.toml [year_over_year]).
+    figures of that year (catalog.toml [year_over_year]). With official, the settings' [official]
+    table is required (--style official): its mistakes are errors, not warnings.
     """
     catalog = load_catalog(data_dir)
     registry = load_registry(data_dir)
+    config = config_digest(
+        [data_dir / CATALOG_FILE, data_dir / UNITS_FILE, *sorted(data_dir.glob("communes/*.csv"))]
+    )
+    return _check_year(year, data_dir, catalog, registry, config, allow_missing, progress,
+                       compare_previous, official)  # fmt: skip
+
+
+def _check_year(
+    year: int,
+    data_dir: Path,
+    catalog: Catalog,
+    registry: Registry,
+    config: str,  # digest of the declarative files, for the cache of checked workbooks
+    allow_missing: bool,
+    progress: Callable[[Path, int, int], None] | None,
+    compare_previous: bool,
+    official: bool,
+) -> CheckResult:
     expected = registry.units_for(year)
     if not expected:
         raise ConfigError([msg.NO_UNITS.format(year=year)])
@@ -130,16 +150,9 @@ def check_year(
         problems.append(
             Problem(ERROR, "", "", "", "", "no_folder", msg.NO_FOLDER.format(folder=folder))
         )
-    settings, settings_problems = read_settings(data_dir, year)
+    settings, settings_problems = read_settings(data_dir, year, official)
     problems += settings_problems
-    # The [official] table matters only to --style official (where its mistakes are errors),
-    # but a table written with mistakes is shown by every check, as warnings.
-    _, official_problems = read_official(data_dir, year, required=False)
-    problems += [replace(p, severity=WARNING) for p in official_problems]
     submissions, identified, checks = [], [], []
-    config = config_digest(
-        [data_dir / CATALOG_FILE, data_dir / UNITS_FILE, *sorted(data_dir.glob("communes/*.csv"))]
-    )
     for outcome in inspect_all(files, catalog, registry, year, config, progress):
         if isinstance(outcome, Problem):  # the file could not be read at all
             problems.append(outcome)
@@ -163,7 +176,10 @@ def check_year(
     if compare_previous:
         before = year - 1
         if year_folder(data_dir, before).is_dir() and registry.units_for(before):
-            previous = check_year(before, data_dir, compare_previous=False)
+            previous = _check_year(
+                before, data_dir, catalog, registry, config,
+                allow_missing=False, progress=None, compare_previous=False, official=False,
+            )  # fmt: skip
     if previous and catalog.year_over_year and submissions:
         problems += year_over_year(submissions, previous.submissions, catalog.year_over_year, year)
     return CheckResult(
@@ -178,6 +194,8 @@ def check_year(
         expected=expected,
         checks=checks,
         previous=previous,
+        catalog=catalog,
+        registry=registry,
     )
 
 
@@ -209,17 +227,12 @@ def build_report(
 
 def _prepare(year: int, data_dir: Path, allow_missing: bool, style: str, progress=None):
     """Read and check everything a render needs; raise ProblemsFound on any error."""
-    result = check_year(year, data_dir, allow_missing, progress)
-    official = None
+    result = check_year(year, data_dir, allow_missing, progress, official=style == "official")
+    official = result.settings.official if style == "official" else None
     problems = result.problems
-    if style == "official":
-        official, found = read_official(data_dir, year)
-        problems = [p for p in problems if p.rule != OFFICIAL_RULE]  # errors now, not warnings
-        problems = sort_problems([*problems, *found])
     if count_errors(problems):
         raise ProblemsFound(problems, result.unit_names)
-    catalog = load_catalog(data_dir)
-    registry = load_registry(data_dir)
+    catalog, registry = result.catalog, result.registry
     previous, skipped = previous_year(result.previous, catalog, registry)
     data = aggregate(
         result.submissions,

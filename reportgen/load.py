@@ -4,14 +4,14 @@ import datetime as dt
 import io
 import logging
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import python_calamine
 
 from reportgen import messages as msg
 from reportgen.cellinfo import CellInfo, read_cell_info
-from reportgen.problems import ERROR, Problem
+from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.toml_errors import explain
 
 log = logging.getLogger(__name__)
@@ -44,12 +44,29 @@ class RawWorkbook:
 
 
 @dataclass(frozen=True)
+class OfficialSettings:
+    """What the official form (Nghị định 30/2020/NĐ-CP) states that no workbook holds.
+
+    Read from the [official] table of data/<year>/bao-cao.toml, needed for --style official.
+    """
+
+    issuer: tuple[str, ...]  # the issuing body, top left, one line each
+    number: str  # số và ký hiệu, "25/BC-BCĐ"
+    place: str  # địa danh, "Thái Bình"
+    signer_authority: str  # "KT. TRƯỞNG BAN", or "" when the head signs
+    signer_title: str  # "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"
+    signer_name: str
+    recipients: tuple[str, ...]  # "Nơi nhận", one line each
+
+
+@dataclass(frozen=True)
 class ReportSettings:
     """What a year's report states that no workbook holds: date, byline, photo caption."""
 
     date: dt.date | None
     author: str
     caption: str = ""
+    official: OfficialSettings | None = None  # the [official] table, when written correctly
 
 
 def year_folder(data_dir: Path, year: int) -> Path:
@@ -137,8 +154,14 @@ def read_sheets(source: Path | bytes) -> dict[str, list[list]]:
     }
 
 
-def read_settings(data_dir: Path, year: int) -> tuple[ReportSettings, list[Problem]]:
-    """Read the year's bao-cao.toml: the report's date and author."""
+def read_settings(
+    data_dir: Path, year: int, official_required: bool = False
+) -> tuple[ReportSettings, list[Problem]]:
+    """Read the year's bao-cao.toml: the report's date and author, and its [official] table.
+
+    Mistakes in a written [official] table are warnings, unless it is required (for
+    --style official), when they are errors and a missing table is one too.
+    """
     path = year_folder(data_dir, year) / SETTINGS_FILE
     empty = ReportSettings(None, "")
     if not path.is_file():
@@ -165,49 +188,20 @@ def read_settings(data_dir: Path, year: int) -> tuple[ReportSettings, list[Probl
     if not isinstance(caption, str):
         problems.append(_settings_problem(path, msg.SETTINGS_CAPTION))
         caption = ""
-    return ReportSettings(date, author.strip(), caption.strip()), problems
-
-
-def _settings_problem(path: Path, message: str, rule: str = "settings") -> Problem:
-    return Problem(ERROR, f"{path.parent.name}/{path.name}", "", "", "", rule, message)
-
-
-@dataclass(frozen=True)
-class OfficialSettings:
-    """What the official form (Nghị định 30/2020/NĐ-CP) states that no workbook holds.
-
-    Read from the [official] table of data/<year>/bao-cao.toml, only for --style official.
-    """
-
-    issuer: tuple[str, ...]  # the issuing body, top left, one line each
-    number: str  # số và ký hiệu, "25/BC-BCĐ"
-    place: str  # địa danh, "Thái Bình"
-    signer_authority: str  # "KT. TRƯỞNG BAN", or "" when the head signs
-    signer_title: str  # "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"
-    signer_name: str
-    recipients: tuple[str, ...]  # "Nơi nhận", one line each
+    official, found = _read_official(raw.get("official"), path, official_required)
+    if not official_required:
+        found = [replace(p, severity=WARNING) for p in found]
+    return ReportSettings(date, author.strip(), caption.strip(), official), problems + found
 
 
 _OFFICIAL_TEXT = ("number", "place", "signer_title", "signer_name")
 _OFFICIAL_LISTS = ("issuer", "recipients")
 
 
-def read_official(
-    data_dir: Path, year: int, required: bool = True
+def _read_official(
+    table, path: Path, required: bool
 ) -> tuple[OfficialSettings | None, list[Problem]]:
-    """Read the [official] table of the year's bao-cao.toml; list every mistake in it.
-
-    A missing table is a mistake only when required (for --style official).
-    """
-    path = year_folder(data_dir, year) / SETTINGS_FILE
-    if not path.is_file():
-        return None, []  # read_settings already says the file is missing
-    try:
-        with path.open("rb") as fh:
-            raw = tomllib.load(fh)
-    except tomllib.TOMLDecodeError:
-        return None, []  # read_settings already says what is wrong
-    table = raw.get("official")
+    """Read the [official] table; list every mistake in it (a missing one only if required)."""
     if table is None and not required:
         return None, []
     if not isinstance(table, dict):
@@ -248,3 +242,7 @@ def read_official(
         ),
         [],
     )
+
+
+def _settings_problem(path: Path, message: str, rule: str = "settings") -> Problem:
+    return Problem(ERROR, f"{path.parent.name}/{path.name}", "", "", "", rule, message)

@@ -196,3 +196,18 @@ def test_check_shows_mistakes_in_the_official_table_as_warnings(data_dir: Path, 
     assert official.exit_code == 1
     assert f"[lỗi] 2018/bao-cao.toml: {said}" in official.output
     assert "[cảnh báo] 2018/bao-cao.toml" not in official.output  # said once, as an error
+
+
+def test_settings_saved_in_a_windows_code_page_are_one_message_not_a_crash(
+    data_dir: Path, tmp_path: Path
+):
+    path = data_dir / "2018/bao-cao.toml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1258", errors="replace"))
+    for args in (("check",), ("build", "--style", "official")):
+        result = run(*args, "--year", 2018, "--data-dir", data_dir, "--out-dir", tmp_path / "o")
+        assert result.exit_code == 1, result.output
+        assert (
+            "[lỗi] 2018/bao-cao.toml: tệp không được lưu bằng bảng mã UTF-8 — hãy mở bằng "
+            "Notepad, chọn Lưu thành (Save As) với Encoding là UTF-8 rồi lưu lại." in result.output
+        )
+        assert "không lường trước" not in result.output
