@@ -333,7 +333,10 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
 
 
 def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
-    """Return ({code: number}, {code: "sheet!A1"}, codes left blank, {code: A1})."""
+    """Return (sheet name, {code: number}, {code: "sheet!A1"}, codes left blank, {code: A1}).
+
+    The sheet name is the one in the workbook (its own case, legacy encoding), when found.
+    """
     values: dict[str, int] = {}
     cells: dict[str, str] = {}
     refs: dict[str, str] = {}
@@ -341,7 +344,7 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
     sheet = _open_sheet(raw, layout.INDICATOR_SHEET, out)
     if sheet is None:
         out.add(ERROR, layout.INDICATOR_SHEET, "", "", "missing_sheet", msg.MISSING_SHEET)
-        return values, cells, blank, refs
+        return layout.INDICATOR_SHEET, values, cells, blank, refs
     code_h, _label_h, _measure_h, value_h = layout.INDICATOR_HEADERS
     header = _find_header(sheet, [code_h, value_h], out)
     absent = [h for h in (code_h, value_h) if header is None or fold(h) not in header[1]]
@@ -355,7 +358,7 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
             "missing_column",
             msg.MISSING_COLUMNS.format(columns=columns),
         )
-        return values, cells, blank, refs
+        return sheet.name, values, cells, blank, refs
     head_row, cols = header
     code_col, value_col = cols[fold(code_h)], cols[fold(value_h)]
     wanted = {ind.code: ind for ind in catalog.indicators_for(year)}
@@ -408,7 +411,7 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
                 "missing_indicator",
                 msg.MISSING_INDICATOR.format(code=ind.code, label=ind.label),
             )
-    return values, cells, blank, refs
+    return sheet.name, values, cells, blank, refs
 
 
 def _merged_number(out, sheet: _Sheet, r: int, c: int) -> bool:
@@ -638,10 +641,7 @@ def inspect_workbook(
                     "year_mismatch",
                     msg.YEAR_MISMATCH.format(year=year, value=_short(_text(year_value))),
                 )
-    indicators, cells, blank, refs = _check_indicators(raw, out, catalog, year)
-    sheet_name = next(
-        (n for n in raw.sheets if fold(n) == fold(layout.INDICATOR_SHEET)), layout.INDICATOR_SHEET
-    )
+    sheet_name, indicators, cells, blank, refs = _check_indicators(raw, out, catalog, year)
     for rule in catalog.rules:
         if not rule.table:
             problem = evaluate(rule, indicators, blank, refs, (out.file, sheet_name, out.unit))

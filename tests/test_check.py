@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 from reportgen.build import check_year
 from reportgen.check import parse_count
+from reportgen.legacy_encoding import TCVN3, from_unicode
 from reportgen.problems import Problem
 from tests.conftest import run
 
@@ -768,6 +769,21 @@ def test_cli_check_on_clean_data_exits_0(data_dir: Path):
 )
 def test_parse_count(value, expected):
     assert parse_count(value) == expected
+
+
+def test_a_rule_broken_on_a_legacy_named_sheet_points_at_that_sheet(data_dir: Path):
+    path = data_dir / str(YEAR) / TIEN_HAI
+    wb = load_workbook(path)
+    legacy = from_unicode(INDICATORS, TCVN3)  # "ChØ tiªu"
+    wb[INDICATORS].title = legacy
+    wb[legacy]["D3"], wb[legacy]["D4"] = 50, 40  # pbgdpl_luot > pbgdpl_tong
+    wb.save(path)
+
+    result = check_year(YEAR, data_dir)
+
+    assert [(p.file, p.sheet, p.cell, p.rule) for p in result.problems] == [
+        (TIEN_HAI, legacy, "D3", "pbgdpl_luot_le_tong")
+    ]
 
 
 def test_sheet_named_in_a_legacy_encoding_is_found(data_dir: Path):
