@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reportgen import messages as msg
 from reportgen.errors import ConfigError
-from reportgen.names import name_variants
+from reportgen.names import fold, name_variants
 from reportgen.rules import Rule, YearOverYear, parse_rules, parse_year_over_year
 from reportgen.toml_errors import explain
 
@@ -170,6 +170,14 @@ class Registry:
             for key in unit.keys():
                 by_key.setdefault(key, unit)
         return {u.code: u for u in units}, by_key
+
+    @functools.cache  # noqa: B019
+    def commune_index(self, year: int) -> dict[str, dict[str, Commune]]:
+        """Return the year's communes by unit code, then by folded name (empty when none)."""
+        index: dict[str, dict[str, Commune]] = {}
+        for commune in self.communes_for(year):
+            index.setdefault(commune.unit_code, {})[fold(commune.name)] = commune
+        return index
 
     @functools.cache  # noqa: B019
     def communes_for(self, year: int) -> tuple[Commune, ...]:

@@ -591,10 +591,11 @@ def _check_value(out, sheet: _Sheet, r, c, value, column: Column, catalog, commu
     return text
 
 
-def _resolve_place(out, sheet, ref, text, communes: tuple[Commune, ...], unit: Unit | None):
+def _resolve_place(out, sheet, ref, text, communes: dict[str, dict[str, Commune]], unit):
+    """Return the place a cell names; communes is Registry.commune_index of the year."""
     if unit is None:
         return None
-    own = {fold(c.name): c for c in communes if c.unit_code == unit.code}
+    own = communes.get(unit.code, {})
     for key in name_variants(text):
         if key in own:
             return Place(own[key].name, own[key].kind, unit)
@@ -647,7 +648,7 @@ def inspect_workbook(
             problem = evaluate(rule, indicators, blank, refs, (out.file, sheet_name, out.unit))
             if problem is not None:
                 out.problems.append(problem)
-    communes = registry.communes_for(year)
+    communes = registry.commune_index(year)
     rows = {t.key: _check_table(raw, out, t, catalog, communes, unit) for t in catalog.tables}
     preparer = _text(info.get("preparer", (None, ""))[0])
     prepared_on = _text(info.get("prepared_on", (None, ""))[0])

@@ -90,7 +90,7 @@ def test_commune_names_that_start_like_a_prefix_still_match(data_dir: Path):
 
     registry = load_registry(DATA)
     [unit] = [u for u in registry.units if u.code == "342"]
-    communes = registry.communes_for(2018)
+    communes = registry.commune_index(2018)
     out = _Collector("x.xlsx")
     for typed in ["Phương Công", "Xã Phương Công", "xa phuong cong", "Tây Giang", "X. Tây Giang"]:
         place = _resolve_place(out, "Hoạt động", "F2", typed, communes, unit)
