@@ -522,9 +522,9 @@ def _check_table(raw, out: _Collector, table: Table, catalog: Catalog, communes,
     head_row = header[0]
     present = [c for c in table.columns if c not in missing]
     rules = [rule for rule in catalog.rules if rule.table == table.key]
+    where = {c.key: cols[fold(c.header)] for c in present}  # column of each key
     result = []
     for r in range(head_row + 1, len(sheet.rows)):
-        where = {c.key: cols[fold(c.header)] for c in present}
         # A row is empty when nothing is typed in it: merged ranges reaching into it and
         # hidden formulas are not "typed"; an empty row is skipped.
         if all(
