@@ -9,11 +9,10 @@ from reportgen import messages as msg
 from reportgen.aggregate import ReportData, aggregate
 from reportgen.batch import config_digest, inspect_all
 from reportgen.catalog import (
-    CATALOG_FILE,
-    UNITS_FILE,
     Catalog,
     Registry,
     Unit,
+    declared_files,
     load_catalog,
     load_registry,
 )
@@ -122,9 +121,7 @@ def check_year(
     """
     catalog = load_catalog(data_dir)
     registry = load_registry(data_dir)
-    config = config_digest(
-        [data_dir / CATALOG_FILE, data_dir / UNITS_FILE, *sorted(data_dir.glob("communes/*.csv"))]
-    )
+    config = config_digest(declared_files(data_dir, registry))
     return _check_year(year, data_dir, catalog, registry, config, allow_missing, progress,
                        compare_previous, official)  # fmt: skip
 

@@ -188,6 +188,13 @@ class Registry:
         return ()
 
 
+def declared_files(data_dir: Path, registry: Registry) -> list[Path]:
+    """Return the declarative files a check depends on: catalog, units, and the commune lists
+    units.toml names (wherever they are)."""
+    lists = sorted({entry.path for entry in registry.commune_lists})
+    return [data_dir / CATALOG_FILE, data_dir / UNITS_FILE, *lists]
+
+
 def _read_toml(path: Path) -> dict:
     try:
         with path.open("rb") as fh:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportgen import messages as msg
 from reportgen.cache import file_sha256
-from reportgen.catalog import CATALOG_FILE, UNITS_FILE
+from reportgen.catalog import declared_files
 from reportgen.load import SETTINGS_FILE, year_folder
 
 log = logging.getLogger(__name__)
@@ -57,8 +57,7 @@ def record_run(
 
 def _input_files(result, data_dir: Path) -> list[Path]:
     settings = year_folder(data_dir, result.year) / SETTINGS_FILE
-    config = [data_dir / CATALOG_FILE, data_dir / UNITS_FILE]
-    config += sorted((data_dir / "communes").glob("*.csv"))
+    config = declared_files(data_dir, result.registry)
     return [p for p in [*result.files, settings, *config] if p.is_file()]
 
 

@@ -207,3 +207,25 @@ def test_the_cache_forgets_what_no_run_used_for_sixty_days(data_dir: Path, tmp_p
     assert sorted(cache.glob("*.pickle")) == used  # used again: kept, and touched
     assert all(p.stat().st_mtime > long_ago + 86_400 for p in used)
     assert len(list(cache.glob("templates-*"))) == 1
+
+
+def test_a_commune_list_kept_outside_communes_is_part_of_the_cache_key(data_dir: Path, monkeypatch):
+    (data_dir / "danh-muc").mkdir()
+    (data_dir / "communes").rename(data_dir / "danh-muc" / "xa")
+    units = data_dir / "units.toml"
+    units.write_text(
+        units.read_text(encoding="utf-8").replace('"communes/', '"danh-muc/xa/'), "utf-8"
+    )
+    check_year(2018, data_dir)
+    read = []
+    real = batch.inspect_path
+    monkeypatch.setattr(batch, "inspect_path", lambda p, *a: read.append(p.name) or real(p, *a))
+    listed = data_dir / "danh-muc/xa/thai-binh-2017-03.csv"
+    listed.write_text(listed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    check_year(2018, data_dir)
+    assert len(read) == 8 + 8  # every workbook again, 2018 and 2017 (compared)
+    assert run("check", "--year", 2018, "--data-dir", data_dir).exit_code == 0
+    # The run log names the list the workbooks were checked against.
+    assert "danh-muc/xa/thai-binh-2017-03.csv=sha256:" in Path("out/2018/nhat-ky.log").read_text(
+        encoding="utf-8"
+    )
