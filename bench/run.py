@@ -158,12 +158,10 @@ def main() -> None:
         for n in sizes:
             data_dir = dataset(n)
             repeat = 3 if n <= 1000 else 1
-            check_s, check_mb = _median(
-                [reportgen, "check", "--year", str(YEAR), "--data-dir", str(data_dir)], repeat
-            )
+            check_cmd = [reportgen, "check", "--year", str(YEAR), "--data-dir", str(data_dir)]
+            check_s, check_mb = _median(check_cmd, repeat)
             floor_s, _ = _median([py, "-c", CALAMINE_FLOOR, str(data_dir / str(YEAR))], repeat)
             warm = str(tmp / f"cache-{n}")
-            check_cmd = [reportgen, "check", "--year", str(YEAR), "--data-dir", str(data_dir)]
             _run(check_cmd, warm)
             warm_s, _ = _median(check_cmd, repeat, warm)
             build_cmd = [reportgen, "build", "--year", str(YEAR), "--data-dir", str(data_dir)]

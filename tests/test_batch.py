@@ -2,7 +2,6 @@
 
 import os
 import pty
-import shutil
 import subprocess
 import sys
 import time
@@ -13,36 +12,24 @@ from openpyxl import load_workbook
 
 from reportgen import batch
 from reportgen.aggregate import aggregate
-from reportgen.build import check_year, workbook_filename
+from reportgen.build import check_year
 from reportgen.catalog import load_catalog, load_registry
-from reportgen.workbook import blank_workbook
-from tests.conftest import DATA, ROOT, run
-from tests.fill import fill_workbook
+from tests.conftest import ROOT, run
+from tests.synthetic import make_province
+
+
+def _by_code(unit, catalog, rnd):
+    """Every indicator int(code) % 7, pbgdpl_tong 3 more than pbgdpl_luot, one publication."""
+    values = {i.code: int(unit.code) % 7 for i in catalog.indicators_for(2018)}
+    values["pbgdpl_tong"] = values["pbgdpl_luot"] + 3
+    return values, {"Ấn phẩm": [["Bản tin", "cuốn", int(unit.code) * 10]]}
 
 
 @pytest.fixture(scope="module")
 def many(tmp_path_factory) -> Path:
     """A data folder with 36 synthetic units, each with a filled workbook for 2018."""
-    data = tmp_path_factory.mktemp("many")
-    shutil.copy(DATA / "catalog.toml", data / "catalog.toml")
-    head = (DATA / "units.toml").read_text(encoding="utf-8").split("[[communes]]")[0]
-    units = "".join(
-        f'\n[[units]]\ncode = "{i:03d}"\nkind = "xã"\nname = "Thử Nghiệm {i}"\n'
-        f'short = "Thử Nghiệm {i}"\naliases = []\nfrom = 2017\nto = 2024\n'
-        for i in range(1, 37)
-    )
-    (data / "units.toml").write_text(head + units, encoding="utf-8")
-    (data / "2018").mkdir()
-    shutil.copy(DATA / "2018/bao-cao.toml", data / "2018/bao-cao.toml")
-    catalog, registry = load_catalog(data), load_registry(data)
-    for unit in registry.units_for(2018):
-        values = {i.code: int(unit.code) % 7 for i in catalog.indicators_for(2018)}
-        values["pbgdpl_tong"] = values["pbgdpl_luot"] + 3
-        rows = {"Ấn phẩm": [["Bản tin", "cuốn", int(unit.code) * 10]]}
-        blank = blank_workbook(unit, 2018, catalog, ())
-        path = data / "2018" / workbook_filename(unit, 2018)
-        path.write_bytes(fill_workbook(blank, values, rows, "Người lập", "20/12/2018"))
-    return data
+    data = tmp_path_factory.mktemp("many") / "data"
+    return make_province(data, 36, parallel=False, fill=_by_code)
 
 
 def _totals(result, data):

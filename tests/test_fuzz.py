@@ -18,6 +18,7 @@ import warnings
 import zipfile
 from collections import Counter
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 import pytest
 
@@ -55,7 +56,7 @@ ODD_VALUES = [
     "Huyện Đông Hưng",
     "Đông  Hưng ",
     "\u202eghnuH gnôĐ",
-    "&lt;img src=x onerror=alert(1)&gt;",
+    "<img src=x onerror=alert(1)>",
     "{{ 7*7 }}",
     "😀" * 10,
     "Thành phố Thái Bình",
@@ -177,42 +178,50 @@ def garble_xml(content: bytes, rng: random.Random) -> bytes:
     return _zip(members)
 
 
-def odd_values(content: bytes, rng: random.Random) -> bytes:
-    """Type odd values into cells, and change the type some cells claim."""
+def _edit_sheets(content: bytes, rng: random.Random, edit) -> bytes:
+    """Apply edit(sheet XML, rng) -> sheet XML to one to three random worksheet members."""
     members = _members(content)
     sheets = [i for i, (info, _) in enumerate(members) if "worksheets/" in info.filename]
     for _ in range(rng.randint(1, 3)):
         i = rng.choice(sheets)
-        text = members[i][1]
-        values = list(re.finditer(rb"<(t|v)>([^<]*)</\1>", text))
-        if values:
-            found = rng.choice(values)
-            odd = rng.choice(ODD_VALUES).replace("&", "&amp;").replace("<", "&lt;").encode()
-            odd = odd.replace(b"&amp;lt;", b"&lt;").replace(b"&amp;gt;", b"&gt;")
-            text = text[: found.start(2)] + odd + text[found.end(2) :]
-        types = list(re.finditer(rb't="[^"]*"', text))
-        if types and rng.random() < 0.3:
-            found = rng.choice(types)
-            text = text[: found.start() + 2] + rng.choice(CELL_TYPES) + text[found.end() :]
-        members[i] = (members[i][0], text)
+        members[i] = (members[i][0], edit(members[i][1], rng))
     return _zip(members)
+
+
+def _odd_text(rng: random.Random) -> bytes:
+    """One of ODD_VALUES, escaped as XML character data."""
+    return xml_escape(rng.choice(ODD_VALUES)).encode()
+
+
+def _odd_value(text: bytes, rng: random.Random) -> bytes:
+    values = list(re.finditer(rb"<(t|v)>([^<]*)</\1>", text))
+    if values:
+        found = rng.choice(values)
+        text = text[: found.start(2)] + _odd_text(rng) + text[found.end(2) :]
+    types = list(re.finditer(rb't="[^"]*"', text))
+    if types and rng.random() < 0.3:
+        found = rng.choice(types)
+        text = text[: found.start() + 2] + rng.choice(CELL_TYPES) + text[found.end() :]
+    return text
+
+
+def odd_values(content: bytes, rng: random.Random) -> bytes:
+    """Type odd values into cells, and change the type some cells claim."""
+    return _edit_sheets(content, rng, _odd_value)
+
+
+def _text_in_number_cell(text: bytes, rng: random.Random) -> bytes:
+    numbers = list(re.finditer(rb'<c r="([A-Z]+\d+)"([^>]*)><v>[^<]*</v></c>', text))
+    if numbers:
+        found = rng.choice(numbers)
+        cell = b'<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (found[1], _odd_text(rng))
+        text = text[: found.start()] + cell + text[found.end() :]
+    return text
 
 
 def text_in_number_cells(content: bytes, rng: random.Random) -> bytes:
     """Type odd text where a clerk should have typed a number."""
-    members = _members(content)
-    sheets = [i for i, (info, _) in enumerate(members) if "worksheets/" in info.filename]
-    for _ in range(rng.randint(1, 3)):
-        i = rng.choice(sheets)
-        text = members[i][1]
-        numbers = list(re.finditer(rb'<c r="([A-Z]+\d+)"([^>]*)><v>[^<]*</v></c>', text))
-        if numbers:
-            found = rng.choice(numbers)
-            odd = rng.choice(ODD_VALUES).replace("&", "&amp;").replace("<", "&lt;").encode()
-            cell = b'<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (found[1], odd)
-            text = text[: found.start()] + cell + text[found.end() :]
-        members[i] = (members[i][0], text)
-    return _zip(members)
+    return _edit_sheets(content, rng, _text_in_number_cell)
 
 
 MUTATIONS = {
