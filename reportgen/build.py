@@ -40,9 +40,7 @@ OUTPUT_STEM = "ket-qua-phong-chong-mua-ban-nguoi-{year}"
 OFFICIAL_STEM = "bao-cao-ket-qua-phong-chong-mua-ban-nguoi-{year}"
 FRAGMENT_SUFFIX = "-than-bai.html"  # the article's body alone, for the web portal
 SOURCES_FILE = "nguon-so-lieu.csv"
-FORMATS = ("html", "pdf", "docx", "fragment")
 DEFAULT_FORMATS = ("html", "pdf")
-STYLES = ("article", "official")
 SETTINGS_SKELETON = """\
 # Thông tin của bài báo cáo năm {year}.
 # date: ngày đăng, in dưới tiêu đề — năm-tháng-ngày, không có dấu ngoặc kép, ví dụ 2018-12-02

@@ -13,6 +13,9 @@ from reportgen.errors import ConfigError, ProblemsFound, RenderError, ReportgenE
 from reportgen.problems import Problem
 
 PROGRESS_FROM = 30  # workbooks; below that a run is over before a bar is worth drawing
+# What build --format and --style accept (build.py is imported only when a command runs).
+FORMATS = ("html", "pdf", "docx", "fragment")
+STYLES = ("article", "official")
 _HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh"}
 
 
@@ -245,7 +248,7 @@ def main(verbose: int, quiet: bool) -> None:
 @click.option(
     "--format",
     "formats",
-    type=_FormatList(("html", "pdf", "docx", "fragment")),
+    type=_FormatList(FORMATS),
     default="html,pdf",
     metavar="DẠNG,…",
     help="Các dạng cần ghi, cách nhau bởi dấu phẩy: html, pdf, docx (Word), fragment "
@@ -253,7 +256,7 @@ def main(verbose: int, quiet: bool) -> None:
 )
 @click.option(
     "--style",
-    type=click.Choice(["article", "official"]),
+    type=click.Choice(STYLES),
     default="article",
     metavar="KIỂU",
     help="article: bài viết (mặc định); official: văn bản hành chính theo Nghị định 30/2020 "
@@ -352,7 +355,7 @@ def check(year, data_dir, out_dir):
 @TEMPLATES_DIR
 @click.option(
     "--style",
-    type=click.Choice(["article", "official"]),
+    type=click.Choice(STYLES),
     default="article",
     metavar="KIỂU",
     help="article: bài viết (mặc định); official: văn bản hành chính.",
