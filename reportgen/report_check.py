@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 
 from reportgen import messages as msg
 from reportgen.problems import ERROR, Problem
+from reportgen.workbook import header_row
 from reportgen.write import pin_zip, write_files
 
 REPORT_STEM = "kiem-tra-{year}"
@@ -129,18 +130,12 @@ def _completeness_cells(row: CompletenessRow) -> list:
     ]
 
 
-_BOLD = Font(bold=True)
-_HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 _ERROR_FILL = PatternFill("solid", fgColor="F8CBAD")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _sheet(ws, headers, rows, widths, error_column=None):
-    ws.append(list(headers))
-    for i, width in enumerate(widths, 1):
-        cell = ws.cell(row=1, column=i)
-        cell.font, cell.fill, cell.alignment = _BOLD, _HEAD_FILL, _WRAP
-        ws.column_dimensions[get_column_letter(i)].width = width
+    header_row(ws, headers, widths)
     # Rows are counted here: openpyxl's ws.max_row and ws[row] walk every cell (quadratic).
     for row, values in enumerate(rows, 2):
         ws.append(values)
@@ -148,30 +143,25 @@ def _sheet(ws, headers, rows, widths, error_column=None):
             ws.cell(row=row, column=column).alignment = _WRAP
         if error_column is not None and values[error_column] == ERROR:
             ws.cell(row=row, column=error_column + 1).fill = _ERROR_FILL
-    ws.freeze_panes = "A2"
     if rows:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
 
 
-def check_workbook_bytes(result) -> bytes:
+def _tables(result) -> tuple[list[list], list[list]]:
+    """Return the cells of both tables: one row per problem, one per unit or stray file."""
+    problems = [_problem_cells(p, result.unit_names) for p in result.problems]
+    return problems, [_completeness_cells(r) for r in completeness_rows(result)]
+
+
+def check_workbook_bytes(result, tables: tuple[list[list], list[list]]) -> bytes:
     """Return kiem-tra-<year>.xlsx: the problems, then the completeness table."""
+    problems, status = tables
     wb = Workbook()
-    problems = wb.active
-    problems.title = msg.SHEET_PROBLEMS
-    _sheet(
-        problems,
-        msg.PROBLEM_HEADERS,
-        [_problem_cells(p, result.unit_names) for p in result.problems],
-        (10, 24, 28, 14, 7, 22, 22, 80),
-        error_column=0,
-    )
-    status = wb.create_sheet(msg.SHEET_COMPLETENESS)
-    _sheet(
-        status,
-        msg.COMPLETENESS_HEADERS,
-        [_completeness_cells(r) for r in completeness_rows(result)],
-        (7, 24, 20, 30, 20, 12, 7, 9, 60),
-    )
+    sheet = wb.active
+    sheet.title = msg.SHEET_PROBLEMS
+    _sheet(sheet, msg.PROBLEM_HEADERS, problems, (10, 24, 28, 14, 7, 22, 22, 80), error_column=0)
+    sheet = wb.create_sheet(msg.SHEET_COMPLETENESS)
+    _sheet(sheet, msg.COMPLETENESS_HEADERS, status, (7, 24, 20, 30, 20, 12, 7, 9, 60))
     # Same inputs, same bytes: pin what openpyxl would take from the clock.
     day = result.settings.date or dt.date(2000, 1, 1)
     wb.properties.created = wb.properties.modified = dt.datetime.combine(day, dt.time())
@@ -180,7 +170,7 @@ def check_workbook_bytes(result) -> bytes:
     return pin_zip(buffer.getvalue(), day)
 
 
-def check_html(result) -> str:
+def check_html(result, tables: tuple[list[list], list[list]]) -> str:
     """Return the same report as one self-contained HTML page."""
     title = msg.CHECK_TITLE.format(year=result.year)
     summary = msg.SUMMARY.format(
@@ -198,8 +188,7 @@ def check_html(result) -> str:
             body.append(f"<tr{cls}>{cells}</tr>")
         return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
-    problems = [_problem_cells(p, result.unit_names) for p in result.problems]
-    status = [_completeness_cells(r) for r in completeness_rows(result)]
+    problems, status = tables
     return (
         '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n"
@@ -220,9 +209,10 @@ def check_html(result) -> str:
 def write_check_report(result, out_dir: Path) -> list[Path]:
     """Write kiem-tra-<year>.xlsx and .html into out_dir, atomically; return their paths."""
     stem = REPORT_STEM.format(year=result.year)
+    tables = _tables(result)
     return write_files(
         {
-            out_dir / f"{stem}.xlsx": check_workbook_bytes(result),
-            out_dir / f"{stem}.html": check_html(result).encode("utf-8"),
+            out_dir / f"{stem}.xlsx": check_workbook_bytes(result, tables),
+            out_dir / f"{stem}.html": check_html(result, tables).encode("utf-8"),
         }
     )

@@ -49,7 +49,8 @@ def _fit(texts, low: int = 10, high: int = 80) -> int:
     return max(low, min(high, longest + 2))
 
 
-def _header(ws, headers, widths):
+def header_row(ws, headers, widths) -> None:
+    """Write a bold, shaded, wrapped first row with column widths, and freeze it."""
     ws.append(list(headers))
     for i, width in enumerate(widths, 1):
         cell = ws.cell(row=1, column=i)
@@ -81,7 +82,7 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
     info = wb.create_sheet(layout.INFO_SHEET)
     values = {"unit_name": unit.official_name, "unit_code": unit.code, "year": year}
     labels = [label for _, label in layout.INFO_FIELDS]
-    _header(info, layout.INFO_HEADERS, (_fit(labels), _fit(values.values(), 40)))
+    header_row(info, layout.INFO_HEADERS, (_fit(labels), _fit(values.values(), 40)))
     for key, label in layout.INFO_FIELDS:
         info.append([label, values.get(key)])
         if key not in values:
@@ -98,7 +99,7 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
         _fit([measure_h, *(i.measure for i in indicators)]),
         _fit([value_h], 12),
     )
-    _header(ind, layout.INDICATOR_HEADERS, widths)
+    header_row(ind, layout.INDICATOR_HEADERS, widths)
     group = None
     for indicator in indicators:
         if indicator.group != group:
@@ -127,7 +128,7 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
     own = [c for c in communes if c.unit_code == unit.code]
     for table in catalog.tables:
         ws = wb.create_sheet(table.sheet)
-        _header(
+        header_row(
             ws,
             [c.header for c in table.columns],
             [_fit([c.header], 14 if c.type != "text" else 40) for c in table.columns],
