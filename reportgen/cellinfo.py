@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import iterparse
 
-import python_calamine
-
 log = logging.getLogger(__name__)
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -43,19 +41,20 @@ def parse_ref(ref: str) -> tuple[int, int]:
     return int(ref[len(letters) :]) - 1, col - 1
 
 
-def read_cell_info(path: Path, scanned=None) -> CellInfo:
+def read_cell_info(path: Path, scanned=None, book=None) -> CellInfo:
     """Return what a workbook's values do not show; empty when the format has none of it.
 
     A zip workbook is looked at in what the input-limits scan read of it (limits.Scanned): an
     .xlsx in the worksheets it inflated, and only in those it marked as holding a formula, a
-    merged range or an error cell; an .ods in the file's bytes it read.
+    merged range or an error cell; an .ods in the file's bytes it read. An .xls is looked at in
+    the calamine workbook (book) its values were read from.
     """
     suffix = path.suffix.lower()
     try:
         if suffix in (".xlsx", ".xlsm") and scanned is not None:
             return _xlsx_info(scanned.worksheets)
-        if suffix == ".xls":
-            return _calamine_merges(path)
+        if suffix == ".xls" and book is not None:
+            return _calamine_merges(book)
         if suffix == ".ods" and scanned is not None:
             return _ods_info(scanned.data)
     except Exception as exc:  # the values were readable; this extra look is best effort
@@ -63,8 +62,7 @@ def read_cell_info(path: Path, scanned=None) -> CellInfo:
     return CellInfo()
 
 
-def _calamine_merges(path: Path) -> CellInfo:
-    book = python_calamine.CalamineWorkbook.from_path(str(path))
+def _calamine_merges(book) -> CellInfo:
     merged = {}
     for name in book.sheet_names:
         ranges = book.get_sheet_by_name(name).merged_cell_ranges or []
