@@ -62,7 +62,7 @@ class Worksheet:
 
 @dataclass(frozen=True)
 class Scanned:
-    """A zip workbook as the scan read it: the file's bytes and its inflated worksheets.
+    """A zip workbook as the scan read it: the file's bytes and the parts its cells are in.
 
     The readers take these rather than the path: each part is inflated once, and what they read
     is exactly what was checked, even if the file changes meanwhile.
@@ -70,6 +70,7 @@ class Scanned:
 
     data: bytes
     worksheets: tuple[Worksheet, ...] = ()  # .xlsx, in workbook order
+    content: bytes | None = None  # .ods: content.xml, inflated; None when it has none
 
 
 class _Refused(Exception):
@@ -99,7 +100,7 @@ def scan(path: Path) -> tuple[Refusal | None, Scanned | None]:
         if suffix in _ZIP_SUFFIXES:
             data = path.read_bytes()
             if zipfile.is_zipfile(io.BytesIO(data)):
-                return None, _check_zip(data)
+                return None, _check_zip(data, keep_content=suffix == ".ods")
         elif suffix == ".xls" and olefile.isOleFile(str(path)):
             _check_xls(path)
     except _Refused as exc:
@@ -113,7 +114,7 @@ def _megabytes(size: int) -> str:
     return f"{number(round(size / _MB, 1))} MB"
 
 
-def _check_zip(data: bytes) -> Scanned:
+def _check_zip(data: bytes, keep_content: bool = False) -> Scanned:
     members = _count_members(data)
     if members > MAX_MEMBERS:
         raise _Refused(
@@ -124,7 +125,7 @@ def _check_zip(data: bytes) -> Scanned:
         sheets = _sheet_parts(archive, infos)
         budget = _Budget()
         cells = _CellCount(sheets)
-        inflated = {}
+        inflated, content = {}, None
         for info in infos:
             name = info.filename
             if name.endswith((".xml", ".rels")) or name in sheets:
@@ -134,9 +135,12 @@ def _check_zip(data: bytes) -> Scanned:
                     _parse(part, info, cells)
                 if name in sheets:
                     inflated[name] = Worksheet(sheets[name], part, marked is not False)
+                if keep_content and name == "content.xml":
+                    content = part  # the last of that name, as zipfile would open it
             else:
                 _inflate(archive, info, budget)
-    return Scanned(data, tuple(inflated[part] for part in sheets if part in inflated))
+    worksheets = tuple(inflated[part] for part in sheets if part in inflated)
+    return Scanned(data, worksheets, content)
 
 
 class _Budget:
