@@ -174,15 +174,21 @@ def _inflate(archive, info, budget) -> None:
 
 
 def _parse(data: bytes, info, cells) -> None:
+    chunks = (data[start : start + _CHUNK] for start in range(0, len(data), _CHUNK))
+    part = info.filename
+    _feed(chunks, cells.start_part(part), part, cells.sheet_names.get(part, ""))
+
+
+def _feed(chunks, handler: ContentHandler, part: str, sheet: str = "") -> None:
+    """Parse one XML part, given in chunks, into a SAX handler; refuse a DTD or any entity."""
     parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    parser.setContentHandler(cells.start_part(info.filename))
+    parser.setContentHandler(handler)
     try:
-        for start in range(0, len(data), _CHUNK):
-            parser.feed(data[start : start + _CHUNK])
+        for chunk in chunks:
+            parser.feed(chunk)
         parser.close()
     except DefusedXmlException as exc:
-        sheet = cells.sheet_names.get(info.filename, "")
-        refusal = Refusal("xml_entities", msg.XML_ENTITIES.format(part=info.filename), sheet)
+        refusal = Refusal("xml_entities", msg.XML_ENTITIES.format(part=part), sheet)
         raise _Refused(refusal) from exc
 
 
@@ -383,14 +389,7 @@ def _sheet_parts(archive: zipfile.ZipFile, infos) -> dict[str, str]:
     rels = _Collect(("Relationship",), ("Id", "Target"))
     ids = _Collect(("sheet",), ("r:id", "name"))
     for part, handler in (("xl/_rels/workbook.xml.rels", rels), ("xl/workbook.xml", ids)):
-        parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
-        parser.setContentHandler(handler)
-        try:
-            for chunk in _chunks(archive, archive.getinfo(part), budget):
-                parser.feed(chunk)
-            parser.close()
-        except DefusedXmlException as exc:
-            raise _Refused(Refusal("xml_entities", msg.XML_ENTITIES.format(part=part))) from exc
+        _feed(_chunks(archive, archive.getinfo(part), budget), handler, part)
     targets = dict(rels.found)
     parts = {}
     for rel_id, sheet in ids.found:
