@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import iterparse
 
+from reportgen.layout import column_index
+
 log = logging.getLogger(__name__)
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -34,10 +36,7 @@ class CellInfo:
 def parse_ref(ref: str) -> tuple[int, int]:
     """Return the 0-based (row, column) of an A1 reference."""
     letters = ref.rstrip("0123456789").upper()
-    col = 0
-    for ch in letters:
-        col = col * 26 + ord(ch) - 64
-    return int(ref[len(letters) :]) - 1, col - 1
+    return int(ref[len(letters) :]) - 1, column_index(letters)
 
 
 def read_cell_info(path: Path, scanned=None, book=None) -> CellInfo:

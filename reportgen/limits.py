@@ -26,7 +26,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 
 from reportgen import messages as msg
-from reportgen.layout import cell_ref
+from reportgen.layout import cell_ref, column_index
 from reportgen.vietnamese import number
 
 # A district's workbook is about 12 kB and 1,000 cells; these limits leave a wide margin.
@@ -370,10 +370,7 @@ def _column_number(ref: str | None, default: int) -> int:
     found = _CELL_REF.match(ref or "")
     if not found:
         return default
-    col = 0
-    for letter in found[1].upper():
-        col = col * 26 + ord(letter) - 64
-    return col
+    return column_index(found[1].upper()) + 1
 
 
 def _repeat(value: str | None) -> int:
