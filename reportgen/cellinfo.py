@@ -8,12 +8,11 @@ here for them. Merged ranges come from the same scan (.xlsx, .ods) or from calam
 
 import io
 import logging
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import iterparse
 
-import python_calamine
+from reportgen.layout import column_index
 
 log = logging.getLogger(__name__)
 
@@ -37,34 +36,31 @@ class CellInfo:
 def parse_ref(ref: str) -> tuple[int, int]:
     """Return the 0-based (row, column) of an A1 reference."""
     letters = ref.rstrip("0123456789").upper()
-    col = 0
-    for ch in letters:
-        col = col * 26 + ord(ch) - 64
-    return int(ref[len(letters) :]) - 1, col - 1
+    return int(ref[len(letters) :]) - 1, column_index(letters)
 
 
-def read_cell_info(path: Path, scanned=None) -> CellInfo:
+def read_cell_info(path: Path, scanned=None, book=None) -> CellInfo:
     """Return what a workbook's values do not show; empty when the format has none of it.
 
     A zip workbook is looked at in what the input-limits scan read of it (limits.Scanned): an
     .xlsx in the worksheets it inflated, and only in those it marked as holding a formula, a
-    merged range or an error cell; an .ods in the file's bytes it read.
+    merged range or an error cell; an .ods in the content.xml it inflated. An .xls is looked at in
+    the calamine workbook (book) its values were read from.
     """
     suffix = path.suffix.lower()
     try:
         if suffix in (".xlsx", ".xlsm") and scanned is not None:
             return _xlsx_info(scanned.worksheets)
-        if suffix == ".xls":
-            return _calamine_merges(path)
+        if suffix == ".xls" and book is not None:
+            return _calamine_merges(book)
         if suffix == ".ods" and scanned is not None:
-            return _ods_info(scanned.data)
+            return _ods_info(scanned.content)
     except Exception as exc:  # the values were readable; this extra look is best effort
         log.debug("no cell details for %s: %r", path, exc)
     return CellInfo()
 
 
-def _calamine_merges(path: Path) -> CellInfo:
-    book = python_calamine.CalamineWorkbook.from_path(str(path))
+def _calamine_merges(book) -> CellInfo:
     merged = {}
     for name in book.sheet_names:
         ranges = book.get_sheet_by_name(name).merged_cell_ranges or []
@@ -110,30 +106,31 @@ def _look_at_cell(el, empty: set, failed: dict) -> None:
         empty.add(parse_ref(ref))  # t="str" with no text is a formula giving "", saved
 
 
-def _ods_info(data: bytes) -> CellInfo:
+def _ods_info(content: bytes | None) -> CellInfo:
     """Scan an .ods content.xml for spanned cells and error results (LibreOffice writes both)."""
+    if content is None:
+        return CellInfo()
     merged, errors = {}, {}
     name, r, c = "", 0, 0
-    with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open("content.xml") as fh:
-        for event, el in iterparse(fh, events=("start", "end")):
-            tag = el.tag
-            if tag == f"{_TABLE}table" and event == "start":
-                name, r = el.get(f"{_TABLE}name", ""), 0
-                merged[name], errors[name] = [], {}
-            elif tag == f"{_TABLE}table-row":
-                if event == "start":
-                    c = 0
-                else:
-                    r += int(el.get(f"{_TABLE}number-rows-repeated", "1"))
-                    el.clear()
-            elif tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell") and event == "end":
-                rows = int(el.get(f"{_TABLE}number-rows-spanned", "1"))
-                cols = int(el.get(f"{_TABLE}number-columns-spanned", "1"))
-                if rows > 1 or cols > 1:
-                    merged[name].append((r, c, r + rows - 1, c + cols - 1))
-                if el.get(f"{_CALCEXT}value-type") == "error":
-                    errors[name][(r, c)] = "".join(el.itertext()).strip()
-                c += int(el.get(f"{_TABLE}number-columns-repeated", "1"))
+    for event, el in iterparse(io.BytesIO(content), events=("start", "end")):
+        tag = el.tag
+        if tag == f"{_TABLE}table" and event == "start":
+            name, r = el.get(f"{_TABLE}name", ""), 0
+            merged[name], errors[name] = [], {}
+        elif tag == f"{_TABLE}table-row":
+            if event == "start":
+                c = 0
+            else:
+                r += int(el.get(f"{_TABLE}number-rows-repeated", "1"))
+                el.clear()
+        elif tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell") and event == "end":
+            rows = int(el.get(f"{_TABLE}number-rows-spanned", "1"))
+            cols = int(el.get(f"{_TABLE}number-columns-spanned", "1"))
+            if rows > 1 or cols > 1:
+                merged[name].append((r, c, r + rows - 1, c + cols - 1))
+            if el.get(f"{_CALCEXT}value-type") == "error":
+                errors[name][(r, c)] = "".join(el.itertext()).strip()
+            c += int(el.get(f"{_TABLE}number-columns-repeated", "1"))
     return CellInfo(
         merged={k: tuple(v) for k, v in merged.items()},
         errors={k: v for k, v in errors.items() if v},

@@ -30,6 +30,17 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def column_index(letters: str) -> int:
+    """Return the 0-based column index of spreadsheet letters in capitals (A -> 0, AB -> 27).
+
+    The inverse of column_letter; the letters are not checked.
+    """
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - 64
+    return index - 1
+
+
 def cell_ref(row: int, col: int) -> str:
     """Return the A1 reference of a 0-based row and column."""
     return f"{column_letter(col)}{row + 1}"

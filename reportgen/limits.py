@@ -26,7 +26,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 
 from reportgen import messages as msg
-from reportgen.layout import cell_ref
+from reportgen.layout import cell_ref, column_index
 from reportgen.vietnamese import number
 
 # A district's workbook is about 12 kB and 1,000 cells; these limits leave a wide margin.
@@ -62,7 +62,7 @@ class Worksheet:
 
 @dataclass(frozen=True)
 class Scanned:
-    """A zip workbook as the scan read it: the file's bytes and its inflated worksheets.
+    """A zip workbook as the scan read it: the file's bytes and the parts its cells are in.
 
     The readers take these rather than the path: each part is inflated once, and what they read
     is exactly what was checked, even if the file changes meanwhile.
@@ -70,6 +70,7 @@ class Scanned:
 
     data: bytes
     worksheets: tuple[Worksheet, ...] = ()  # .xlsx, in workbook order
+    content: bytes | None = None  # .ods: content.xml, inflated; None when it has none
 
 
 class _Refused(Exception):
@@ -99,7 +100,7 @@ def scan(path: Path) -> tuple[Refusal | None, Scanned | None]:
         if suffix in _ZIP_SUFFIXES:
             data = path.read_bytes()
             if zipfile.is_zipfile(io.BytesIO(data)):
-                return None, _check_zip(data)
+                return None, _check_zip(data, keep_content=suffix == ".ods")
         elif suffix == ".xls" and olefile.isOleFile(str(path)):
             _check_xls(path)
     except _Refused as exc:
@@ -113,7 +114,7 @@ def _megabytes(size: int) -> str:
     return f"{number(round(size / _MB, 1))} MB"
 
 
-def _check_zip(data: bytes) -> Scanned:
+def _check_zip(data: bytes, keep_content: bool = False) -> Scanned:
     members = _count_members(data)
     if members > MAX_MEMBERS:
         raise _Refused(
@@ -124,7 +125,7 @@ def _check_zip(data: bytes) -> Scanned:
         sheets = _sheet_parts(archive, infos)
         budget = _Budget()
         cells = _CellCount(sheets)
-        inflated = {}
+        inflated, content = {}, None
         for info in infos:
             name = info.filename
             if name.endswith((".xml", ".rels")) or name in sheets:
@@ -134,9 +135,12 @@ def _check_zip(data: bytes) -> Scanned:
                     _parse(part, info, cells)
                 if name in sheets:
                     inflated[name] = Worksheet(sheets[name], part, marked is not False)
+                if keep_content and name == "content.xml":
+                    content = part  # the last of that name, as zipfile would open it
             else:
                 _inflate(archive, info, budget)
-    return Scanned(data, tuple(inflated[part] for part in sheets if part in inflated))
+    worksheets = tuple(inflated[part] for part in sheets if part in inflated)
+    return Scanned(data, worksheets, content)
 
 
 class _Budget:
@@ -170,15 +174,21 @@ def _inflate(archive, info, budget) -> None:
 
 
 def _parse(data: bytes, info, cells) -> None:
+    chunks = (data[start : start + _CHUNK] for start in range(0, len(data), _CHUNK))
+    part = info.filename
+    _feed(chunks, cells.start_part(part), part, cells.sheet_names.get(part, ""))
+
+
+def _feed(chunks, handler: ContentHandler, part: str, sheet: str = "") -> None:
+    """Parse one XML part, given in chunks, into a SAX handler; refuse a DTD or any entity."""
     parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    parser.setContentHandler(cells.start_part(info.filename))
+    parser.setContentHandler(handler)
     try:
-        for start in range(0, len(data), _CHUNK):
-            parser.feed(data[start : start + _CHUNK])
+        for chunk in chunks:
+            parser.feed(chunk)
         parser.close()
     except DefusedXmlException as exc:
-        sheet = cells.sheet_names.get(info.filename, "")
-        refusal = Refusal("xml_entities", msg.XML_ENTITIES.format(part=info.filename), sheet)
+        refusal = Refusal("xml_entities", msg.XML_ENTITIES.format(part=part), sheet)
         raise _Refused(refusal) from exc
 
 
@@ -360,10 +370,7 @@ def _column_number(ref: str | None, default: int) -> int:
     found = _CELL_REF.match(ref or "")
     if not found:
         return default
-    col = 0
-    for letter in found[1].upper():
-        col = col * 26 + ord(letter) - 64
-    return col
+    return column_index(found[1].upper()) + 1
 
 
 def _repeat(value: str | None) -> int:
@@ -379,14 +386,7 @@ def _sheet_parts(archive: zipfile.ZipFile, infos) -> dict[str, str]:
     rels = _Collect(("Relationship",), ("Id", "Target"))
     ids = _Collect(("sheet",), ("r:id", "name"))
     for part, handler in (("xl/_rels/workbook.xml.rels", rels), ("xl/workbook.xml", ids)):
-        parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
-        parser.setContentHandler(handler)
-        try:
-            for chunk in _chunks(archive, archive.getinfo(part), budget):
-                parser.feed(chunk)
-            parser.close()
-        except DefusedXmlException as exc:
-            raise _Refused(Refusal("xml_entities", msg.XML_ENTITIES.format(part=part))) from exc
+        _feed(_chunks(archive, archive.getinfo(part), budget), handler, part)
     targets = dict(rels.found)
     parts = {}
     for rel_id, sheet in ids.found:

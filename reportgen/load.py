@@ -109,7 +109,7 @@ def read_workbook(path: Path) -> RawWorkbook:
         if scanned is None:
             sheets, info = call_isolated(_read_all, path)
         else:
-            sheets = read_sheets(scanned.data)
+            sheets = read_sheets(open_book(scanned.data))
             info = read_cell_info(path, scanned)
     except Exception as exc:  # calamine raises many kinds, or crashes; each means "unreadable"
         log.debug("cannot read %s: %r", path, exc)
@@ -131,20 +131,25 @@ def _is_encrypted(path: Path) -> bool:
 
 
 def _read_all(path: Path) -> tuple[dict[str, list[list]], CellInfo]:
-    # One function, so that both readings of an .xls happen in the isolated child.
-    return read_sheets(path), read_cell_info(path)
+    # One function, so that the whole read of an .xls happens in the isolated child; the file
+    # is parsed once, for both the values and the merged ranges.
+    book = open_book(path)
+    return read_sheets(book), read_cell_info(path, book=book)
 
 
-def read_sheets(source: Path | bytes) -> dict[str, list[list]]:
+def open_book(source: Path | bytes) -> python_calamine.CalamineWorkbook:
+    """Open a workbook with calamine, from its path or from its bytes."""
+    if isinstance(source, bytes):
+        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
+    return python_calamine.CalamineWorkbook.from_path(str(source))
+
+
+def read_sheets(book: python_calamine.CalamineWorkbook) -> dict[str, list[list]]:
     """Return every sheet's cells from A1, as rows of values; a blank cell is None.
 
     python-calamine directly, the engine pandas' read_excel(engine="calamine") wraps: the
     same values at a quarter of the time, without importing pandas (docs/performance.md).
     """
-    if isinstance(source, bytes):
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
-    else:
-        book = python_calamine.CalamineWorkbook.from_path(str(source))
     return {
         name: [
             [None if value == "" else value for value in row]

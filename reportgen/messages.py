@@ -219,7 +219,6 @@ WROTE = "Đã ghi: {path}"
 PROGRESS_LABEL = "Đang đọc và kiểm tra"
 SKIPPED_EXISTING = "Đã có, không ghi đè: {path}"
 NO_UNITS = "Không có đơn vị nào phải báo cáo năm {year} (xem data/units.toml)."
-NO_WORKBOOKS = "Không có tệp số liệu nào trong thư mục {folder}."
 RENDER_FAILED = "Không tạo được tệp PDF: {error}"
 REFUSED_URL = (
     "Cảnh báo: mẫu báo cáo dẫn tới {url} — không tải, vì chỉ được dùng tệp trong thư mục "

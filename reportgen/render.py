@@ -24,7 +24,6 @@ from reportgen.vietnamese import FILTERS
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MAIN_TEMPLATE = "report.html.j2"
 OFFICIAL_TEMPLATE = "official.html.j2"
-FRAGMENT_TEMPLATE = "fragment.html.j2"
 # The filters that print a figure: given a traced Figure they add its breakdown on hover.
 _FIGURE_FILTERS = ("number", "padded")
 

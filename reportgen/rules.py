@@ -136,10 +136,7 @@ def evaluate(
     if missing and len(missing) == len(keys) and rule.missing == "skip_if_all_missing":
         return None
 
-    def total(side):
-        return sum(int(t) if t.isdigit() else values.get(t, 0) for t in side)
-
-    left, right = total(rule.left), total(rule.right)
+    left, right = _side_sum(rule.left, values), _side_sum(rule.right, values)
     if OPERATORS[rule.operator](left, right):
         return None
     shown = [_side_text(side, cells, values) for side in (rule.left, rule.right)]
@@ -158,10 +155,15 @@ def evaluate(
     )
 
 
+def _side_sum(side: tuple[str, ...], values: dict[str, int]) -> int:
+    """Return the sum of one side of a rule: its constants and its keys' values (blank: 0)."""
+    return sum(int(t) if t.isdigit() else values.get(t, 0) for t in side)
+
+
 def _side_text(side: tuple[str, ...], cells: dict[str, str], values: dict[str, int]) -> str:
     if all(t.isdigit() for t in side):
         return ""  # a constant: the description says it
-    number = sum(int(t) if t.isdigit() else values.get(t, 0) for t in side)
+    number = _side_sum(side, values)
     terms = " + ".join(
         t if t.isdigit() else msg.RULE_CELL.format(cell=cells.get(t, t)) for t in side
     )

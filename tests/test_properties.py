@@ -159,6 +159,7 @@ def test_a_toneless_syllable_sorts_before_its_toned_forms(syllable):
 def test_cell_references_round_trip(col, row):
     ref = layout.cell_ref(row, col)
     assert limits._column_number(ref, -1) == col + 1
+    assert layout.column_index(layout.column_letter(col)) == col
     assert int(re.sub(r"^[A-Z]+", "", ref)) == row + 1
 
 
