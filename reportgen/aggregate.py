@@ -141,6 +141,16 @@ def _sorted_places(places) -> tuple[Place, ...]:
     return tuple(sorted(_unique(places, _place_key), key=lambda p: collation_key(p.name)))
 
 
+def activity_key(type_code: str, topic: str) -> tuple[str, str]:
+    """Return what activity rows are grouped by: their type, and their topic however typed."""
+    return type_code, fold(topic)
+
+
+def publication_key(title: str, measure: str) -> tuple[str, str]:
+    """Return what publication rows are summed by: title and measure however typed."""
+    return fold(title), fold(measure)
+
+
 def aggregate_activities(subs: list[Submission], catalog: Catalog) -> tuple[ActivityGroup, ...]:
     """Group activity rows by type (catalog order) and topic (first seen first)."""
     order = {c.code: i for i, c in enumerate(catalog.choices("activity_types"))}
@@ -148,7 +158,7 @@ def aggregate_activities(subs: list[Submission], catalog: Catalog) -> tuple[Acti
     for sub in subs:
         for row in sub.rows.get("activities", []):
             v = row.values
-            groups.setdefault((v["type"].code, fold(v["topic"])), []).append(v)
+            groups.setdefault(activity_key(v["type"].code, v["topic"]), []).append(v)
     keys = sorted(groups, key=lambda k: order[k[0]])  # stable: keeps first-seen topic order
     result = []
     for key in keys:
@@ -172,7 +182,7 @@ def aggregate_publications(subs: list[Submission]) -> tuple[PublicationGroup, ..
     for sub in subs:
         for row in sub.rows.get("publications", []):
             v = row.values
-            key = (fold(v["title"]), fold(v["measure"]))
+            key = publication_key(v["title"], v["measure"])
             entry = totals.setdefault(key, [v["title"], v["measure"], 0])
             entry[2] += v["quantity"]
     return tuple(PublicationGroup(*entry) for entry in totals.values())

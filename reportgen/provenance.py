@@ -14,10 +14,9 @@ from dataclasses import dataclass, replace
 from markupsafe import Markup
 
 from reportgen import messages as msg
-from reportgen.aggregate import ReportData
+from reportgen.aggregate import ReportData, activity_key, publication_key
 from reportgen.catalog import Catalog, Unit
 from reportgen.check import Row, Submission
-from reportgen.names import fold
 from reportgen.vietnamese import number
 
 
@@ -91,6 +90,14 @@ def _rows(subs: list[Submission], table: str) -> list[tuple[Unit, Row]]:
     return [(sub.unit, row) for sub in subs for row in sub.rows.get(table, [])]
 
 
+def _grouped(rows: list[tuple[Unit, Row]], key) -> dict[tuple, list[tuple[Unit, Row]]]:
+    """Return the rows by the group aggregate put them in (key of a row's values)."""
+    groups: dict[tuple, list[tuple[Unit, Row]]] = {}
+    for unit, row in rows:
+        groups.setdefault(key(row.values), []).append((unit, row))
+    return groups
+
+
 def trace(data: ReportData, subs: list[Submission], catalog: Catalog) -> ReportData:
     """Return the report data with its figures traced back to their cells."""
     subs = sorted(subs, key=lambda s: s.unit.code)
@@ -99,15 +106,12 @@ def trace(data: ReportData, subs: list[Submission], catalog: Catalog) -> ReportD
         code: _traced(value, code, labels.get(code, code), _indicator_sources(subs, code))
         for code, value in data.total.items()
     }
-    activities = _rows(subs, "activities")
+    activities = _grouped(
+        _rows(subs, "activities"), lambda v: activity_key(v["type"].code, v["topic"])
+    )
     groups = []
     for i, group in enumerate(data.activities, 1):
-        rows = [
-            (u, r)
-            for u, r in activities
-            if r.values["type"].code == group.type.code
-            and fold(r.values["topic"]) == fold(group.topic)
-        ]
+        rows = activities.get(activity_key(group.type.code, group.topic), [])
         name = msg.FIGURE_ACTIVITY.format(type=group.type.label, topic=group.topic)
         groups.append(
             replace(
@@ -126,15 +130,12 @@ def trace(data: ReportData, subs: list[Submission], catalog: Catalog) -> ReportD
                 ),
             )
         )
-    publications = _rows(subs, "publications")
+    publications = _grouped(
+        _rows(subs, "publications"), lambda v: publication_key(v["title"], v["measure"])
+    )
     pubs = []
     for i, pub in enumerate(data.publications, 1):
-        rows = [
-            (u, r)
-            for u, r in publications
-            if fold(r.values["title"]) == fold(pub.title)
-            and fold(r.values["measure"]) == fold(pub.measure)
-        ]
+        rows = publications.get(publication_key(pub.title, pub.measure), [])
         pubs.append(
             replace(
                 pub,
