@@ -89,6 +89,9 @@ def test_sample_data_has_no_problem(data_dir: Path):
 # --- one indicator value, typed wrong -----------------------------------------------------
 
 
+_PASTED = "Báo cáo tổng hợp " * 2_500  # 42,500 characters pasted into a number cell
+
+
 @pytest.mark.parametrize(
     ("typed", "shown", "rule", "message"),
     [
@@ -127,6 +130,23 @@ def test_sample_data_has_no_problem(data_dir: Path):
             '"-3" là số âm — hãy nhập số nguyên ≥ 0.',
             id="negative-text",
         ),
+        pytest.param(
+            None, "", "blank", "chưa nhập — hãy nhập số (không có thì nhập 0).", id="blank"
+        ),
+        pytest.param(
+            2_000_000,
+            "2000000",
+            "above_max",
+            '"2000000" lớn hơn mức tối đa 1000000 của chỉ tiêu này — hãy kiểm tra lại.',
+            id="above-the-catalog-maximum",
+        ),
+        pytest.param(  # quoted short: 60 characters in the message, 300 in the value column
+            _PASTED,
+            _PASTED[:299].rstrip() + "…",
+            "not_a_number",
+            f'"{_PASTED[:59].rstrip()}…" không phải là số — hãy nhập số nguyên ≥ 0.',
+            id="very-long-text",
+        ),
     ],
 )
 def test_bad_indicator_value_is_an_error_at_its_cell(data_dir, typed, shown, rule, message):
@@ -137,42 +157,6 @@ def test_bad_indicator_value_is_an_error_at_its_cell(data_dir, typed, shown, rul
     assert problems(result) == [error(TIEN_HAI, INDICATORS, "D6", shown, rule, message)]
     assert submission(result, TIEN_HAI) is None  # an error keeps the unit out of the report
     assert len(result.submissions) == 7
-
-
-def test_a_very_long_value_is_quoted_short(data_dir: Path):
-    pasted = "Báo cáo tổng hợp " * 2_500  # 42,500 characters pasted into a number cell
-    edit(data_dir, TIEN_HAI, INDICATORS, {"D6": pasted})
-
-    result = check_year(YEAR, data_dir)
-
-    quoted = pasted[:59].rstrip() + "…"
-    assert problems(result) == [
-        error(
-            TIEN_HAI,
-            INDICATORS,
-            "D6",
-            pasted[:299].rstrip() + "…",
-            "not_a_number",
-            f'"{quoted}" không phải là số — hãy nhập số nguyên ≥ 0.',
-        )
-    ]
-
-
-def test_blank_indicator_value_is_an_error(data_dir: Path):
-    edit(data_dir, TIEN_HAI, INDICATORS, {"D6": None})
-
-    result = check_year(YEAR, data_dir)
-
-    assert problems(result) == [
-        error(
-            TIEN_HAI,
-            INDICATORS,
-            "D6",
-            "",
-            "blank",
-            "chưa nhập — hãy nhập số (không có thì nhập 0).",
-        )
-    ]
 
 
 def test_number_typed_as_text_is_a_warning_and_its_value_is_used(data_dir: Path):
@@ -193,23 +177,6 @@ def test_number_typed_as_text_is_a_warning_and_its_value_is_used(data_dir: Path)
     assert result.errors == 0
     assert submission(result, TIEN_HAI).indicators[FOREIGNERS] == 1519
     assert submission(result, TIEN_HAI).cells[FOREIGNERS] == "Chỉ tiêu!D6"
-
-
-def test_value_above_the_catalog_maximum_is_an_error(data_dir: Path):
-    edit(data_dir, TIEN_HAI, INDICATORS, {"D6": 2_000_000})
-
-    result = check_year(YEAR, data_dir)
-
-    assert problems(result) == [
-        error(
-            TIEN_HAI,
-            INDICATORS,
-            "D6",
-            "2000000",
-            "above_max",
-            '"2000000" lớn hơn mức tối đa 1000000 của chỉ tiêu này — hãy kiểm tra lại.',
-        )
-    ]
 
 
 # --- the unit and the year ----------------------------------------------------------------
