@@ -1,6 +1,7 @@
-# reportgen — make help lists the targets. Variables can be overridden:
-#   make report YEAR=2019
-YEAR ?= 2018
+# reportgen — `make help` lists the targets (in Vietnamese). Variables can be overridden:
+#   make report YEAR=2026
+# YEAR has no default: report, check, template and preview ask for it rather than guess.
+YEAR ?=
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -13,10 +14,18 @@ FUZZ_CASES ?= 5000
 FUZZ_SEED ?= 20181202
 
 .DEFAULT_GOAL := help
-.PHONY: help report check template preview test fuzz lint format bench bench-data clean
+.PHONY: help need-year report check template preview test fuzz lint format bench bench-data clean
 
-help: ## Show the targets
+help: ## Liệt kê các lệnh
+	@echo "Các lệnh (ghi năm bằng YEAR=…, ví dụ: make report YEAR=2026):"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+# The targets that work on one year stop here, in Vietnamese, when YEAR is not given.
+need-year:
+	@if [ -z "$(YEAR)" ]; then \
+	  echo "Hãy ghi năm báo cáo, ví dụ: make $(firstword $(MAKECMDGOALS)) YEAR=2026" >&2; \
+	  exit 2; \
+	fi
 
 # The virtualenv is (re)built whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -24,37 +33,37 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
 
-report: $(BIN)/.installed ## Build out/YEAR/*.html and *.pdf from data/YEAR/*.xlsx
+report: need-year $(BIN)/.installed ## Lập báo cáo out/YEAR/*.html, *.pdf từ data/YEAR/*.xlsx
 	$(BIN)/reportgen build --year $(YEAR) --data-dir $(DATA) $(ARGS)
 
-check: $(BIN)/.installed ## Check data/YEAR/*.xlsx without building
+check: need-year $(BIN)/.installed ## Chỉ kiểm tra các tệp data/YEAR/*.xlsx
 	$(BIN)/reportgen check --year $(YEAR) --data-dir $(DATA) $(ARGS)
 
-template: $(BIN)/.installed ## Write blank workbooks for YEAR into data/YEAR (never overwrites)
+template: need-year $(BIN)/.installed ## Tạo tệp Excel mẫu trống của năm YEAR (không ghi đè)
 	$(BIN)/reportgen template --year $(YEAR) --data-dir $(DATA)
 
-preview: $(BIN)/.installed ## Serve the YEAR's report on 127.0.0.1:8000, updated on every save
+preview: need-year $(BIN)/.installed ## Xem trước báo cáo năm YEAR tại http://127.0.0.1:8000/
 	$(BIN)/reportgen preview --year $(YEAR) --data-dir $(DATA) $(ARGS)
 
-test: $(BIN)/.installed ## Run the test suite
+test: $(BIN)/.installed ## Chạy bộ kiểm thử
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
-fuzz: $(BIN)/.installed ## Fuzz the readers and parsers: FUZZ_CASES workbooks, thousands of inputs per property
+fuzz: $(BIN)/.installed ## Thử bộ đọc với hàng nghìn tệp hỏng ngẫu nhiên (FUZZ_CASES tệp)
 	FUZZ_CASES=$(FUZZ_CASES) FUZZ_SEED=$(FUZZ_SEED) HYPOTHESIS_PROFILE=fuzz \
 		$(BIN)/python -m pytest -q tests/test_fuzz.py tests/test_properties.py $(PYTEST_ARGS)
 
-lint: $(BIN)/.installed ## ruff check and format check
+lint: $(BIN)/.installed ## Soát mã bằng ruff
 	$(BIN)/ruff check reportgen tests bench
 	$(BIN)/ruff format --check reportgen tests bench
 
-format: $(BIN)/.installed ## Format the code with ruff
+format: $(BIN)/.installed ## Định dạng mã bằng ruff
 	$(BIN)/ruff format reportgen tests
 
-bench: $(BIN)/.installed ## Time each stage at N = 8…10,000 workbooks (BENCH_SIZES=8,100 for fewer)
+bench: $(BIN)/.installed ## Đo tốc độ với 8…10.000 tệp (BENCH_SIZES=8,100 để đo ít hơn)
 	$(BIN)/python -m bench.run
 
-bench-data: $(BIN)/.installed ## Only make the benchmark's synthetic workbooks (once; ≈ 20 min)
+bench-data: $(BIN)/.installed ## Chỉ tạo dữ liệu giả cho phép đo (một lần, khoảng 20 phút)
 	$(BIN)/python -m bench.run --data-only
 
-clean: ## Remove the virtualenv and outputs
+clean: ## Xoá môi trường ảo (.venv) và thư mục out
 	rm -rf $(VENV) out
