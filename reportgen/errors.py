@@ -28,3 +28,7 @@ class TemplateProblem(ReportgenError):
 
 class RenderError(ReportgenError):
     """The PDF renderer failed."""
+
+
+class OutputBusy(ReportgenError):
+    """Another run kept writing the same out folder for longer than we wait."""
