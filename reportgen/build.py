@@ -220,7 +220,9 @@ def build_report(
         record_run(folder, "build", result, data_dir, staged, dirs, shown=out_dir)
 
     # The run log's line goes into the new set, so that it never names outputs not in place.
-    paths = write_set(out_dir, files, copied=(LOG_FILE,), before_switch=log_run)
+    paths = write_set(
+        out_dir, files, copied=(LOG_FILE,), before_switch=log_run, protected=(data_dir, *dirs)
+    )
     return BuildResult(paths, problems, result.unit_names)
 
 

@@ -222,4 +222,6 @@ def write_check_report(result, out_dir: Path, data_dir: Path) -> list[Path]:
         f"{stem}.xlsx": check_workbook_bytes(result, tables),
         f"{stem}.html": check_html(result, tables).encode("utf-8"),
     }
-    return write_set(out_dir, files, copied=(LOG_FILE,), before_switch=log_run)
+    return write_set(
+        out_dir, files, copied=(LOG_FILE,), before_switch=log_run, protected=(data_dir,)
+    )

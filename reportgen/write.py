@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from reportgen import messages as msg
-from reportgen.errors import OutputBusy
+from reportgen.errors import OutputBusy, OutputFolderUnsafe
 
 log = logging.getLogger(__name__)
 
@@ -59,14 +59,21 @@ def write_set(
     files: dict[str, bytes],
     copied: Iterable[str] = (),
     before_switch: Callable[[Path, list[Path]], object] | None = None,
+    protected: Iterable[Path] = (),
 ) -> list[Path]:
     """Replace out_dir by a new version holding `files` and everything else it held.
 
     `copied` names files that `before_switch(folder, staged_paths)` will append to: they are
     copied into the new version rather than linked, so that the previous version is never
-    changed. Return the paths of the written files under out_dir.
+    changed. `protected` are folders (the inputs, the templates) that must not be inside
+    out_dir, since the whole folder is replaced. Return the paths of the written files under
+    out_dir.
     """
     target = Path(os.path.realpath(out_dir))  # a symlinked out folder: replace what it points to
+    for folder in protected:
+        real = Path(os.path.realpath(folder))
+        if real == target or target in real.parents:
+            raise OutputFolderUnsafe(msg.OUTPUT_HOLDS.format(folder=out_dir, inner=folder))
     parent, name = target.parent, target.name
     parent.mkdir(parents=True, exist_ok=True)
     with _locked(parent / f".{name}.lock", out_dir):

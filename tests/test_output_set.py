@@ -247,3 +247,16 @@ def test_an_out_folder_that_is_a_symlink_stays_one(tmp_path: Path, new_inputs, n
     del files[LOG]
     assert files == new_set
     assert _hidden_beside(real) == [".bao-cao.lock"]
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_an_out_folder_holding_the_inputs_is_refused(data_dir: Path, tmp_path: Path, command):
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = run(command, "--year", 2018, "--data-dir", data_dir, "--out-dir", tmp_path)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Không ghi vào {tmp_path} được: thư mục này chứa {data_dir}, mà mỗi lần chạy thay cả"
+        " thư mục ghi — hãy chọn một thư mục riêng cho báo cáo (mặc định out/<năm>).\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert _hidden_beside(tmp_path) == []
