@@ -75,7 +75,14 @@ def write_set(
         if real == target or target in real.parents:
             raise OutputFolderUnsafe(msg.OUTPUT_HOLDS.format(folder=out_dir, inner=folder))
     parent, name = target.parent, target.name
-    parent.mkdir(parents=True, exist_ok=True)
+    if os.path.lexists(target) and not target.is_dir():  # a file is never swapped for a folder
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(out_dir))
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # a file where a folder of the path should be
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(out_dir)) from exc
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(out_dir)) from exc
     with _locked(parent / f".{name}.lock", out_dir):
         _remove_leftovers(parent, name, target)
         stage = Path(tempfile.mkdtemp(dir=parent, prefix=f".{name}.new-"))
@@ -122,7 +129,10 @@ def _locked(lock_path: Path, shown: Path) -> Iterator[None]:
     except ImportError:  # no flock (Windows): one run at a time is up to the user
         yield
         return
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(shown)) from exc
     try:
 
         def take() -> bool:
