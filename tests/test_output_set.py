@@ -77,12 +77,28 @@ def _assert_new(out: Path, built_2018: Path, new_set: dict[str, bytes], runs: in
     assert len(log.splitlines()) == len(previous.splitlines()) + runs
 
 
-def _start(data: Path, out: Path, pause: str | None, code: str = PLAIN, command="build"):
+_children: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_child_left():
+    """Kill a child a failed test left paused, so that it writes nothing later."""
+    yield
+    while _children:
+        proc = _children.pop()
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        proc.stdin.close()
+        proc.stderr.close()
+
+
+def _start(data: Path, out: Path, pause: str | None, code: str = PLAIN):
     env = {k: v for k, v in os.environ.items() if k != PAUSE_ENV}
     if pause:
         env[PAUSE_ENV] = pause
-    args = [command, "--year", "2018", "--data-dir", str(data), "--out-dir", str(out)]
-    return subprocess.Popen(
+    args = ["build", "--year", "2018", "--data-dir", str(data), "--out-dir", str(out)]
+    proc = subprocess.Popen(
         [sys.executable, "-c", code, *args],
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
@@ -90,6 +106,8 @@ def _start(data: Path, out: Path, pause: str | None, code: str = PLAIN, command=
         env=env,
         encoding="utf-8",
     )
+    _children.append(proc)
+    return proc
 
 
 def _wait_for(proc: subprocess.Popen, line: str) -> None:
@@ -189,11 +207,9 @@ def test_a_run_that_waits_too_long_refuses_in_vietnamese(
     first = _start(new_inputs, out, "locked")
     _wait_for(first, f"{PAUSE_ENV}=locked")
     monkeypatch.setattr(reportgen.write, "LOCK_WAIT_SECONDS", 0)
-    try:
-        result = run(command, "--year", 2018, "--data-dir", new_inputs, "--out-dir", out)
-    finally:
-        first.kill()
-        first.communicate()
+    result = run(command, "--year", 2018, "--data-dir", new_inputs, "--out-dir", out)
+    first.kill()
+    first.wait()
     assert result.exit_code == 1
     assert result.output == (
         f"Một lần lập báo cáo hoặc kiểm tra khác đang ghi vào {out} — hãy chờ nó xong rồi"
