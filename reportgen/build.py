@@ -31,8 +31,8 @@ from reportgen.problems import ERROR, WARNING, Problem, count_errors, sort_probl
 from reportgen.provenance import in_text_order, sources_csv, trace
 from reportgen.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
 from reportgen.rules import year_over_year
-from reportgen.runlog import record_run
-from reportgen.write import write_files, write_new_file
+from reportgen.runlog import LOG_FILE, record_run
+from reportgen.write import write_new_file, write_set
 
 log = logging.getLogger(__name__)
 
@@ -215,8 +215,14 @@ def build_report(
     dirs = template_dirs(templates_dir)
     files = render_outputs(data, catalog, dirs, formats, style, appendix, official)
     out_dir = out_dir or Path("out") / str(year)
-    paths = write_files({out_dir / name: content for name, content in files.items()})
-    record_run(out_dir, "build", result, data_dir, paths, dirs)
+
+    def log_run(folder: Path, staged: list[Path]) -> None:
+        record_run(folder, "build", result, data_dir, staged, dirs, shown=out_dir)
+
+    # The run log's line goes into the new set, so that it never names outputs not in place.
+    paths = write_set(
+        out_dir, files, copied=(LOG_FILE,), before_switch=log_run, protected=(data_dir, *dirs)
+    )
     return BuildResult(paths, problems, result.unit_names)
 
 

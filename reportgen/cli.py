@@ -322,7 +322,6 @@ def check(year, data_dir, out_dir):
     """
     from reportgen.build import check_year
     from reportgen.report_check import write_check_report
-    from reportgen.runlog import record_run
 
     verbose = click.get_current_context().find_root().params.get("verbose", 0)
     result = check_year(year, data_dir, progress=_Progress())
@@ -330,8 +329,7 @@ def check(year, data_dir, out_dir):
         for path in result.ignored:
             click.echo(_ignored_text(path.name), err=True)
     out_dir = out_dir or Path("out") / str(year)
-    paths = write_check_report(result, out_dir)
-    record_run(out_dir, "check", result, data_dir, paths)
+    paths = write_check_report(result, out_dir, data_dir)
     if verbose:
         for path in paths:
             click.echo(msg.WROTE.format(path=path), err=True)

@@ -28,3 +28,11 @@ class TemplateProblem(ReportgenError):
 
 class RenderError(ReportgenError):
     """The PDF renderer failed."""
+
+
+class OutputFolderUnsafe(ReportgenError):
+    """The out folder holds the inputs or templates, and each run replaces it whole."""
+
+
+class OutputBusy(ReportgenError):
+    """Another run kept writing the same out folder for longer than we wait."""

@@ -2,7 +2,7 @@
 
 Provincial staff send it back to the districts, so every column a clerk needs to find the cell
 is there: unit, file, sheet, cell, value seen, rule and what to do. Building the content is pure;
-write_check_report is the only function that touches the disk (through write.write_files).
+write_check_report is the only function that touches the disk (through write.write_set).
 """
 
 import datetime as dt
@@ -17,8 +17,9 @@ from openpyxl.utils import get_column_letter
 
 from reportgen import messages as msg
 from reportgen.problems import ERROR, Problem
+from reportgen.runlog import LOG_FILE, record_run
 from reportgen.workbook import header_row
-from reportgen.write import pin_zip, write_files
+from reportgen.write import pin_zip, write_set
 
 REPORT_STEM = "kiem-tra-{year}"
 _UNIT_RULES = ("unit_unknown", "unit_mismatch", "unit_blank")
@@ -206,13 +207,21 @@ def check_html(result, tables: tuple[list[list], list[list]]) -> str:
     )
 
 
-def write_check_report(result, out_dir: Path) -> list[Path]:
-    """Write kiem-tra-<year>.xlsx and .html into out_dir, atomically; return their paths."""
+def write_check_report(result, out_dir: Path, data_dir: Path) -> list[Path]:
+    """Write kiem-tra-<year>.xlsx and .html and the run log's line into out_dir as one set.
+
+    The build's outputs already there are carried over unchanged (see write.write_set).
+    """
     stem = REPORT_STEM.format(year=result.year)
     tables = _tables(result)
-    return write_files(
-        {
-            out_dir / f"{stem}.xlsx": check_workbook_bytes(result, tables),
-            out_dir / f"{stem}.html": check_html(result, tables).encode("utf-8"),
-        }
+
+    def log_run(folder: Path, staged: list[Path]) -> None:
+        record_run(folder, "check", result, data_dir, staged, shown=out_dir)
+
+    files = {
+        f"{stem}.xlsx": check_workbook_bytes(result, tables),
+        f"{stem}.html": check_html(result, tables).encode("utf-8"),
+    }
+    return write_set(
+        out_dir, files, copied=(LOG_FILE,), before_switch=log_run, protected=(data_dir,)
     )

@@ -28,10 +28,12 @@ def record_run(
     outputs: Iterable[Path] = (),
     template_dirs: Iterable[Path] = (),
     now: dt.datetime | None = None,
+    shown: Path | None = None,
 ) -> Path | None:
     """Append the run's line to out_dir/nhat-ky.log; warn (never fail) if it cannot be written.
 
-    `result` is the CheckResult of the run; `command` is "build" or "check".
+    `result` is the CheckResult of the run; `command` is "build" or "check". `shown` is the
+    folder to name in a warning when out_dir is the hidden new version of it (write.write_set).
     """
     inputs = [(_relative(p, data_dir), _digest(p)) for p in _input_files(result, data_dir)]
     inputs += [(msg.RUN_LOG_TEMPLATES.format(folder=d), _folder_digest(d)) for d in template_dirs]
@@ -50,7 +52,8 @@ def record_run(
         with path.open("a", encoding="utf-8", newline="\n") as fh:
             fh.write(line + "\n")  # one write of one line: runs side by side do not interleave
     except OSError as exc:
-        log.warning(msg.RUN_LOG_FAILED.format(path=path, error=exc.strerror or exc))
+        shown_path = (shown or out_dir) / LOG_FILE
+        log.warning(msg.RUN_LOG_FAILED.format(path=shown_path, error=exc.strerror or exc))
         return None
     return path
 

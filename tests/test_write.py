@@ -8,6 +8,7 @@ from pathlib import Path
 import pydyf
 import pytest
 
+import reportgen.write
 from reportgen.write import write_files, write_new_file
 from tests.conftest import run
 from tests.test_end_to_end import STEM, _set_indicator
@@ -55,24 +56,24 @@ def test_a_pdf_step_failing_partway_leaves_the_old_report(previous, monkeypatch)
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
-def test_a_failing_rename_puts_back_the_files_already_replaced(previous, monkeypatch):
+def test_a_failing_switch_leaves_the_previous_set(previous, monkeypatch):
+    # The new set replaces the folder in one step (write.write_set); before that step failed
+    # partway through per-file renames, which were put back one by one.
     data_dir, out, before = previous
-    real_replace = os.replace
 
-    def replace(src, dst, *args, **kwargs):
-        if str(src).endswith(".tmp") and str(dst).endswith(".pdf"):
-            raise PermissionError(errno.EACCES, "Permission denied", str(dst))
-        return real_replace(src, dst, *args, **kwargs)
+    def exchange(first, second):
+        raise PermissionError(errno.EACCES, "Permission denied", str(second))
 
-    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(reportgen.write, "_exchange", exchange)
     result = _build(data_dir, out)
     assert result.exit_code == 1
     assert result.output == (
-        f"Không ghi được tệp {out / STEM}.pdf: không có quyền ghi vào đó — hãy đóng tệp nếu"
+        f"Không ghi được tệp {out}: không có quyền ghi vào đó — hãy đóng tệp nếu"
         " đang mở, hoặc chọn thư mục khác\n"
     )
     assert _report_files(_snapshot(out)) == _report_files(before)
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == [".out.lock"]
 
 
 def test_a_full_disk_while_staging_changes_nothing(previous, monkeypatch):
@@ -95,17 +96,20 @@ def test_a_full_disk_while_staging_changes_nothing(previous, monkeypatch):
 
 
 def test_write_files_into_an_empty_folder_removes_what_it_wrote_on_failure(tmp_path, monkeypatch):
-    real_replace = os.replace
+    out = tmp_path / "out"
+    out.mkdir()
+    calls = []
 
-    def replace(src, dst, *args, **kwargs):
-        if str(dst).endswith("b.txt"):
-            raise OSError(errno.EIO, "Input/output error", str(dst))
-        return real_replace(src, dst, *args, **kwargs)
+    def fsync(fd):  # the second file cannot be written
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "fsync", fsync)
     with pytest.raises(OSError):
-        write_files({tmp_path / "a.txt": b"a", tmp_path / "b.txt": b"b"})
-    assert list(tmp_path.iterdir()) == []
+        write_files({out / "a.txt": b"a", out / "b.txt": b"b"})
+    assert list(out.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
 
 
 def test_write_new_file_never_leaves_a_half_written_file(tmp_path, monkeypatch):
