@@ -28,7 +28,7 @@ from reportgen.load import (
 )
 from reportgen.names import fold
 from reportgen.problems import ERROR, WARNING, Problem, count_errors, sort_problems
-from reportgen.provenance import in_text_order, sources_csv, trace
+from reportgen.provenance import in_text_order, sources_csv
 from reportgen.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
 from reportgen.rules import year_over_year
 from reportgen.runlog import record_run
@@ -238,7 +238,6 @@ def _prepare(year: int, data_dir: Path, allow_missing: bool, style: str, progres
         result.missing,
         previous,
     )
-    data = trace(data, result.submissions, catalog)
     return data, catalog, official, problems + skipped, result
 
 
@@ -327,7 +326,9 @@ def previous_year(
     if errors:
         text = msg.PREVIOUS_SKIPPED.format(year=before.year, errors=errors)
         return None, [Problem(WARNING, "", "", "", "", "previous_skipped", text)]
-    data = aggregate(before.submissions, catalog, registry.province, before.settings, before.year)
+    data = aggregate(
+        before.submissions, catalog, registry.province, before.settings, before.year, traced=False
+    )
     return data, []
 
 

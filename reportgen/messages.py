@@ -336,3 +336,7 @@ RUN_LOG_COMMANDS = {"build": "lập báo cáo", "check": "kiểm tra"}
 RUN_LOG_NONE = "không có"
 RUN_LOG_TEMPLATES = "mẫu {folder}"
 RUN_LOG_FAILED = "Cảnh báo: không ghi được nhật ký {path}: {error}"
+
+# --- the fact table: how rows of a row sheet group (catalog.toml [[tables]] group) ---
+CONFIG_GROUP = '{where}: "group" phải là danh sách khóa cột, ví dụ group = ["type", "topic"].'
+CONFIG_GROUP_COLUMN = '{where}: "group" nêu cột "{key}" nhưng trang này không có cột khóa đó.'
