@@ -288,13 +288,13 @@ def aggregate(
     year: int,
     missing: tuple[Unit, ...] = (),
     previous: ReportData | None = None,
-    traced: bool = True,
+    traced: bool = False,
 ) -> ReportData:
     """Build the report's data from checked submissions (sorted by unit code).
 
-    Every figure is a view of the submissions' facts, summed once. With traced, each is a
-    Figure that carries the facts it sums (for the hover split and nguon-so-lieu.csv);
-    without (the year before, only compared with), a plain int.
+    Every figure is a view of the submissions' facts, summed once. With traced (the year a
+    build reports on), each is a Figure that carries the facts it sums, for the hover split
+    and nguon-so-lieu.csv; without (the year before, only compared with), a plain int.
     """
     subs = sorted(subs, key=lambda s: s.unit.code)
     units = {s.unit.code: s.unit for s in subs}

@@ -237,6 +237,7 @@ def _prepare(year: int, data_dir: Path, allow_missing: bool, style: str, progres
         year,
         result.missing,
         previous,
+        traced=True,
     )
     return data, catalog, official, problems + skipped, result
 
@@ -326,9 +327,7 @@ def previous_year(
     if errors:
         text = msg.PREVIOUS_SKIPPED.format(year=before.year, errors=errors)
         return None, [Problem(WARNING, "", "", "", "", "previous_skipped", text)]
-    data = aggregate(
-        before.submissions, catalog, registry.province, before.settings, before.year, traced=False
-    )
+    data = aggregate(before.submissions, catalog, registry.province, before.settings, before.year)
     return data, []
 
 
