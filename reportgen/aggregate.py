@@ -298,8 +298,8 @@ def aggregate(
     """
     subs = sorted(subs, key=lambda s: s.unit.code)
     units = {s.unit.code: s.unit for s in subs}
-    facts_of = {s.unit.code: submission_facts(s, catalog.tables) for s in subs}
-    facts = [f for s in subs for f in facts_of[s.unit.code]]
+    facts_of = [submission_facts(s, catalog.tables) for s in subs]
+    facts = [f for sub_facts in facts_of for f in sub_facts]
 
     def figure(chosen: list[Fact], key: str, label: str) -> int:
         return Figure(key, label, chosen, units) if traced else _sum(chosen)
@@ -309,7 +309,10 @@ def aggregate(
         ind.code: figure(indicators.get(("", ind.code), []), ind.code, ind.label)
         for ind in catalog.indicators
     }
-    rows = tuple(UnitRow(s.unit, s.file, _indicator_values(facts_of[s.unit.code])) for s in subs)
+    rows = tuple(
+        UnitRow(s.unit, s.file, _indicator_values(sub_facts))
+        for s, sub_facts in zip(subs, facts_of, strict=True)
+    )
     return ReportData(
         year=year,
         province=province,

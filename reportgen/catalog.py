@@ -16,6 +16,8 @@ from reportgen.toml_errors import explain
 CATALOG_FILE = "catalog.toml"
 UNITS_FILE = "units.toml"
 COLUMN_TYPES = ("text", "integer", "choice", "commune")
+# The columns a table's `group` must list: the report counts cases by the stage they reached.
+REQUIRED_GROUP = {"cases": ("stage",)}
 _COMMUNE_KINDS = {"xa": "xã", "phuong": "phường", "thi-tran": "thị trấn"}
 
 
@@ -278,6 +280,9 @@ def load_catalog(data_dir: Path) -> Catalog:
         for key in group:
             if key not in keys:
                 errors.append(msg.CONFIG_GROUP_COLUMN.format(where=where, key=key))
+        for key in REQUIRED_GROUP.get(entry.get("key"), ()):
+            if key in keys and key not in group:
+                errors.append(msg.CONFIG_GROUP_REQUIRED.format(where=where, key=key))
         tables.append(
             Table(
                 key=_field(entry, "key", str, where, errors),

@@ -340,3 +340,4 @@ RUN_LOG_FAILED = "Cảnh báo: không ghi được nhật ký {path}: {error}"
 # --- the fact table: how rows of a row sheet group (catalog.toml [[tables]] group) ---
 CONFIG_GROUP = '{where}: "group" phải là danh sách khóa cột, ví dụ group = ["type", "topic"].'
 CONFIG_GROUP_COLUMN = '{where}: "group" nêu cột "{key}" nhưng trang này không có cột khóa đó.'
+CONFIG_GROUP_REQUIRED = '{where}: "group" phải có cột "{key}" (báo cáo đếm theo cột này).'

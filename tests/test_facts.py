@@ -150,15 +150,26 @@ def test_the_csv_lists_a_figures_cells_in_reading_order(built_with_more_publicat
     ]
 
 
-def test_a_group_naming_an_unknown_column_is_a_catalog_error(data_dir: Path):
+@pytest.mark.parametrize(
+    ("declared", "written", "message"),
+    [
+        (
+            'group = ["title", "measure"]',
+            'group = ["title", "unit"]',
+            '[[tables]] #2: "group" nêu cột "unit" nhưng trang này không có cột khóa đó.',
+        ),
+        (
+            'group = ["stage", "route"]',
+            'group = ["route"]',
+            '[[tables]] #3: "group" phải có cột "stage" (báo cáo đếm theo cột này).',
+        ),
+    ],
+)
+def test_a_group_the_report_cannot_use_is_a_catalog_error(data_dir, declared, written, message):
     path = data_dir / "catalog.toml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace('group = ["title", "measure"]', 'group = ["title", "unit"]'),
-        encoding="utf-8",
-    )
+    assert declared in text
+    path.write_text(text.replace(declared, written), encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
         load_catalog(data_dir)
-    assert caught.value.messages == [
-        f'{path} [[tables]] #2: "group" nêu cột "unit" nhưng trang này không có cột khóa đó.'
-    ]
+    assert caught.value.messages == [f"{path} {message}"]
