@@ -2,13 +2,16 @@
 
 aggregate() makes each figure the templates print a Figure (reportgen/facts.py): a whole
 number that carries the facts it is the sum of. The number filters print a Figure with its
-split by unit as a hover title ("1.519 = Thành phố 812 + Đông Hưng 97 + …") and note it in
-the render's log; sources_csv() turns that log into nguon-so-lieu.csv. Both read the same
-facts the sum was made of. Templates need no change for this: {{ total.x|number }} is enough.
+split by unit as a hover title ("1.519 = Thành phố 812 + Đông Hưng 97 + …") and its key in
+data-source; sources_csv() lists the figures the HTML prints, in reading order, with their
+facts. Both read the same facts the sum was made of. Templates need no change for this:
+{{ total.x|number }} is enough.
 """
 
 import csv
+import dataclasses
 import io
+import re
 
 from markupsafe import Markup
 
@@ -28,14 +31,13 @@ def breakdown(figure: Figure) -> str:
     return msg.FIGURE_SUM.format(value=number(int(figure)), parts=" + ".join(parts))
 
 
-def traced_filter(format_value, log: list[Figure]):
+def traced_filter(format_value):
     """Wrap a number filter: a Figure prints inside a span whose title is its breakdown."""
 
     def wrapper(value, *args, **kwargs):
         text = format_value(value, *args, **kwargs)
         if not isinstance(value, Figure):
             return text
-        log.append(value)
         return Markup('<span class="figure" data-source="{}" title="{}">{}</span>').format(
             value.key, breakdown(value), text
         )
@@ -44,10 +46,36 @@ def traced_filter(format_value, log: list[Figure]):
     return wrapper
 
 
+def figures_in(value) -> list[Figure]:
+    """Return every Figure inside the report data (dataclasses, dicts, tuples), once each."""
+    found: dict[str, Figure] = {}
+
+    def walk(item) -> None:
+        if isinstance(item, Figure):
+            found.setdefault(item.key, item)
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            for field in dataclasses.fields(item):
+                walk(getattr(item, field.name))
+        elif isinstance(item, dict):
+            for inner in item.values():
+                walk(inner)
+        elif isinstance(item, tuple | list):
+            for inner in item:
+                walk(inner)
+
+    walk(value)
+    return list(found.values())
+
+
 def in_text_order(figures: list[Figure], html: str) -> list[Figure]:
-    """Return each printed figure once, in the order a reader meets it in the HTML."""
-    unique = {f.key: f for f in reversed(figures)}
-    return sorted(unique.values(), key=lambda f: html.find(f'data-source="{f.key}"'))
+    """Return the figures the HTML prints, each once, in the order a reader meets them.
+
+    A template may compute a sentence before it places it, so the order the filters ran in
+    is not the reading order: the spans' data-source attributes are.
+    """
+    by_key = {f.key: f for f in figures}
+    printed = dict.fromkeys(re.findall(r'data-source="([^"]*)"', html))
+    return [by_key[key] for key in printed if key in by_key]
 
 
 def _where(fact: Fact) -> str:
