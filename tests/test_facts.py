@@ -173,3 +173,33 @@ def test_a_group_the_report_cannot_use_is_a_catalog_error(data_dir, declared, wr
     with pytest.raises(ConfigError) as caught:
         load_catalog(data_dir)
     assert caught.value.messages == [f"{path} {message}"]
+
+
+def test_the_csv_numbers_the_figures_in_the_order_the_article_prints_them(built_2018):
+    text = (built_2018 / "nguon-so-lieu.csv").read_text(encoding="utf-8-sig")
+    first: dict[str, tuple[str, str]] = {}
+    for row in list(csv.reader(io.StringIO(text)))[1:]:
+        first.setdefault(row[0], (row[1][:30], row[2]))
+    # the activities (sessions, participants), the publications, then the indicators
+    assert list(first.values()) == [
+        ('Lớp tập huấn "kỹ năng tuyên tr', "3"),
+        ('Lớp tập huấn "kỹ năng tuyên tr', "286"),
+        ('Buổi nói chuyện chuyên đề "phẩ', "2"),
+        ('Buổi nói chuyện chuyên đề "phẩ', "300"),
+        ('Lớp chuyên đề "nâng cao kiến t', "3"),
+        ('Lớp chuyên đề "nâng cao kiến t', "300"),
+        ('Ấn phẩm "Bản tin sinh hoạt hội', "3000"),
+        ('Ấn phẩm "Hãy phòng ngừa xâm hạ', "19500"),
+        ("Số lượt người nước ngoài, phụ ", "91"),
+        ("Tổng số lượt người nước ngoài,", "126"),
+        ("Người nước ngoài đang tạm trú,", "1519"),
+        ("Số lượt kiểm tra cơ sở kinh do", "847"),
+        ("Phụ nữ lấy chồng nước ngoài về", "72"),
+        ("Công dân xuất cảnh trái phép s", "7"),
+        ("Công dân lao động nhập cảnh tr", "52"),
+        ("Trường hợp con lai về sinh sốn", "172"),
+        ("Nạn nhân bị mua bán trở về đượ", "0"),
+        ("Nạn nhân được giải cứu", "0"),
+        ("Nạn nhân được hỗ trợ (vốn, y t", "0"),
+    ]
+    assert list(first) == [str(n) for n in range(1, 20)]
