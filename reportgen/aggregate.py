@@ -1,9 +1,17 @@
-"""Sum the checked submissions into what the templates show."""
+"""What the templates show: views of the checked submissions' facts, each summed once.
+
+Totals, the per-unit appendix, activity and publication lines and the case counts are
+built here from the facts (reportgen/facts.py); each printed figure is a Figure that
+carries the facts it sums, so the hover split and nguon-so-lieu.csv show exactly them.
+Rows of a row sheet group by the columns catalog.toml declares (`group`).
+"""
 
 from dataclasses import dataclass, field
 
-from reportgen.catalog import Catalog, Choice, Province, Unit
+from reportgen import messages as msg
+from reportgen.catalog import Catalog, Choice, Province, Table, Unit
 from reportgen.check import Place, Submission
+from reportgen.facts import INDICATORS, ROWS, Fact, Figure, group_key, submission_facts
 from reportgen.load import ReportSettings
 from reportgen.names import collation_key, fold, name_key
 
@@ -141,74 +149,116 @@ def _sorted_places(places) -> tuple[Place, ...]:
     return tuple(sorted(_unique(places, _place_key), key=lambda p: collation_key(p.name)))
 
 
-def activity_key(type_code: str, topic: str) -> tuple[str, str]:
-    """Return what activity rows are grouped by: their type, and their topic however typed."""
-    return type_code, fold(topic)
+def _facts_by(facts: list[Fact], table: str) -> dict[tuple[str, str], list[Fact]]:
+    """Return the facts of one table (or INDICATORS) by (group, key), first seen first."""
+    out: dict[tuple[str, str], list[Fact]] = {}
+    for fact in facts:
+        if fact.table == table:
+            out.setdefault((fact.group, fact.key), []).append(fact)
+    return out
 
 
-def publication_key(title: str, measure: str) -> tuple[str, str]:
-    """Return what publication rows are summed by: title and measure however typed."""
-    return fold(title), fold(measure)
+def _rows_by_group(subs: list[Submission], table: Table | None) -> dict[str, list[dict]]:
+    """Return the values of a table's rows by their group key, groups first seen first.
+
+    The key is the one the row's facts carry: the same function of the same values.
+    """
+    if table is None:
+        return {}
+    groups: dict[str, list[dict]] = {}
+    for sub in subs:
+        for row in sub.rows.get(table.key, []):
+            groups.setdefault(group_key(table.group, row.values), []).append(row.values)
+    return groups
 
 
-def aggregate_activities(subs: list[Submission], catalog: Catalog) -> tuple[ActivityGroup, ...]:
+def aggregate_activities(subs, catalog: Catalog, facts: list[Fact], figure) -> tuple:
     """Group activity rows by type (catalog order) and topic (first seen first)."""
     order = {c.code: i for i, c in enumerate(catalog.choices("activity_types"))}
-    groups: dict[tuple[str, str], list] = {}
-    for sub in subs:
-        for row in sub.rows.get("activities", []):
-            v = row.values
-            groups.setdefault(activity_key(v["type"].code, v["topic"]), []).append(v)
-    keys = sorted(groups, key=lambda k: order[k[0]])  # stable: keeps first-seen topic order
+    groups = _rows_by_group(subs, _table(catalog, "activities"))
+    numbers = _facts_by(facts, "activities")
+    # stable: keeps first-seen topic order within a type
+    keys = sorted(groups, key=lambda k: order[groups[k][0]["type"].code])
     result = []
-    for key in keys:
+    for i, key in enumerate(keys, 1):
         rows = groups[key]
+        name = msg.FIGURE_ACTIVITY.format(type=rows[0]["type"].label, topic=rows[0]["topic"])
         result.append(
             ActivityGroup(
                 type=rows[0]["type"],
                 topic=rows[0]["topic"],
                 audiences=_unique((r["audience"] for r in rows), fold),
-                sessions=sum(r["sessions"] for r in rows),
-                participants=sum(r["participants"] for r in rows),
+                sessions=figure(
+                    numbers.get((key, "sessions"), []),
+                    f"activities.{i}.sessions",
+                    f"{name}: {msg.FIGURE_SESSIONS}",
+                ),
+                participants=figure(
+                    numbers.get((key, "participants"), []),
+                    f"activities.{i}.participants",
+                    f"{name}: {msg.FIGURE_PARTICIPANTS}",
+                ),
                 places=_sorted_places(r["commune"] for r in rows if r["commune"]),
             )
         )
     return tuple(result)
 
 
-def aggregate_publications(subs: list[Submission]) -> tuple[PublicationGroup, ...]:
+def aggregate_publications(subs, catalog: Catalog, facts: list[Fact], figure) -> tuple:
     """Sum publications with the same title and measure, first seen first."""
-    totals: dict[tuple[str, str], list] = {}
-    for sub in subs:
-        for row in sub.rows.get("publications", []):
-            v = row.values
-            key = publication_key(v["title"], v["measure"])
-            entry = totals.setdefault(key, [v["title"], v["measure"], 0])
-            entry[2] += v["quantity"]
-    return tuple(PublicationGroup(*entry) for entry in totals.values())
+    groups = _rows_by_group(subs, _table(catalog, "publications"))
+    numbers = _facts_by(facts, "publications")
+    result = []
+    for i, (key, rows) in enumerate(groups.items(), 1):
+        title, measure = rows[0]["title"], rows[0]["measure"]
+        label = msg.FIGURE_PUBLICATION.format(title=title, measure=measure)
+        quantity = figure(numbers.get((key, "quantity"), []), f"publications.{i}", label)
+        result.append(PublicationGroup(title, measure, quantity))
+    return tuple(result)
 
 
-def aggregate_cases(subs: list[Submission], catalog: Catalog) -> CaseSummary:
+def aggregate_cases(subs, catalog: Catalog, facts: list[Fact], figure) -> CaseSummary:
     """Count cases, offenders and victims, and how many cases reached each stage."""
-    rows = [row.values for sub in subs for row in sub.rows.get("cases", [])]
-    stages = [c.code for c in catalog.choices("case_stages")]
+    table = _table(catalog, "cases")
+    rows = [v for group in _rows_by_group(subs, table).values() for v in group]
+    facts = [f for f in facts if f.table == "cases"]
+    position = {key: i for i, key in enumerate(table.group if table else ())}
+
+    def part(fact: Fact, column: str) -> str:
+        return fact.group_parts[position[column]]
+
+    cases = [f for f in facts if f.key == ROWS]
+    offenders = [f for f in facts if f.key == "offenders"]
+    choices = catalog.choices("case_stages")
+    stages = [c.code for c in choices]
+    labels = {c.code: c.label for c in choices}
     rank = {code: i for i, code in enumerate(stages)}
-    reached = {code: sum(rank[r["stage"].code] >= rank[code] for r in rows) for code in stages}
-    reached_offenders = {
-        code: sum(r["offenders"] for r in rows if rank[r["stage"].code] >= rank[code])
+
+    def reached_by(chosen: list[Fact], code: str) -> list[Fact]:
+        return [f for f in chosen if rank[part(f, "stage")] >= rank[code]]
+
+    reached = {
+        code: figure(
+            reached_by(cases, code),
+            f"cases.reached.{code}",
+            msg.FIGURE_CASES_REACHED.format(stage=_lower_first(labels[code])),
+        )
         for code in stages
     }
+    reached_offenders = {code: _sum(reached_by(offenders, code)) for code in stages}
     routes = _unique((r["route"] for r in rows if r["route"]), fold)
     counts = {fold(route): 0 for route in routes}
     for r in rows:
         if r["route"]:
             counts[fold(r["route"])] += 1
     by_route = sorted(((route, counts[fold(route)]) for route in routes), key=lambda rc: -rc[1])
-    furthest = max((r["stage"].code for r in rows), key=rank.__getitem__, default="")
+    furthest = max((part(f, "stage") for f in cases), key=rank.__getitem__, default="")
     return CaseSummary(
-        count=len(rows),
-        offenders=sum(r["offenders"] for r in rows),
-        victims=sum(r["victims"] for r in rows),
+        count=figure(cases, "cases.count", msg.FIGURE_CASES),
+        offenders=figure(offenders, "cases.offenders", msg.FIGURE_OFFENDERS),
+        victims=figure(
+            [f for f in facts if f.key == "victims"], "cases.victims", msg.FIGURE_VICTIMS
+        ),
         reached=reached,
         routes=routes,
         places=_sorted_places(r["commune"] for r in rows if r["commune"]),
@@ -216,6 +266,18 @@ def aggregate_cases(subs: list[Submission], catalog: Catalog) -> CaseSummary:
         by_route=tuple(by_route),
         furthest=furthest,
     )
+
+
+def _table(catalog: Catalog, key: str) -> Table | None:
+    return next((t for t in catalog.tables if t.key == key), None)
+
+
+def _sum(facts: list[Fact]) -> int:
+    return sum(f.value for f in facts)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def aggregate(
@@ -226,21 +288,45 @@ def aggregate(
     year: int,
     missing: tuple[Unit, ...] = (),
     previous: ReportData | None = None,
+    traced: bool = False,
 ) -> ReportData:
-    """Build the report's data from checked submissions (sorted by unit code)."""
+    """Build the report's data from checked submissions (sorted by unit code).
+
+    Every figure is a view of the submissions' facts, summed once. With traced (the year a
+    build reports on), each is a Figure that carries the facts it sums, for the hover split
+    and nguon-so-lieu.csv; without (the year before, only compared with), a plain int.
+    """
     subs = sorted(subs, key=lambda s: s.unit.code)
+    units = {s.unit.code: s.unit for s in subs}
+    facts_of = [submission_facts(s, catalog.tables) for s in subs]
+    facts = [f for sub_facts in facts_of for f in sub_facts]
+
+    def figure(chosen: list[Fact], key: str, label: str) -> int:
+        return Figure(key, label, chosen, units) if traced else _sum(chosen)
+
+    indicators = _facts_by(facts, INDICATORS)
     total = {
-        ind.code: sum(s.indicators.get(ind.code, 0) for s in subs) for ind in catalog.indicators
+        ind.code: figure(indicators.get(("", ind.code), []), ind.code, ind.label)
+        for ind in catalog.indicators
     }
+    rows = tuple(
+        UnitRow(s.unit, s.file, _indicator_values(sub_facts))
+        for s, sub_facts in zip(subs, facts_of, strict=True)
+    )
     return ReportData(
         year=year,
         province=province,
         settings=settings,
         total=total,
-        units=tuple(UnitRow(s.unit, s.file, dict(s.indicators)) for s in subs),
+        units=rows,
         missing=tuple(sorted(missing, key=lambda u: u.code)),
-        activities=aggregate_activities(subs, catalog),
-        publications=aggregate_publications(subs),
-        cases=aggregate_cases(subs, catalog),
+        activities=aggregate_activities(subs, catalog, facts, figure),
+        publications=aggregate_publications(subs, catalog, facts, figure),
+        cases=aggregate_cases(subs, catalog, facts, figure),
         previous=previous,
     )
+
+
+def _indicator_values(facts) -> dict[str, int]:
+    """Return one unit's indicator values, {code: value}, in the order its sheet lists them."""
+    return {f.key: f.value for f in facts if f.table == INDICATORS}

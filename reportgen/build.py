@@ -28,7 +28,7 @@ from reportgen.load import (
 )
 from reportgen.names import fold
 from reportgen.problems import ERROR, WARNING, Problem, count_errors, sort_problems
-from reportgen.provenance import in_text_order, sources_csv, trace
+from reportgen.provenance import figures_in, in_text_order, sources_csv
 from reportgen.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
 from reportgen.rules import year_over_year
 from reportgen.runlog import LOG_FILE, record_run
@@ -243,8 +243,8 @@ def _prepare(year: int, data_dir: Path, allow_missing: bool, style: str, progres
         year,
         result.missing,
         previous,
+        traced=True,
     )
-    data = trace(data, result.submissions, catalog)
     return data, catalog, official, problems + skipped, result
 
 
@@ -273,7 +273,6 @@ def render_document(
     style: str = "article",
     appendix: bool = True,
     official: OfficialSettings | None = None,
-    figures: list | None = None,
 ) -> str:
     """Render the whole report of one style to an HTML string."""
     extra = {
@@ -282,7 +281,7 @@ def render_document(
         "official": official,
     }
     template = OFFICIAL_TEMPLATE if style == "official" else MAIN_TEMPLATE
-    return render_html(data, dirs, template, extra, figures)
+    return render_html(data, dirs, template, extra)
 
 
 def render_outputs(
@@ -295,8 +294,7 @@ def render_outputs(
     official: OfficialSettings | None = None,
 ) -> dict[str, bytes]:
     """Render every output asked for; return {file name: content}, nothing written yet."""
-    figures: list = []
-    html = render_document(data, catalog, dirs, style, appendix, official, figures)
+    html = render_document(data, catalog, dirs, style, appendix, official)
     stem = (OFFICIAL_STEM if style == "official" else OUTPUT_STEM).format(year=data.year)
     files: dict[str, bytes] = {}
     if "html" in formats:
@@ -315,7 +313,7 @@ def render_outputs(
         article = html if style == "article" else render_document(data, catalog, dirs)
         name = OUTPUT_STEM.format(year=data.year) + FRAGMENT_SUFFIX
         files[name] = article_body(article).encode("utf-8")
-    files[SOURCES_FILE] = sources_csv(in_text_order(figures, html))
+    files[SOURCES_FILE] = sources_csv(in_text_order(figures_in(data), html))
     return files
 
 

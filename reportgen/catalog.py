@@ -16,6 +16,8 @@ from reportgen.toml_errors import explain
 CATALOG_FILE = "catalog.toml"
 UNITS_FILE = "units.toml"
 COLUMN_TYPES = ("text", "integer", "choice", "commune")
+# The columns a table's `group` must list: the report counts cases by the stage they reached.
+REQUIRED_GROUP = {"cases": ("stage",)}
 _COMMUNE_KINDS = {"xa": "xã", "phuong": "phường", "thi-tran": "thị trấn"}
 
 
@@ -68,6 +70,9 @@ class Table:
     sheet: str
     doc: str
     columns: tuple[Column, ...]
+    # The columns whose values say which rows the report sums together (reportgen/facts.py):
+    # ("type", "topic") — activities of one type on one topic are one line of the report.
+    group: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -267,12 +272,24 @@ def load_catalog(data_dir: Path) -> Catalog:
             if column.type == "choice" and column.choices not in choice_lists:
                 errors.append(msg.CONFIG_CHOICES.format(where=cwhere, name=column.choices))
             columns.append(column)
+        group = entry.get("group", [])
+        keys = {c.key for c in columns}
+        if not isinstance(group, list) or not all(isinstance(k, str) for k in group):
+            group = []
+            errors.append(msg.CONFIG_GROUP.format(where=where))
+        for key in group:
+            if key not in keys:
+                errors.append(msg.CONFIG_GROUP_COLUMN.format(where=where, key=key))
+        for key in REQUIRED_GROUP.get(entry.get("key"), ()):
+            if key in keys and key not in group:
+                errors.append(msg.CONFIG_GROUP_REQUIRED.format(where=where, key=key))
         tables.append(
             Table(
                 key=_field(entry, "key", str, where, errors),
                 sheet=_field(entry, "sheet", str, where, errors),
                 doc=entry.get("doc", ""),
                 columns=tuple(columns),
+                group=tuple(group),
             )
         )
     codes = [ind.code for ind in indicators]

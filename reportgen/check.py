@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from reportgen import layout
 from reportgen import messages as msg
 from reportgen.catalog import Catalog, Column, Commune, Registry, Table, Unit
+from reportgen.facts import Fact, indicator_facts, row_facts
 from reportgen.legacy_encoding import TCVN3, detect
 from reportgen.load import RawWorkbook
 from reportgen.names import fold, name_key, name_variants, nfc
@@ -58,6 +59,8 @@ class Submission:
     indicators: dict[str, int] = field(default_factory=dict)
     cells: dict[str, str] = field(default_factory=dict)
     rows: dict[str, list[Row]] = field(default_factory=dict)
+    # every number above as a record with its cell (reportgen/facts.py): what the report sums
+    facts: tuple[Fact, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,11 @@ class WorkbookCheck:
     problems: list[Problem]
     preparer: str = ""
     prepared_on: str = ""
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """Return the figures read, one record each; none when the workbook has errors."""
+        return self.submission.facts if self.submission else ()
 
 
 @dataclass
@@ -654,7 +662,13 @@ def inspect_workbook(
     prepared_on = _text(info.get("prepared_on", (None, ""))[0])
     if unit is None or any(p.is_error for p in out.problems):
         return WorkbookCheck(raw.file, unit, None, out.problems, preparer, prepared_on)
-    submission = Submission(raw.file, unit, year, preparer, prepared_on, indicators, cells, rows)
+    facts = (
+        *indicator_facts(year, unit.code, raw.file, indicators, cells),
+        *row_facts(year, unit.code, catalog.tables, rows),
+    )
+    submission = Submission(
+        raw.file, unit, year, preparer, prepared_on, indicators, cells, rows, facts
+    )
     return WorkbookCheck(raw.file, unit, submission, out.problems, preparer, prepared_on)
 
 

@@ -346,3 +346,8 @@ OUTPUT_HOLDS = (
 OUTPUT_BUSY = (
     "Một lần lập báo cáo hoặc kiểm tra khác đang ghi vào {folder} — hãy chờ nó xong rồi chạy lại."
 )
+
+# --- the fact table: how rows of a row sheet group (catalog.toml [[tables]] group) ---
+CONFIG_GROUP = '{where}: "group" phải là danh sách khóa cột, ví dụ group = ["type", "topic"].'
+CONFIG_GROUP_COLUMN = '{where}: "group" nêu cột "{key}" nhưng trang này không có cột khóa đó.'
+CONFIG_GROUP_REQUIRED = '{where}: "group" phải có cột "{key}" (báo cáo đếm theo cột này).'

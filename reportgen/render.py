@@ -67,11 +67,8 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return _QuietBytecodeCache(str(folder))
 
 
-def make_environment(dirs: list[Path], figures: list | None = None) -> SandboxedEnvironment:
-    """Create the sandboxed, autoescaping, strict Jinja environment over a search path.
-
-    Figures printed through the number filters are appended to `figures` when given.
-    """
+def make_environment(dirs: list[Path]) -> SandboxedEnvironment:
+    """Create the sandboxed, autoescaping, strict Jinja environment over a search path."""
     loader = jinja2.ChoiceLoader(
         [
             jinja2.PrefixLoader(
@@ -92,9 +89,8 @@ def make_environment(dirs: list[Path], figures: list | None = None) -> Sandboxed
     )
     env.filters.update(FILTERS)
     env.filters["change"] = change
-    log = figures if figures is not None else []
     for name in _FIGURE_FILTERS:
-        env.filters[name] = traced_filter(FILTERS[name], log)
+        env.filters[name] = traced_filter(FILTERS[name])
     env.globals["bar_chart"] = bar_chart
     env.globals["asset_url"] = functools.partial(asset_url, tuple(dirs))
     return env
@@ -132,14 +128,12 @@ def render_html(
     dirs: list[Path],
     template: str = MAIN_TEMPLATE,
     extra: dict | None = None,
-    figures: list | None = None,
 ) -> str:
     """Render the report to an HTML string; template mistakes raise TemplateProblem.
 
-    `extra` adds names to the template context (the appendix, the official settings);
-    the traced figures the text prints are appended to `figures` when given.
+    `extra` adds names to the template context (the appendix, the official settings).
     """
-    env = make_environment(dirs, figures)
+    env = make_environment(dirs)
     context = {f.name: getattr(data, f.name) for f in fields(data)} | (extra or {})
     try:
         return env.get_template(template).render(context)

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from reportgen import messages as msg
+from reportgen.facts import INDICATORS, submission_facts
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.vietnamese import number as format_number
 
@@ -195,26 +196,33 @@ def parse_year_over_year(entry, path) -> tuple[YearOverYear | None, list[str]]:
 
 
 def year_over_year(submissions, previous, rule: YearOverYear, year: int) -> list[Problem]:
-    """Warn at each indicator cell whose value jumps against the same unit's previous year."""
-    before = {sub.unit.code: sub.indicators for sub in previous}
+    """Warn at each indicator cell whose value jumps against the same unit's previous year.
+
+    A view of the indicator facts of both years, matched by unit and indicator code.
+    """
+    before = {
+        (f.unit, f.key): f.value
+        for sub in previous
+        for f in submission_facts(sub, ())
+        if f.table == INDICATORS
+    }
     factor = format_number(int(rule.factor) if rule.factor.is_integer() else rule.factor)
     problems = []
     for sub in submissions:
-        old_values = before.get(sub.unit.code, {})
-        for code, new in sub.indicators.items():
-            old = old_values.get(code)
-            if old is None:
+        for fact in submission_facts(sub, ()):
+            old = before.get((fact.unit, fact.key))
+            if fact.table != INDICATORS or old is None:
                 continue
+            new = fact.value
             high, low = max(new, old), min(new, old)
             if high < rule.min_value or high <= rule.factor * max(low, 1):
                 continue
-            sheet, _, cell = sub.cells.get(code, "").partition("!")
             text = msg.YEAR_OVER_YEAR_UP if new > old else msg.YEAR_OVER_YEAR_DOWN
             message = text.format(
                 value=format_number(new), old=format_number(old), before=year - 1, factor=factor
             )
             problems.append(
-                Problem(WARNING, sub.file, sheet, cell, str(new), "year_over_year", message,
-                        sub.unit.code)
+                Problem(WARNING, fact.file, fact.sheet, fact.cell, str(new), "year_over_year",
+                        message, fact.unit)
             )  # fmt: skip
     return problems
