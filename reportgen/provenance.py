@@ -217,6 +217,20 @@ def in_text_order(figures: list[Figure], html: str) -> list[Figure]:
     return sorted(unique.values(), key=lambda f: html.find(f'data-source="{f.key}"'))
 
 
+# What makes Excel (or LibreOffice) read a CSV field as a formula: the OWASP list.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: str) -> str:
+    """Return a text field as a spreadsheet shows it, never as a formula: "'=…" for "=…".
+
+    File, sheet and unit names come from outside: a file named =HYPERLINK(…).xlsx would be a
+    live link in Excel. The leading quote is the usual neutraliser (Excel hides it and shows
+    the text). Numbers are written as numbers, so a negative one is never quoted.
+    """
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
 def sources_csv(figures: list[Figure]) -> bytes:
     """Return nguon-so-lieu.csv: one line per figure and source, figures in the given order.
 
@@ -227,9 +241,11 @@ def sources_csv(figures: list[Figure]) -> bytes:
     writer.writerow(msg.SOURCES_HEADER)
     for n, figure in enumerate(figures, 1):
         shown = int(figure)  # a plain number: Excel reads "1.519" as 1,519 in some locales
+        label = csv_text(figure.label)
         if not figure.sources:
-            writer.writerow([n, figure.label, shown, "", "", "", "", ""])
+            writer.writerow([n, label, shown, "", "", "", "", ""])
         for s in figure.sources:
-            row = [n, figure.label, shown, s.unit.official_name, s.value, s.file, s.sheet, s.cell]
-            writer.writerow(row)
+            texts = [csv_text(t) for t in (s.unit.official_name, s.file, s.sheet, s.cell)]
+            unit, file, sheet, cell = texts
+            writer.writerow([n, label, shown, unit, int(s.value), file, sheet, cell])
     return out.getvalue().encode("utf-8-sig")
