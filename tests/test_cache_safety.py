@@ -189,3 +189,30 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_speed(data_dir: Path, 
     result = check_year(YEAR, data_dir)
 
     assert result.errors == 0 and len(result.submissions) == 8
+
+
+def test_every_sample_and_corpus_workbook_comes_back_from_its_entry_unchanged():
+    # What the cache gives back must be what checking gives: rows with choices and places,
+    # problems of every kind, unreadable files, .xls and .ods included.
+    from reportgen.cache_entry import entry_bytes, read_entry
+    from reportgen.catalog import load_catalog, load_registry
+
+    data = ROOT / "data"
+    catalog, registry = load_catalog(data), load_registry(data)
+    files = [(p, int(p.parent.name)) for p in sorted(data.glob("20*/*.xlsx"))]
+    files += [(p, YEAR) for p in sorted((ROOT / "tests/corpus/files").iterdir())]
+    kinds = set()
+    for path, year in files:
+        outcome = batch.inspect_path(path, catalog, registry, year).outcome
+        entry = entry_bytes("key", "input", outcome)
+        assert read_entry(entry, "key", "input") == outcome, path.name
+        kinds.add(type(outcome).__name__)
+        if getattr(outcome, "submission", None):
+            kinds.update(
+                type(v).__name__
+                for rows in outcome.submission.rows.values()
+                for row in rows
+                for v in row.values.values()
+            )
+    assert kinds >= {"Problem", "WorkbookCheck", "Choice", "Place", "int", "str", "NoneType"}
+    assert len(files) > 60
