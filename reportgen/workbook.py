@@ -166,7 +166,9 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
                     allow_blank=True,
                 )
             elif column.type == "choice":
-                labels = ",".join(c.label for c in catalog.choices(column.choices))
+                # A quote would end the list literal and make the rest a formula; the check
+                # matches a choice ignoring punctuation, so the label without it still counts.
+                labels = ",".join(c.label.replace('"', "") for c in catalog.choices(column.choices))
                 dv = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True)
             elif column.type == "commune" and own:
                 dv = DataValidation(

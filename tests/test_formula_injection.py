@@ -109,7 +109,14 @@ def test_formula_text_in_the_declarative_files_stays_text_in_the_blank_workbooks
     catalog = data_dir / "catalog.toml"
     text = catalog.read_text(encoding="utf-8")
     assert 'header = "Nội dung"' in text
-    catalog.write_text(text.replace('header = "Nội dung"', 'header = "@Nội dung"'), "utf-8")
+    text = text.replace('header = "Nội dung"', 'header = "@Nội dung"')
+    # A quote in a choice would end the dropdown's list and make the rest a formula.
+    assert 'label = "Lớp tập huấn"' in text
+    text = text.replace(
+        'label = "Lớp tập huấn"',
+        'label = "Lớp tập huấn\\",HYPERLINK(\\"http://evil.example\\"),\\""',
+    )
+    catalog.write_text(text, "utf-8")
     out = tmp_path / "mau"
 
     result = run("template", "--year", YEAR, "--data-dir", data_dir, "--out-dir", out)
@@ -121,6 +128,18 @@ def test_formula_text_in_the_declarative_files_stays_text_in_the_blank_workbooks
     assert "=1+1 Tiền Hải" in texts  # the unit's name ("kind name"), on the info sheet
     assert FETCH.replace(",", ";") in texts  # the commune list of the dropdown
     assert "@Nội dung" in texts  # a column header
+    with zipfile.ZipFile(blank) as archive:
+        sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    lists = [
+        f.text
+        for sheet in sheets
+        for v in ElementTree.fromstring(sheet).iter(f"{MAIN}dataValidation")
+        if v.get("type") == "list"
+        for f in v.iter(f"{MAIN}formula1")
+        if f.text.startswith('"')
+    ]
+    assert lists and all(f.count('"') == 2 for f in lists)  # one literal list each, no formula
+    assert lists[0].startswith('"Lớp tập huấn,HYPERLINK(http://evil.example),,Buổi nói')
 
 
 def test_formula_like_fields_of_the_sources_csv_start_with_a_quote(data_dir: Path, tmp_path):
