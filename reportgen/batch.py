@@ -15,6 +15,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import stat
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
@@ -157,9 +158,7 @@ def _lookup(cache: Path, path: Path, year: int, config: str) -> Inspected | None
     key = _key(path, year, config, input_sha256)
     entry = cache / f"{key}{ENTRY_SUFFIX}"
     try:
-        with entry.open("rb") as fh:
-            data = fh.read(MAX_ENTRY_BYTES + 1)
-        outcome = read_entry(data, key, input_sha256)
+        outcome = read_entry(_read_regular(entry, MAX_ENTRY_BYTES + 1), key, input_sha256)
     except FileNotFoundError:
         return None
     except (OSError, BadEntry) as exc:  # damaged or edited: a miss, and written again
@@ -170,6 +169,19 @@ def _lookup(cache: Path, path: Path, year: int, config: str) -> Inspected | None
     except OSError:
         pass
     return Inspected(outcome, input_sha256)
+
+
+def _read_regular(path: Path, limit: int) -> bytes:
+    """Return at most `limit` bytes of a regular file; raise OSError for anything else.
+
+    Not a symbolic link (to /dev/zero, say), not a FIFO (opening one would wait forever).
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        return fh.read(limit)
 
 
 def _store(cache: Path, key: str, inspected: Inspected) -> None:

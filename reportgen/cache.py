@@ -10,6 +10,7 @@ import functools
 import hashlib
 import logging
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -19,9 +20,11 @@ log = logging.getLogger(__name__)
 CACHE_ENV = "REPORTGEN_CACHE"
 DEFAULT_CACHE = Path(".reportgen-cache")
 MAX_AGE_DAYS = 60  # an entry unused this long (its file's modification time) is deleted
+# What runs write there: entries named by their key, and their temporary files. Nothing
+# else in the folder is touched, even when REPORTGEN_CACHE points somewhere shared.
+_ENTRY = re.compile(r"[0-9a-f]{64}\.json|\.[0-9a-f]{64}\..*\.tmp")
 # Left by earlier versions, never read now (they held pickles and marshalled code): deleted.
-OLD_TEMPLATES_PREFIX = "templates-"
-OLD_ENTRY_SUFFIX = ".pickle"
+_OLD = re.compile(r"[0-9a-f]{64}\.pickle|templates-[0-9a-f]{16}")
 
 
 def cache_dir() -> Path | None:
@@ -53,10 +56,11 @@ def prune(root: Path, now: float | None = None) -> None:
         return
     for entry in entries:
         try:
-            if entry.name.startswith(OLD_TEMPLATES_PREFIX) and entry.is_dir():
+            if _OLD.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(entry.path, ignore_errors=True)
-            elif entry.is_file() and (
-                entry.name.endswith(OLD_ENTRY_SUFFIX) or entry.stat().st_mtime < oldest
+            elif entry.is_file(follow_symlinks=False) and (
+                _OLD.fullmatch(entry.name)
+                or (_ENTRY.fullmatch(entry.name) and entry.stat().st_mtime < oldest)
             ):
                 os.unlink(entry.path)
         except OSError as exc:

@@ -72,7 +72,11 @@ def read_entry(data: bytes, key: str, input_sha256: str) -> Outcome:
 def _canonical(value) -> bytes:
     # Key order is kept as built (dict order shows in the report), so no sort_keys: a parsed
     # entry dumps back to the same bytes, which is what the seal covers.
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a file name that is not UTF-8 (surrogate escapes)
+        raise BadEntry("text that is not UTF-8") from exc
 
 
 def _seal(data: bytes) -> str:

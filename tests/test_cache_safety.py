@@ -9,6 +9,8 @@ import json
 import os
 import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from jinja2.bccache import bc_magic
@@ -179,6 +181,31 @@ def test_a_rebuild_reads_no_workbook_and_the_cache_holds_only_json(data_dir: Pat
     for path in files:
         document = json.loads(path.read_bytes())
         assert list(document) == ["sha256", "payload"]
+
+
+def test_a_fifo_or_a_link_to_a_device_in_place_of_an_entry_is_a_miss(
+    data_dir: Path, tmp_path: Path
+):
+    cache = tmp_path / "cache"
+    env = os.environ | {"REPORTGEN_CACHE": str(cache)}
+    command = [sys.executable, "-m", "reportgen", "check", "--year", "2018"]
+    command += ["--data-dir", str(data_dir)]
+    assert subprocess.run(command, env=env, capture_output=True).returncode == 0
+    entries = sorted(cache.glob("*.json"))
+    assert len(entries) == 16
+    for i, entry in enumerate(entries):
+        entry.unlink()
+        if i % 2:
+            os.mkfifo(entry)  # opening it for reading would wait for a writer forever
+        else:
+            entry.symlink_to("/dev/zero")  # endless
+
+    # The timeout only stops a hung run from hanging the test suite.
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Không có lỗi. 0 lỗi, 0 cảnh báo trong 8 tệp.\n"
+    assert all(e.is_file() and not e.is_symlink() for e in entries)  # rewritten as entries
 
 
 def test_a_cache_folder_that_cannot_be_written_only_costs_speed(data_dir: Path, monkeypatch):
