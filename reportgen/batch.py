@@ -2,41 +2,61 @@
 
 Reading and checking one workbook depends only on its bytes and name, the year, the
 declarative files and this package's code; the cache key covers all of them, so any change
-to one of them is a miss. Results are kept as pickles under the cache folder (default
-`.reportgen-cache/` in the current folder; REPORTGEN_CACHE to move it, or "off").
+to one of them is a miss. Results are kept as sealed JSON entries (cache_entry.py) under the
+cache folder (default `.reportgen-cache/` in the current folder; REPORTGEN_CACHE to move it,
+or "off"): data only, never code.
+
+Each workbook is read once: its bytes are hashed and parsed from the same buffer, so the
+digest that keys its entry and names it in the run log is that of the bytes actually checked,
+even when the file changes during the run.
 """
 
 import hashlib
 import logging
 import multiprocessing
 import os
-import pickle
+import stat
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.cache import cache_dir, code_digest, file_sha256, prune
+from reportgen.cache import cache_dir, code_digest, prune
+from reportgen.cache_entry import MAX_ENTRY_BYTES, BadEntry, entry_bytes, read_entry
 from reportgen.catalog import Catalog, Registry
 from reportgen.check import WorkbookCheck, inspect_workbook
-from reportgen.load import LoadError, read_workbook
+from reportgen.load import LoadError, read_input, read_workbook
 from reportgen.problems import ERROR, Problem
 
 log = logging.getLogger(__name__)
 
 PARALLEL_FROM = 40  # fewer files are checked in this process: a pool costs ~0.1 s to start
+ENTRY_SUFFIX = ".json"
 
 Outcome = WorkbookCheck | Problem  # a checked workbook, or the one problem of an unreadable one
 
 
-def inspect_path(path: Path, catalog: Catalog, registry: Registry, year: int) -> Outcome:
+@dataclass(frozen=True)
+class Inspected:
+    """One workbook's outcome and the SHA-256 of the bytes it came from ("" if none read)."""
+
+    outcome: Outcome
+    sha256: str
+
+
+def inspect_path(path: Path, catalog: Catalog, registry: Registry, year: int) -> Inspected:
     """Read and check one workbook; an unreadable one is one located problem."""
+    digest = ""
     try:
-        raw = read_workbook(path)
+        data = read_input(path)
+        digest = hashlib.sha256(data).hexdigest()
+        raw = read_workbook(path, data)
     except LoadError as exc:
-        return Problem(ERROR, path.name, exc.sheet, exc.cell, "", exc.rule, str(exc))
-    return inspect_workbook(raw, catalog, registry, year)
+        problem = Problem(ERROR, path.name, exc.sheet, exc.cell, "", exc.rule, str(exc))
+        return Inspected(problem, digest)
+    return Inspected(inspect_workbook(raw, catalog, registry, year), digest)
 
 
 def inspect_all(
@@ -46,12 +66,13 @@ def inspect_all(
     year: int,
     config_digest: str,
     progress: Callable[[Path, int, int], None] | None = None,
-) -> list[Outcome]:
+) -> list[Inspected]:
     """Return the outcome of each workbook, in the order given, whatever ran in parallel."""
     cache = cache_dir()
-    keys = [_key(path, year, config_digest) if cache else "" for path in paths]
-    outcomes: list[Outcome | None] = [_load(cache, key) for key in keys]
-    todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    found: list[Inspected | None] = [
+        _lookup(cache, path, year, config_digest) if cache else None for path in paths
+    ]
+    todo = [i for i, known in enumerate(found) if known is None]
     done = 0
 
     def advance(path: Path) -> None:
@@ -61,23 +82,25 @@ def inspect_all(
             progress(path, done, len(paths))
 
     for i in range(len(paths)):
-        if outcomes[i] is not None:
+        if found[i] is not None:
             advance(paths[i])
     fresh = _run([paths[i] for i in todo], catalog, registry, year, advance)
-    for i, outcome in zip(todo, fresh, strict=True):
-        outcomes[i] = outcome
-        _store(cache, keys[i], outcome)
+    for i, inspected in zip(todo, fresh, strict=True):
+        found[i] = inspected
+        if cache is not None and inspected.sha256:
+            # Keyed by the bytes it was made from, which may not be those looked up.
+            _store(cache, _key(paths[i], year, config_digest, inspected.sha256), inspected)
     if cache is not None:
         prune(cache)
-    return outcomes
+    return found
 
 
-def _run(paths, catalog, registry, year, progress) -> Iterable[Outcome]:
+def _run(paths, catalog, registry, year, progress) -> Iterable[Inspected]:
     if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         for path in paths:
-            outcome = inspect_path(path, catalog, registry, year)
+            inspected = inspect_path(path, catalog, registry, year)
             progress(path)
-            yield outcome
+            yield inspected
         return
     workers = min(os.cpu_count() or 2, 8)
     # fork is cheap, but unsafe beside other threads (the preview server); spawn then.
@@ -89,9 +112,9 @@ def _run(paths, catalog, registry, year, progress) -> Iterable[Outcome]:
         initargs=(catalog, registry, year),
     ) as pool:
         chunk = max(1, min(64, len(paths) // (workers * 4)))
-        for path, outcome in zip(paths, pool.map(_work, paths, chunksize=chunk), strict=True):
+        for path, inspected in zip(paths, pool.map(_work, paths, chunksize=chunk), strict=True):
             progress(path)
-            yield outcome
+            yield inspected
 
 
 _WORKER: dict = {}
@@ -101,7 +124,7 @@ def _init_worker(catalog, registry, year) -> None:
     _WORKER.update(catalog=catalog, registry=registry, year=year)
 
 
-def _work(path: Path) -> Outcome:
+def _work(path: Path) -> Inspected:
     return inspect_path(path, _WORKER["catalog"], _WORKER["registry"], _WORKER["year"])
 
 
@@ -114,34 +137,58 @@ def config_digest(files: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-def _key(path: Path, year: int, config: str) -> str:
+def _key(path: Path, year: int, config: str, input_sha256: str) -> str:
     digest = hashlib.sha256()
-    for part in (path.name, str(year), config, code_digest(), file_sha256(path)):
+    for part in (path.name, str(year), config, code_digest(), input_sha256):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
 
 
-def _load(cache: Path | None, key: str) -> Outcome | None:
-    if cache is None:
-        return None
-    path = cache / f"{key}.pickle"
+def _lookup(cache: Path, path: Path, year: int, config: str) -> Inspected | None:
+    """Return the cached outcome of a workbook as it is now on disk, or None (a miss)."""
+    from reportgen.limits import MAX_FILE_BYTES  # here: a check served from the cache skips it
+
     try:
         with path.open("rb") as fh:
-            outcome = pickle.load(fh)
+            if os.fstat(fh.fileno()).st_size > MAX_FILE_BYTES:
+                return None  # refused by inspect_path, without hashing gigabytes first
+            input_sha256 = hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None  # read for real, and reported, by inspect_path
+    key = _key(path, year, config, input_sha256)
+    entry = cache / f"{key}{ENTRY_SUFFIX}"
+    try:
+        outcome = read_entry(_read_regular(entry, MAX_ENTRY_BYTES + 1), key, input_sha256)
     except FileNotFoundError:
         return None
-    except Exception as exc:  # a damaged entry is a miss, and is written again
+    except (OSError, BadEntry) as exc:  # damaged or edited: a miss, and written again
         log.debug("cache entry %s unusable: %r", key, exc)
         return None
     try:
-        os.utime(path)  # used now: kept by prune for another MAX_AGE_DAYS
+        os.utime(entry)  # used now: kept by prune for another MAX_AGE_DAYS
     except OSError:
         pass
-    return outcome
+    return Inspected(outcome, input_sha256)
 
 
-def _store(cache: Path | None, key: str, outcome: Outcome) -> None:
-    if cache is None:
+def _read_regular(path: Path, limit: int) -> bytes:
+    """Return at most `limit` bytes of a regular file; raise OSError for anything else.
+
+    Not a symbolic link (to /dev/zero, say), not a FIFO (opening one would wait forever).
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        return fh.read(limit)
+
+
+def _store(cache: Path, key: str, inspected: Inspected) -> None:
+    try:
+        data = entry_bytes(key, inspected.sha256, inspected.outcome)
+    except BadEntry as exc:  # a value the format has no place for: not cached
+        log.debug("not cached %s: %r", key, exc)
         return
     # Renamed into place so that a reader never sees half an entry; no fsync: a lost entry
     # is only a miss.
@@ -150,8 +197,8 @@ def _store(cache: Path | None, key: str, outcome: Outcome) -> None:
         cache.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache, prefix=f".{key}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(outcome, fh, pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache / f"{key}.pickle")
+            fh.write(data)
+        os.replace(tmp, cache / f"{key}{ENTRY_SUFFIX}")
     except OSError as exc:  # a read-only or full disk only costs speed
         log.debug("cannot cache %s: %r", key, exc)
     finally:

@@ -80,6 +80,9 @@ class CheckResult:
     previous: "CheckResult | None" = None  # the year before, when compared with it
     catalog: Catalog | None = None  # the declarative files it was checked against
     registry: Registry | None = None
+    # SHA-256 of the bytes each workbook was checked from, for the run log: not of the file as
+    # it is later, which may have changed meanwhile.
+    digests: dict[Path, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
@@ -148,7 +151,13 @@ def _check_year(
     settings, settings_problems = read_settings(data_dir, year, official)
     problems += settings_problems
     submissions, identified, checks = [], [], []
-    for outcome in inspect_all(files, catalog, registry, year, config, progress):
+    digests = {}
+    for path, inspected in zip(
+        files, inspect_all(files, catalog, registry, year, config, progress), strict=True
+    ):
+        outcome = inspected.outcome
+        if inspected.sha256:
+            digests[path] = inspected.sha256
         if isinstance(outcome, Problem):  # the file could not be read at all
             problems.append(outcome)
             continue
@@ -191,6 +200,7 @@ def _check_year(
         previous=previous,
         catalog=catalog,
         registry=registry,
+        digests=digests,
     )
 
 

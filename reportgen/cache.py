@@ -1,14 +1,16 @@
 """Where reportgen keeps what it can reuse between runs, and the digests that key it.
 
 `.reportgen-cache/` in the current folder by default; REPORTGEN_CACHE moves it, or turns it
-"off". Everything in it is rebuilt when missing: deleting it is always safe, and what no run
-has used for MAX_AGE_DAYS is deleted by the next run.
+"off". It holds checked workbooks as sealed JSON data (cache_entry.py), never code. Everything
+in it is rebuilt when missing: deleting it is always safe, and what no run has used for
+MAX_AGE_DAYS is deleted by the next run.
 """
 
 import functools
 import hashlib
 import logging
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -18,7 +20,11 @@ log = logging.getLogger(__name__)
 CACHE_ENV = "REPORTGEN_CACHE"
 DEFAULT_CACHE = Path(".reportgen-cache")
 MAX_AGE_DAYS = 60  # an entry unused this long (its file's modification time) is deleted
-TEMPLATES_PREFIX = "templates-"  # compiled templates, one folder per version of the code
+# What runs write there: entries named by their key, and their temporary files. Nothing
+# else in the folder is touched, even when REPORTGEN_CACHE points somewhere shared.
+_ENTRY = re.compile(r"[0-9a-f]{64}\.json|\.[0-9a-f]{64}\..*\.tmp")
+# Left by earlier versions, never read now (they held pickles and marshalled code): deleted.
+_OLD = re.compile(r"[0-9a-f]{64}\.pickle|templates-[0-9a-f]{16}")
 
 
 def cache_dir() -> Path | None:
@@ -38,28 +44,24 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def templates_folder(root: Path) -> Path:
-    """Return the folder of compiled templates of this version of the code."""
-    return root / f"{TEMPLATES_PREFIX}{code_digest()[:16]}"
-
-
 def prune(root: Path, now: float | None = None) -> None:
-    """Delete entries unused for MAX_AGE_DAYS, and compiled templates of other code versions.
+    """Delete entries unused for MAX_AGE_DAYS, and what earlier versions left.
 
     Readers touch an entry when they use it. Best effort: what cannot be deleted stays.
     """
     oldest = (now or time.time()) - MAX_AGE_DAYS * 86_400
-    current = templates_folder(root).name
     try:
         entries = list(os.scandir(root))
     except OSError:
         return
     for entry in entries:
         try:
-            if entry.name.startswith(TEMPLATES_PREFIX) and entry.is_dir():
-                if entry.name != current:
-                    shutil.rmtree(entry.path, ignore_errors=True)
-            elif entry.is_file() and entry.stat().st_mtime < oldest:
+            if _OLD.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            elif entry.is_file(follow_symlinks=False) and (
+                _OLD.fullmatch(entry.name)
+                or (_ENTRY.fullmatch(entry.name) and entry.stat().st_mtime < oldest)
+            ):
                 os.unlink(entry.path)
         except OSError as exc:
             log.debug("cannot prune %s: %r", entry.path, exc)

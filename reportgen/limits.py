@@ -84,25 +84,34 @@ def check_limits(path: Path) -> Refusal | None:
     return scan(path)[0]
 
 
-def scan(path: Path) -> tuple[Refusal | None, Scanned | None]:
+def too_large(size: int) -> Refusal:
+    """Return the refusal of a file of `size` bytes, over MAX_FILE_BYTES."""
+    return Refusal(
+        "file_too_large",
+        msg.FILE_TOO_LARGE.format(size=_megabytes(size), limit=_megabytes(MAX_FILE_BYTES)),
+    )
+
+
+def scan(path: Path, data: bytes | None = None) -> tuple[Refusal | None, Scanned | None]:
     """Check a workbook against every limit; return why it is refused, or what was read of it.
 
-    What was read is None unless the workbook is a zip (.xlsx, .xlsm, .ods) within the limits.
+    data, when given, is the file's bytes as the caller read them: those are checked, and the
+    file is not opened. What was read is None unless the workbook is a zip (.xlsx, .xlsm,
+    .ods) within the limits.
     """
-    size = path.stat().st_size
+    size = path.stat().st_size if data is None else len(data)
     if size > MAX_FILE_BYTES:
-        return Refusal(
-            "file_too_large",
-            msg.FILE_TOO_LARGE.format(size=_megabytes(size), limit=_megabytes(MAX_FILE_BYTES)),
-        ), None
+        return too_large(size), None
     suffix = path.suffix.lower()
     try:
         if suffix in _ZIP_SUFFIXES:
-            data = path.read_bytes()
+            data = path.read_bytes() if data is None else data
             if zipfile.is_zipfile(io.BytesIO(data)):
                 return None, _check_zip(data, keep_content=suffix == ".ods")
-        elif suffix == ".xls" and olefile.isOleFile(str(path)):
-            _check_xls(path)
+        elif suffix == ".xls" and (
+            olefile.isOleFile(str(path)) if data is None else olefile.isOleFile(data=data)
+        ):
+            _check_xls(str(path) if data is None else data)
     except _Refused as exc:
         return exc.refusal, None
     except Exception:  # a damaged zip or XML part; the reader would fail on it too
@@ -438,8 +447,8 @@ _BIFF_RUNS = {0x00BD, 0x00BE}
 _BIFF_BOF, _BIFF_SHEET, _BIFF_DIMENSIONS, _BIFF_SST = 0x0809, 0x0085, 0x0200, 0x00FC
 
 
-def _check_xls(path: Path) -> None:
-    with olefile.OleFileIO(str(path)) as ole:
+def _check_xls(source: str | bytes) -> None:
+    with olefile.OleFileIO(source) as ole:  # a path, or the file's bytes
         stream = next((s for s in ("Workbook", "Book") if ole.exists(s)), None)
         if stream is None:
             return  # no workbook inside: the reader refuses the file

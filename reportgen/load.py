@@ -91,29 +91,53 @@ def find_workbooks(data_dir: Path, year: int) -> tuple[list[Path], list[Path]]:
     return found, ignored
 
 
-def read_workbook(path: Path) -> RawWorkbook:
-    """Read every sheet of a workbook with calamine, within the input limits."""
+def read_input(path: Path) -> bytes:
+    """Return a workbook's bytes, read once and bounded by the file-size limit.
+
+    The caller hashes them and hands them to read_workbook: the digest that keys the cache and
+    names the file in the run log is that of the very bytes checked, even if the file changes.
+    """
+    from reportgen.limits import MAX_FILE_BYTES, too_large
+
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)  # no more, even if the file grows meanwhile
+    except OSError as exc:
+        log.debug("cannot read %s: %r", path, exc)
+        raise LoadError(msg.UNREADABLE_WORKBOOK) from exc
+    if len(data) > MAX_FILE_BYTES:
+        refused = too_large(path.stat().st_size)
+        raise LoadError(refused.message, refused.rule)
+    return data
+
+
+def read_workbook(path: Path, data: bytes | None = None) -> RawWorkbook:
+    """Read every sheet of a workbook with calamine, within the input limits.
+
+    data, when given, is the file's bytes (read_input): they are what is checked and parsed.
+    """
     # Imported here: a rebuild served from the cache never reads a workbook.
     from reportgen.isolate import call_isolated
     from reportgen.limits import scan
 
-    refused, scanned = scan(path)
+    refused, scanned = scan(path, data)
     if refused:
         raise LoadError(refused.message, refused.rule, refused.sheet, refused.cell)
     if path.suffix.lower() in (".xlsx", ".xlsm") and scanned is None:  # not a zip
-        raise LoadError(msg.PASSWORD_PROTECTED if _is_encrypted(path) else msg.NOT_A_WORKBOOK)
+        encrypted = _is_encrypted(path, data)
+        raise LoadError(msg.PASSWORD_PROTECTED if encrypted else msg.NOT_A_WORKBOOK)
     # The zip formats were scanned in full above, and are read from the bytes scanned; a legacy
     # .xls is read in a child process, since calamine's BIFF reader trusts sizes in the file (a
     # damaged one aborts the process).
     try:
         if scanned is None:
-            sheets, info = call_isolated(_read_all, path)
+            sheets, info = call_isolated(_read_all, path, data)
         else:
             sheets = read_sheets(open_book(scanned.data))
             info = read_cell_info(path, scanned)
     except Exception as exc:  # calamine raises many kinds, or crashes; each means "unreadable"
         log.debug("cannot read %s: %r", path, exc)
-        if "password" in str(exc).lower() or _is_encrypted(path):
+        if "password" in str(exc).lower() or _is_encrypted(path, data):
             raise LoadError(msg.PASSWORD_PROTECTED) from exc
         raise LoadError(msg.UNREADABLE_WORKBOOK) from exc
     return RawWorkbook(path, sheets, info)
@@ -123,17 +147,19 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
 
 
-def _is_encrypted(path: Path) -> bool:
+def _is_encrypted(path: Path, data: bytes | None = None) -> bool:
     """Return True for an Office file saved with a password (an OLE file with EncryptionInfo)."""
-    with path.open("rb") as fh:
-        head = fh.read(1 << 20)
+    if data is None:
+        with path.open("rb") as fh:
+            data = fh.read(1 << 20)
+    head = data[: 1 << 20]
     return head.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in head
 
 
-def _read_all(path: Path) -> tuple[dict[str, list[list]], CellInfo]:
+def _read_all(path: Path, data: bytes | None = None) -> tuple[dict[str, list[list]], CellInfo]:
     # One function, so that the whole read of an .xls happens in the isolated child; the file
     # is parsed once, for both the values and the merged ranges.
-    book = open_book(path)
+    book = open_book(path if data is None else data)
     return read_sheets(book), read_cell_info(path, book=book)
 
 

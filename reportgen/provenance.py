@@ -83,6 +83,20 @@ def _where(fact: Fact) -> str:
     return fact.cell if fact.table == INDICATORS else msg.FIGURE_ROW.format(row=fact.row)
 
 
+# What makes Excel (or LibreOffice) read a CSV field as a formula: the OWASP list.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: str) -> str:
+    """Return a text field as a spreadsheet shows it, never as a formula: "'=…" for "=…".
+
+    File, sheet and unit names come from outside: a file named =HYPERLINK(…).xlsx would be a
+    live link in Excel. The leading quote is the usual neutraliser (Excel hides it and shows
+    the text). Numbers are written as numbers, so a negative one is never quoted.
+    """
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
 def sources_csv(figures: list[Figure]) -> bytes:
     """Return nguon-so-lieu.csv: one line per figure and fact, figures in the given order.
 
@@ -94,9 +108,12 @@ def sources_csv(figures: list[Figure]) -> bytes:
     writer.writerow(msg.SOURCES_HEADER)
     for n, figure in enumerate(figures, 1):
         shown = int(figure)  # a plain number: Excel reads "1.519" as 1,519 in some locales
+        label = csv_text(figure.label)
         if not figure.facts:
-            writer.writerow([n, figure.label, shown, "", "", "", "", ""])
+            writer.writerow([n, label, shown, "", "", "", "", ""])
         for f in figure.facts:
             unit = figure.units[f.unit].official_name
-            writer.writerow([n, figure.label, shown, unit, f.value, f.file, f.sheet, _where(f)])
+            texts = [csv_text(t) for t in (unit, f.file, f.sheet, _where(f))]
+            unit, file, sheet, where = texts
+            writer.writerow([n, label, shown, unit, f.value, file, sheet, where])
     return out.getvalue().encode("utf-8-sig")

@@ -7,7 +7,6 @@ write_check_report is the only function that touches the disk (through write.wri
 
 import datetime as dt
 import html
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +17,8 @@ from openpyxl.utils import get_column_letter
 from reportgen import messages as msg
 from reportgen.problems import ERROR, Problem
 from reportgen.runlog import LOG_FILE, record_run
-from reportgen.workbook import header_row
-from reportgen.write import pin_zip, write_set
+from reportgen.workbook import header_row, xlsx_bytes
+from reportgen.write import write_set
 
 REPORT_STEM = "kiem-tra-{year}"
 _UNIT_RULES = ("unit_unknown", "unit_mismatch", "unit_blank")
@@ -166,9 +165,7 @@ def check_workbook_bytes(result, tables: tuple[list[list], list[list]]) -> bytes
     # Same inputs, same bytes: pin what openpyxl would take from the clock.
     day = result.settings.date or dt.date(2000, 1, 1)
     wb.properties.created = wb.properties.modified = dt.datetime.combine(day, dt.time())
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return pin_zip(buffer.getvalue(), day)
+    return xlsx_bytes(wb, day)  # text from the inputs stays text, never a live formula
 
 
 def check_html(result, tables: tuple[list[list], list[list]]) -> str:

@@ -35,7 +35,12 @@ def record_run(
     `result` is the CheckResult of the run; `command` is "build" or "check". `shown` is the
     folder to name in a warning when out_dir is the hidden new version of it (write.write_set).
     """
-    inputs = [(_relative(p, data_dir), _digest(p)) for p in _input_files(result, data_dir)]
+    # A workbook is named by the digest of the bytes it was checked from (result.digests).
+    used = result.digests
+    inputs = [
+        (_relative(p, data_dir), used[p][:DIGEST_CHARS] if p in used else _digest(p))
+        for p in _input_files(result, data_dir)
+    ]
     inputs += [(msg.RUN_LOG_TEMPLATES.format(folder=d), _folder_digest(d)) for d in template_dirs]
     line = msg.RUN_LOG_LINE.format(
         time=(now or dt.datetime.now()).astimezone().isoformat(timespec="seconds"),

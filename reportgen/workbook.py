@@ -59,6 +59,24 @@ def header_row(ws, headers, widths) -> None:
     ws.freeze_panes = "A2"
 
 
+def xlsx_bytes(wb, day: dt.date) -> bytes:
+    """Return the workbook's bytes, every text stored as text, the zip's clock pinned to day.
+
+    openpyxl stores any text that starts with "=" as a live formula: a unit's name, a file
+    name or a clerk's cell reading =HYPERLINK(…) or =WEBSERVICE(…) would run in Excel on the
+    desk of whoever opens the file. Stored as text (t="inlineStr"), it shows as typed; so does
+    text starting with + - @, which Excel only reads as a formula when typed in.
+    """
+    for ws in wb.worksheets:
+        # _cells: every cell written, without creating the empty ones iter_rows() would add.
+        for cell in ws._cells.values():
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return pin_zip(buffer.getvalue(), day)
+
+
 def _protect(ws) -> None:
     """Lock every cell but the unlocked inputs; no password, so the province can lift it."""
     ws.protection.sheet = True
@@ -148,7 +166,9 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
                     allow_blank=True,
                 )
             elif column.type == "choice":
-                labels = ",".join(c.label for c in catalog.choices(column.choices))
+                # A quote would end the list literal and make the rest a formula; the check
+                # matches a choice ignoring punctuation, so the label without it still counts.
+                labels = ",".join(c.label.replace('"', "") for c in catalog.choices(column.choices))
                 dv = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True)
             elif column.type == "commune" and own:
                 dv = DataValidation(
@@ -171,6 +191,4 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
 
     day = dt.date(year, 1, 1)  # not the clock: the same catalog gives the same blank bytes
     wb.properties.created = dt.datetime.combine(day, dt.time())
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return pin_zip(buffer.getvalue(), day)
+    return xlsx_bytes(wb, day)

@@ -99,10 +99,10 @@ def test_the_cache_can_be_turned_off(data_dir: Path, monkeypatch, tmp_path):
     monkeypatch.setenv("REPORTGEN_CACHE", "off")
     result = run("build", "--year", 2018, "--data-dir", data_dir, "--format", "html")
     assert result.exit_code == 0, result.output
-    assert not any(tmp_path.rglob("*.pickle")) and not any(tmp_path.rglob("templates-*"))
+    assert not any(tmp_path.rglob("*.json")) and not any(tmp_path.rglob("templates-*"))
 
 
-def test_compiled_templates_are_cached_and_an_edit_shows_at_once(
+def test_an_edited_template_shows_at_once_and_no_compiled_code_is_kept(
     data_dir: Path, monkeypatch, tmp_path
 ):
     cache = tmp_path / "cache"
@@ -115,15 +115,16 @@ def test_compiled_templates_are_cached_and_an_edit_shows_at_once(
     args = ("build", "--year", 2018, "--data-dir", data_dir, "--format", "html")
     args += ("--templates-dir", tmp_path / "mau", "--out-dir", tmp_path / "out")
     assert run(*args).exit_code == 0
-    assert list(cache.glob("templates-*/*.cache"))  # compiled once, kept
     html = tmp_path / "out/ket-qua-phong-chong-mua-ban-nguoi-2018.html"
     before = html.read_text(encoding="utf-8")
     assert run(*args).exit_code == 0
-    assert html.read_text(encoding="utf-8") == before  # from the compiled cache: same page
+    assert html.read_text(encoding="utf-8") == before  # compiled again in memory: same page
     mine.write_text(text.replace("Trong thời gian tới,", "Năm 2019,"), encoding="utf-8")
     assert run(*args).exit_code == 0
     after = html.read_text(encoding="utf-8")
     assert "Năm 2019, Ban chỉ đạo 138" in after and "Trong thời gian tới," not in after
+    # Compiled templates are code: none is written to disk, where anyone could replace it.
+    assert all(p.suffix == ".json" for p in cache.rglob("*") if p.is_file())
 
 
 def test_check_never_imports_weasyprint(data_dir: Path):
@@ -178,10 +179,10 @@ def test_the_cache_forgets_what_no_run_used_for_sixty_days(data_dir: Path, tmp_p
     monkeypatch.setenv("REPORTGEN_CACHE", str(cache))
     args = ("build", "--year", 2018, "--data-dir", data_dir, "--format", "html")
     assert run(*args, "--out-dir", tmp_path / "a").exit_code == 0
-    used = sorted(cache.glob("*.pickle"))
+    used = sorted(cache.glob("*.json"))
     assert len(used) == 16  # 2018, and 2017 for the comparison
     long_ago = time.time() - 61 * 86_400
-    stale = cache / ("0" * 64 + ".pickle")  # an entry of a workbook since changed
+    stale = cache / ("0" * 64 + ".json")  # an entry of a workbook since changed
     stale.write_bytes(b"")
     old_templates = cache / "templates-0123456789abcdef"  # an earlier version's
     old_templates.mkdir()
@@ -191,9 +192,9 @@ def test_the_cache_forgets_what_no_run_used_for_sixty_days(data_dir: Path, tmp_p
     assert run(*args, "--out-dir", tmp_path / "b").exit_code == 0
 
     assert not stale.exists() and not old_templates.exists()
-    assert sorted(cache.glob("*.pickle")) == used  # used again: kept, and touched
+    assert sorted(cache.glob("*.json")) == used  # used again: kept, and touched
     assert all(p.stat().st_mtime > long_ago + 86_400 for p in used)
-    assert len(list(cache.glob("templates-*"))) == 1
+    assert not list(cache.glob("templates-*"))  # compiled templates are no longer kept
 
 
 def test_a_commune_list_kept_outside_communes_is_part_of_the_cache_key(data_dir: Path, monkeypatch):
