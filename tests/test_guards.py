@@ -120,22 +120,28 @@ def test_problems_are_sorted_by_row_then_column_as_a_person_reads():
 
 @pytest.fixture(scope="module")
 def checked_with_mistakes(tmp_path_factory) -> Path:
-    """Run `reportgen check` once on 2018 with one warning (D7) and two errors (D9, D10)."""
+    """Run `reportgen check` once on 2018 with one warning (D7) and three errors.
+
+    The cross-field rule's error (at D3) is found after the cells' own: only sorting puts it first.
+    """
     data = tmp_path_factory.mktemp("mistakes") / "data"
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("~$*"))
-    edit(data / "2018" / TIEN_HAI, INDICATORS, {"D7": "1.519", "D9": "ba mươi", "D10": -1})
+    edit(
+        data / "2018" / TIEN_HAI, INDICATORS, {"D3": 20, "D7": "1.519", "D9": "ba mươi", "D10": -1}
+    )
     out = data.parent / "kiem-tra"
     result = run("check", "--year", YEAR, "--data-dir", data, "--out-dir", out)
     assert result.exit_code == 1
-    assert result.output.endswith("2 lỗi, 1 cảnh báo trong 8 tệp.\n"), result.output
+    assert result.output.endswith("3 lỗi, 1 cảnh báo trong 8 tệp.\n"), result.output
     return out
 
 
 def test_the_check_report_lists_d9_before_d10(checked_with_mistakes: Path):
-    """Mutant: problems sorted with the cell as text (D10 before D9), or not sorted."""
+    """Mutant: problems sorted with the cell as text (D10 before D9), or not sorted at all."""
     book = load_workbook(checked_with_mistakes / "kiem-tra-2018.xlsx")
     rows = list(book["Vấn đề"].iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[4], r[5], r[6]) for r in rows] == [
+        ("lỗi", "D3", "20", "pbgdpl_luot_le_tong"),
         ("cảnh báo", "D7", "1.519", "number_as_text"),
         ("lỗi", "D9", "ba mươi", "not_a_number"),
         ("lỗi", "D10", "-1", "negative"),
@@ -148,14 +154,14 @@ def test_the_check_report_counts_errors_and_warnings_apart(checked_with_mistakes
     status = list(book["Tình trạng nộp"].iter_rows(values_only=True))
     assert status[0][6:8] == ("Số lỗi", "Số cảnh báo")
     [tien_hai] = [r for r in status if r[0] == "342"]
-    assert tien_hai[6:8] == (2, 1)
+    assert tien_hai[6:8] == (3, 1)
     [thai_binh] = [r for r in status if r[0] == "336"]
     assert thai_binh[6:8] == (0, 0)
     page = (checked_with_mistakes / "kiem-tra-2018.html").read_text(encoding="utf-8")
-    assert "<p>2 lỗi, 1 cảnh báo trong 8 tệp.</p>" in page
+    assert "<p>3 lỗi, 1 cảnh báo trong 8 tệp.</p>" in page
     assert "<th>Số lỗi</th><th>Số cảnh báo</th>" in page
     assert "<td>342-tien-hai-2018.xlsx</td><td>Bùi Văn Nam</td><td>26/11/2018</td>" in page
-    assert "<td>26/11/2018</td><td>2</td><td>1</td>" in page
+    assert "<td>26/11/2018</td><td>3</td><td>1</td>" in page
 
 
 def test_a_stray_file_counts_its_errors_and_warnings_apart(tmp_path: Path):
@@ -388,7 +394,7 @@ def test_the_built_docx_is_by_the_author_in_bao_cao_toml(built_2018_all: Path):
 
 
 def test_the_code_digest_changes_with_any_byte_of_the_code(tmp_path: Path, monkeypatch):
-    """Mutant: code_digest hashing only names (or sizes) of the files: a code change kept old results."""
+    """Mutant: code_digest hashing only the files' names or sizes: old results kept."""
     copy = tmp_path / "reportgen"
     shutil.copytree(ROOT / "reportgen", copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(cache, "__file__", str(copy / "cache.py"))
