@@ -466,10 +466,6 @@ def expected(data_dir: Path, name: str, rows) -> list[Problem]:
     return found
 
 
-def ordered(problems) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.file, p.sheet, p.cell, p.rule, p.message))
-
-
 def test_the_corpus_holds_at_least_40_bad_inputs_and_nothing_else():
     assert len(BAD) + len(BESIDE) >= 40
     listed = set(BAD) | set(BESIDE) | set(IGNORED) | set(GOOD)
@@ -482,7 +478,7 @@ def test_the_corpus_holds_at_least_40_bad_inputs_and_nothing_else():
 def test_bad_input_gives_its_exact_problems(data_dir: Path, name: str):
     result = check_with(data_dir, name)
 
-    assert ordered(result.problems) == ordered(expected(data_dir, name, BAD[name]))
+    assert result.problems == expected(data_dir, name, BAD[name])
     blocked = any(row is MISSING or row[0] == "lỗi" for row in BAD[name])
     assert len(result.submissions) == (7 if blocked else 8)
 
@@ -491,7 +487,7 @@ def test_bad_input_gives_its_exact_problems(data_dir: Path, name: str):
 def test_file_beside_the_units_own_gives_its_exact_problems(data_dir: Path, name: str):
     result = check_with(data_dir, name, beside=True)
 
-    assert ordered(result.problems) == ordered(expected(data_dir, name, BESIDE[name]))
+    assert result.problems == expected(data_dir, name, BESIDE[name])
 
 
 @pytest.mark.parametrize("name", IGNORED)
