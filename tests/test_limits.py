@@ -2,9 +2,9 @@
 
 import json
 import os
+import resource
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -94,6 +94,17 @@ CASES = {
 }
 
 
+def cpu_seconds() -> float:
+    """Return the CPU time of this process and its finished children (readers run in children).
+
+    CPU time, not wall-clock time: the bound must hold on a machine busy with other work.
+    """
+    return sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    )
+
+
 def _only_problem_of(result, name: str):
     mine = [p for p in result.problems if p.file == name]
     assert len(mine) == 1, [p.text() for p in mine]
@@ -104,16 +115,16 @@ def _only_problem_of(result, name: str):
 def test_a_hostile_workbook_is_one_problem_in_bounded_time(data_dir: Path, case: str):
     build, rule, message, sheet, cell = CASES[case]
     build(data_dir / "2018" / VICTIM)
-    started = time.monotonic()
+    started = cpu_seconds()
     result = check_year(2018, data_dir)
-    elapsed = time.monotonic() - started
+    spent = cpu_seconds() - started
     problem = _only_problem_of(result, VICTIM)
     assert (problem.rule, problem.severity) == (rule, "lỗi")
     assert problem.message.startswith(message)
     assert problem.sheet == sheet
     if cell is not None:
         assert problem.cell == cell
-    assert elapsed < 5, f"{elapsed:.1f} s"
+    assert spent < 5, f"{spent:.1f} s of CPU"
 
 
 def test_an_ods_of_a_few_hundred_bytes_that_spans_nine_million_cells_is_refused(
@@ -162,13 +173,15 @@ def test_the_cli_names_the_file_and_says_what_to_do(data_dir: Path):
 
 
 _MEASURE = """
-import json, resource, sys, time
+import json, resource, sys
 from pathlib import Path
 from reportgen.build import check_year
-started = time.monotonic()
 result = check_year(2018, Path(sys.argv[1]))
 print(json.dumps({
-    "seconds": time.monotonic() - started,
+    "cpu_seconds": sum(  # CPU, not wall-clock: a busy machine must not fail the bound
+        u.ru_utime + u.ru_stime
+        for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    ),
     "peak_mb": max(
         resource.getrusage(who).ru_maxrss / 1024
         for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)  # readers run in children
@@ -195,7 +208,7 @@ def test_a_gibibyte_zip_bomb_is_refused_in_bounded_memory(data_dir: Path):
     figures = _measure(data_dir)
     assert figures["rules"] == {VICTIM: "zip_bomb"}
     assert figures["peak_mb"] < MEMORY_LIMIT_MB, figures
-    assert figures["seconds"] < 10, figures
+    assert figures["cpu_seconds"] < 10, figures
 
 
 def test_every_hostile_workbook_at_once_stays_in_bounded_memory(data_dir: Path):
@@ -209,7 +222,7 @@ def test_every_hostile_workbook_at_once_stays_in_bounded_memory(data_dir: Path):
     figures = _measure(data_dir)
     assert len(figures["rules"]) == len(builders) + 2, figures
     assert figures["peak_mb"] < MEMORY_LIMIT_MB, figures
-    assert figures["seconds"] < 20, figures
+    assert figures["cpu_seconds"] < 20, figures
 
 
 def test_a_string_table_declaring_four_billion_strings_is_refused(data_dir: Path):

@@ -46,7 +46,8 @@ def server(mine: Path, data_dir: Path):
     httpd = make_server(Preview(render, watched), port=0)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
+    host, port = httpd.server_address[:2]
+    yield f"http://{host}:{port}"  # the address it is bound to, not the one it was asked for
     httpd.shutdown()
     httpd.server_close()
 

@@ -3,7 +3,9 @@
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
+from reportgen.build import check_year
 from reportgen.catalog import load_catalog
 from reportgen.errors import ConfigError
 from reportgen.problems import Problem
@@ -120,13 +122,28 @@ right = "b"
 
 def test_the_shipped_rules_hold_on_the_2018_sample(data_dir: Path):
     catalog = load_catalog(data_dir)
-
-    assert [r.name for r in catalog.rules] == [
-        "pbgdpl_luot_le_tong",
-        "nan_nhan_ho_tro_le_tiep_nhan",
-        "nguoi_tham_du_ge_so_buoi",
+    assert [(r.name, r.table) for r in catalog.rules] == [
+        ("pbgdpl_luot_le_tong", ""),
+        ("nan_nhan_ho_tro_le_tiep_nhan", ""),
+        ("nguoi_tham_du_ge_so_buoi", "activities"),
     ]
-    assert [r.table for r in catalog.rules] == ["", "", "activities"]
+    assert check_year(2018, data_dir).problems == []  # every rule evaluated, none broken
+
+    # Each rule is evaluated: break it in Tiền Hải's workbook and it says so at its cell.
+    path = data_dir / "2018" / "342-tien-hai-2018.xlsx"
+    book = load_workbook(path)
+    book["Chỉ tiêu"]["D3"] = 15  # pbgdpl_luot 15 > pbgdpl_tong 14
+    book["Chỉ tiêu"]["D16"] = 2  # nan_nhan_ho_tro 2 > nan_nhan_tiep_nhan 0
+    book["Hoạt động"]["E2"] = 0  # 0 participants in 1 session
+    book.save(path)
+
+    broken = check_year(2018, data_dir).problems
+
+    assert [(p.severity, p.sheet, p.cell, p.value, p.rule) for p in broken] == [
+        ("lỗi", "Chỉ tiêu", "D3", "15", "pbgdpl_luot_le_tong"),
+        ("cảnh báo", "Chỉ tiêu", "D16", "2", "nan_nhan_ho_tro_le_tiep_nhan"),
+        ("lỗi", "Hoạt động", "E2", "0", "nguoi_tham_du_ge_so_buoi"),
+    ]
 
 
 def test_two_rules_with_one_name_are_refused(data_dir: Path):
