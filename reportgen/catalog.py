@@ -58,6 +58,7 @@ class Column:
     required: bool
     min: int | None = None
     choices: str | None = None
+    max: int = 10**9  # for integers: a larger number is an error (a slip, or a hostile file)
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,7 @@ def load_catalog(data_dir: Path) -> Catalog:
                 required=bool(col.get("required", False)),
                 min=col.get("min"),
                 choices=col.get("choices"),
+                max=_field(col, "max", int, cwhere, errors, 10**9),
             )
             if column.type not in COLUMN_TYPES:
                 errors.append(msg.CONFIG_COLUMN_TYPE.format(where=cwhere, type=column.type))

@@ -336,3 +336,42 @@ RUN_LOG_COMMANDS = {"build": "lập báo cáo", "check": "kiểm tra"}
 RUN_LOG_NONE = "không có"
 RUN_LOG_TEMPLATES = "mẫu {folder}"
 RUN_LOG_FAILED = "Cảnh báo: không ghi được nhật ký {path}: {error}"
+
+# --- input hygiene: control characters, special files, names, out folder, long text ---
+CONTROL_CHARS = (
+    "ô có {count} ký tự điều khiển không hiện ra được (thường do chép từ trang web hoặc phần "
+    'mềm khác); đã bỏ các ký tự đó và đọc là "{text}" — nên gõ lại ô này.'
+)
+TEXT_TOO_LONG = (
+    "ô có {length} ký tự, quá giới hạn {limit} ký tự của một ô Excel — hãy rút gọn nội dung ô này."
+)
+ABOVE_MAX_COLUMN = '"{value}" lớn hơn mức tối đa {high} của cột "{column}" — hãy kiểm tra lại.'
+NOT_A_FILE = (
+    "đây không phải là một tệp bình thường (là thư mục, đường ống hoặc thiết bị) nên không "
+    "được đọc — hãy xóa hoặc đổi tên nó."
+)
+CANNOT_READ = (
+    "không đọc được tệp ({error}) — hãy kiểm tra quyền đọc của tệp hoặc chép lại tệp vào "
+    "thư mục, rồi chạy lại."
+)
+# What the operating system said when a file could not be read, by errno name.
+OS_READ_ERRORS = {
+    "EACCES": "không có quyền đọc tệp",
+    "EPERM": "không có quyền đọc tệp",
+    "ENOENT": "tệp không còn nữa, hoặc là lối tắt (liên kết) tới tệp không có",
+    "ELOOP": "lối tắt (liên kết) vòng quanh",
+    "EIO": "lỗi khi đọc ổ đĩa",
+}
+SETTINGS_NOT_A_FILE = (
+    "đây không phải là một tệp bình thường (là thư mục, đường ống hoặc thiết bị) nên không "
+    'được đọc — hãy xóa hoặc đổi tên nó, rồi chạy "make template YEAR={year}" để tạo lại tệp.'
+)
+CONFIG_NOT_A_FILE = (
+    "Tệp cấu hình {path} không phải là một tệp bình thường (là thư mục, đường ống hoặc thiết "
+    "bị) — hãy thay bằng tệp TOML."
+)
+CONFIG_UNREADABLE = "Không đọc được tệp cấu hình {path} ({error})."
+OUT_DIR_IN_DATA = (
+    "Thư mục ghi kết quả {out} nằm trong thư mục số liệu {data}: tệp ghi ra sẽ bị đọc lẫn "
+    "với tệp số liệu ở lần chạy sau — hãy chọn thư mục khác, ví dụ --out-dir out/{year}."
+)
