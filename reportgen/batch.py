@@ -20,8 +20,10 @@ from pathlib import Path
 from reportgen.cache import cache_dir, code_digest, file_sha256, prune
 from reportgen.catalog import Catalog, Registry
 from reportgen.check import WorkbookCheck, inspect_workbook
-from reportgen.load import LoadError, read_workbook
+from reportgen.load import LoadError, not_a_file_problem, read_workbook, unreadable_problem
 from reportgen.problems import ERROR, Problem
+from reportgen.regular import is_regular
+from reportgen.visible import shown_name, visible
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +37,24 @@ def inspect_path(path: Path, catalog: Catalog, registry: Registry, year: int) ->
     try:
         raw = read_workbook(path)
     except LoadError as exc:
-        return Problem(ERROR, path.name, exc.sheet, exc.cell, "", exc.rule, str(exc))
+        sheet = visible(exc.sheet)  # a sheet name is typed too
+        return Problem(ERROR, shown_name(path.name), sheet, exc.cell, "", exc.rule, str(exc))
+    except OSError as exc:  # gone, or not allowed, since it was looked at
+        return unreadable_problem(path, exc)
     return inspect_workbook(raw, catalog, registry, year)
+
+
+def _special(path: Path) -> Problem | None:
+    """Return the one problem of a path that is no readable regular file, before any open.
+
+    A FIFO would block the first read forever; a folder or a device is no workbook either.
+    """
+    try:
+        if not is_regular(path):
+            return not_a_file_problem(path)
+    except OSError as exc:  # a broken link, or a folder we may not look into
+        return unreadable_problem(path, exc)
+    return None
 
 
 def inspect_all(
@@ -49,8 +67,16 @@ def inspect_all(
 ) -> list[Outcome]:
     """Return the outcome of each workbook, in the order given, whatever ran in parallel."""
     cache = cache_dir()
-    keys = [_key(path, year, config_digest) if cache else "" for path in paths]
-    outcomes: list[Outcome | None] = [_load(cache, key) for key in keys]
+    outcomes: list[Outcome | None] = [_special(path) for path in paths]
+    keys = [""] * len(paths)
+    for i, path in enumerate(paths):
+        if outcomes[i] is None and cache:
+            try:
+                keys[i] = _key(path, year, config_digest)
+            except OSError as exc:  # hashing is the first read: not allowed, or gone
+                outcomes[i] = unreadable_problem(path, exc)
+                continue
+            outcomes[i] = _load(cache, keys[i])
     todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
     done = 0
 
@@ -116,7 +142,7 @@ def config_digest(files: Iterable[Path]) -> str:
 
 def _key(path: Path, year: int, config: str) -> str:
     digest = hashlib.sha256()
-    for part in (path.name, str(year), config, code_digest(), file_sha256(path)):
+    for part in (shown_name(path.name), str(year), config, code_digest(), file_sha256(path)):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
 

@@ -10,8 +10,10 @@ from pathlib import Path
 from reportgen import messages as msg
 from reportgen.errors import ConfigError
 from reportgen.names import fold, name_variants
+from reportgen.regular import NotRegularFile, read_error, read_regular
 from reportgen.rules import Rule, YearOverYear, parse_rules, parse_year_over_year
 from reportgen.toml_errors import explain
+from reportgen.visible import visible
 
 CATALOG_FILE = "catalog.toml"
 UNITS_FILE = "units.toml"
@@ -197,13 +199,19 @@ def declared_files(data_dir: Path, registry: Registry) -> list[Path]:
 
 
 def _read_toml(path: Path) -> dict:
+    shown = visible(str(path))
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return tomllib.loads(read_regular(path).decode())
     except FileNotFoundError:
-        raise ConfigError([msg.CONFIG_MISSING.format(path=path)]) from None
+        raise ConfigError([msg.CONFIG_MISSING.format(path=shown)]) from None
+    except NotRegularFile:
+        raise ConfigError([msg.CONFIG_NOT_A_FILE.format(path=shown)]) from None
+    except OSError as exc:
+        raise ConfigError(
+            [msg.CONFIG_UNREADABLE.format(path=shown, error=read_error(exc))]
+        ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([msg.CONFIG_SYNTAX.format(path=path, error=explain(exc))]) from None
+        raise ConfigError([msg.CONFIG_SYNTAX.format(path=shown, error=explain(exc))]) from None
 
 
 def _field(entry: dict, key: str, kind: type, where: str, errors: list[str], default=None):

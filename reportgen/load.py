@@ -12,7 +12,9 @@ import python_calamine
 from reportgen import messages as msg
 from reportgen.cellinfo import CellInfo, read_cell_info
 from reportgen.problems import ERROR, WARNING, Problem
+from reportgen.regular import NotRegularFile, read_error, read_regular
 from reportgen.toml_errors import explain
+from reportgen.visible import shown_name
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +41,8 @@ class RawWorkbook:
 
     @property
     def file(self) -> str:
-        """Return the file name shown in messages."""
-        return self.path.name
+        """Return the file name shown in messages (controls and undecodable bytes escaped)."""
+        return shown_name(self.path.name)
 
 
 @dataclass(frozen=True)
@@ -81,12 +83,12 @@ def find_workbooks(data_dir: Path, year: int) -> tuple[list[Path], list[Path]]:
         return [], []
     found, ignored = [], []
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name == SETTINGS_FILE:
-            continue
         lock_or_hidden = path.name.startswith(("~$", "."))
         if path.suffix.lower() in SPREADSHEET_SUFFIXES and not lock_or_hidden:
+            # Even a folder, a FIFO or a broken link: named as a workbook, it is reported as
+            # one problem when it is inspected (never opened), not silently skipped.
             found.append(path)
-        else:
+        elif path.is_file() and path.name != SETTINGS_FILE:
             ignored.append(path)
     return found, ignored
 
@@ -169,11 +171,15 @@ def read_settings(
     """
     path = year_folder(data_dir, year) / SETTINGS_FILE
     empty = ReportSettings(None, "")
-    if not path.is_file():
-        return empty, [_settings_problem(path, msg.SETTINGS_MISSING.format(year=year))]
     try:
-        with path.open("rb") as fh:
-            raw = tomllib.load(fh)
+        raw = tomllib.loads(read_regular(path).decode())
+    except FileNotFoundError:
+        return empty, [_settings_problem(path, msg.SETTINGS_MISSING.format(year=year))]
+    except NotRegularFile:
+        return empty, [_settings_problem(path, msg.SETTINGS_NOT_A_FILE.format(year=year))]
+    except OSError as exc:
+        problem = msg.CANNOT_READ.format(error=read_error(exc))
+        return empty, [_settings_problem(path, problem, "unreadable")]
     except tomllib.TOMLDecodeError as exc:
         return empty, [_settings_problem(path, msg.SETTINGS_SYNTAX.format(error=explain(exc)))]
     except UnicodeDecodeError:
@@ -251,3 +257,14 @@ def _read_official(
 
 def _settings_problem(path: Path, message: str, rule: str = "settings") -> Problem:
     return Problem(ERROR, f"{path.parent.name}/{path.name}", "", "", "", rule, message)
+
+
+def unreadable_problem(path: Path, exc: OSError) -> Problem:
+    """Return the one problem of a workbook the operating system would not let be read."""
+    message = msg.CANNOT_READ.format(error=read_error(exc))
+    return Problem(ERROR, shown_name(path.name), "", "", "", "unreadable", message)
+
+
+def not_a_file_problem(path: Path) -> Problem:
+    """Return the one problem of a folder, FIFO or device named like a workbook."""
+    return Problem(ERROR, shown_name(path.name), "", "", "", "not_a_file", msg.NOT_A_FILE)

@@ -375,3 +375,4 @@ OUT_DIR_IN_DATA = (
     "Thư mục ghi kết quả {out} nằm trong thư mục số liệu {data}: tệp ghi ra sẽ bị đọc lẫn "
     "với tệp số liệu ở lần chạy sau — hãy chọn thư mục khác, ví dụ --out-dir out/{year}."
 )
+RUN_LOG_UNREADABLE = "không đọc được"
