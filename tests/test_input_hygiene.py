@@ -344,12 +344,13 @@ def test_template_still_writes_into_the_data_folder(data_dir: Path):
 # --- text longer than a cell can hold, numbers above the column's maximum ------------------
 
 
-def test_text_longer_than_an_excel_cell_is_an_error(data_dir: Path, tmp_path: Path):
+@pytest.mark.parametrize(("length", "shown"), [(32_768, "32.768"), (5_000_000, "5.000.000")])
+def test_text_longer_than_an_excel_cell_is_an_error(data_dir, tmp_path, length, shown):
     # openpyxl cuts text at 32,767 characters: the longer text goes into the XML itself.
     edit(data_dir, DONG_HUNG, ACTIVITIES, {"C2": "PLACEHOLDER"})
     path = data_dir / str(YEAR) / DONG_HUNG
     parts = {
-        name: data.replace(b"PLACEHOLDER", b"n" * 32_770) for name, data in members(path).items()
+        name: data.replace(b"PLACEHOLDER", b"n" * length) for name, data in members(path).items()
     }
     write_zip(path, parts)
     out = tmp_path / "out"
@@ -358,7 +359,7 @@ def test_text_longer_than_an_excel_cell_is_an_error(data_dir: Path, tmp_path: Pa
 
     assert result.exit_code == 1
     assert (
-        f'  [lỗi] {DONG_HUNG}, trang "Hoạt động", ô C2: ô có 32.770 ký tự, quá giới hạn '
+        f'  [lỗi] {DONG_HUNG}, trang "Hoạt động", ô C2: ô có {shown} ký tự, quá giới hạn '
         "32.767 ký tự của một ô Excel — hãy rút gọn nội dung ô này.\n"
     ) in result.output
     assert not out.exists()
