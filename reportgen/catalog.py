@@ -334,8 +334,10 @@ def load_registry(data_dir: Path) -> Registry:
     for i, entry in enumerate(raw.get("communes", []), 1):
         where = f"{path} [[communes]] #{i}"
         file = data_dir / _field(entry, "file", str, where, errors)
-        if not file.is_file():
-            errors.append(msg.CONFIG_MISSING.format(path=file))
+        if file.exists() and not file.is_file():  # a folder or a FIFO: never opened
+            errors.append(msg.CONFIG_NOT_A_FILE.format(path=visible(str(file))))
+        elif not file.is_file():
+            errors.append(msg.CONFIG_MISSING.format(path=visible(str(file))))
         lists.append(
             _CommuneList(
                 file,

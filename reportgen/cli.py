@@ -184,16 +184,15 @@ class _Progress:
 def _refuse_out_dir_in_data(out_dir: Path | None, data_dir: Path, year: int) -> None:
     """Exit 2 when outputs would land among the inputs: the next run would read them as data.
 
-    Compared resolved (symlinks followed), so that a link cannot lead the outputs in. A usage
-    mistake like any other bad option value, hence click's code 2; nothing is read or written.
+    The out folder given, or the default out/<year> (which is a year folder with --data-dir
+    out). Compared resolved (symlinks followed), so that a link cannot lead the outputs in. A
+    usage mistake like any other bad option value, hence click's code 2; nothing is read or
+    written. `template` is not asked: blank workbooks belong in the data folder.
     """
-    if out_dir is None:  # out/<year> beside the data folder, unless someone works inside it
-        return
+    out_dir = out_dir or Path("out") / str(year)
     data, out = data_dir.resolve(), out_dir.resolve()
     if out == data or data in out.parents:
-        text = msg.OUT_DIR_IN_DATA.format(
-            out=visible(str(out_dir)), data=visible(str(data_dir)), year=year
-        )
+        text = msg.OUT_DIR_IN_DATA.format(out=visible(str(out_dir)), data=visible(str(data_dir)))
         click.echo(text, err=True)
         sys.exit(2)
 

@@ -368,11 +368,11 @@ SETTINGS_NOT_A_FILE = (
 )
 CONFIG_NOT_A_FILE = (
     "Tệp cấu hình {path} không phải là một tệp bình thường (là thư mục, đường ống hoặc thiết "
-    "bị) — hãy thay bằng tệp TOML."
+    "bị) — hãy xóa nó rồi chép lại tệp cấu hình."
 )
 CONFIG_UNREADABLE = "Không đọc được tệp cấu hình {path} ({error})."
 OUT_DIR_IN_DATA = (
     "Thư mục ghi kết quả {out} nằm trong thư mục số liệu {data}: tệp ghi ra sẽ bị đọc lẫn "
-    "với tệp số liệu ở lần chạy sau — hãy chọn thư mục khác, ví dụ --out-dir out/{year}."
+    "với tệp số liệu ở lần chạy sau — hãy chọn bằng --out-dir một thư mục ở ngoài {data}."
 )
 RUN_LOG_UNREADABLE = "không đọc được"

@@ -221,6 +221,8 @@ def test_an_unreadable_workbook_is_one_located_problem_and_the_rest_is_checked(
     )
     rows = list(load_workbook("ra/kiem-tra-2018.xlsx")["Tình trạng nộp"].values)
     assert (None, None, "Không đọc được tệp", DONG_HUNG) in [row[:4] for row in rows]
+    log = Path("ra/nhat-ky.log").read_text(encoding="utf-8")
+    assert f"2018/{DONG_HUNG}=không đọc được; 2018/341-thai-thuy-2018.xlsx=sha256:" in log
 
 
 def run_outside(*args, timeout: int = 120) -> subprocess.CompletedProcess:
@@ -256,7 +258,7 @@ def test_a_fifo_and_a_folder_named_as_workbooks_are_one_problem_each(data_dir: P
     assert result.stdout == "2 lỗi, 0 cảnh báo trong 10 tệp.\n"
 
 
-@pytest.mark.parametrize("name", ["units.toml", "catalog.toml"])
+@pytest.mark.parametrize("name", ["units.toml", "catalog.toml", "communes/thai-binh-2017-03.csv"])
 def test_a_fifo_as_a_declarative_file_is_a_vietnamese_error(data_dir: Path, name: str):
     (data_dir / name).unlink()
     os.mkfifo(data_dir / name)
@@ -266,7 +268,7 @@ def test_a_fifo_as_a_declarative_file_is_a_vietnamese_error(data_dir: Path, name
     assert result.returncode == 1
     assert result.stderr == (
         f"Tệp cấu hình {data_dir / name} không phải là một tệp bình thường (là thư mục, đường "
-        "ống hoặc thiết bị) — hãy thay bằng tệp TOML.\n"
+        "ống hoặc thiết bị) — hãy xóa nó rồi chép lại tệp cấu hình.\n"
     )
 
 
@@ -304,7 +306,8 @@ def test_unreadable_year_settings_are_a_located_error(data_dir: Path, deny):
 def out_dir_refused(out: Path, data_dir: Path) -> str:
     return (
         f"Thư mục ghi kết quả {out} nằm trong thư mục số liệu {data_dir}: tệp ghi ra sẽ bị đọc "
-        "lẫn với tệp số liệu ở lần chạy sau — hãy chọn thư mục khác, ví dụ --out-dir out/2018.\n"
+        f"lẫn với tệp số liệu ở lần chạy sau — hãy chọn bằng --out-dir một thư mục ở ngoài "
+        f"{data_dir}.\n"
     )
 
 
@@ -319,6 +322,16 @@ def test_an_out_folder_inside_the_data_folder_is_refused(data_dir: Path, command
     assert result.output == out_dir_refused(out, data_dir)
     assert sorted(p.name for p in (data_dir / "2018").iterdir()) == before
     assert run("check", "--year", YEAR, "--data-dir", data_dir).exit_code == 0
+
+
+def test_the_default_out_folder_is_refused_when_it_is_a_year_folder(data_dir: Path):
+    data_dir.rename("out")  # --data-dir out: the default out/2018 is the year's folder
+
+    result = run("check", "--year", YEAR, "--data-dir", "out")
+
+    assert result.exit_code == 2
+    assert result.output == out_dir_refused(Path("out/2018"), Path("out"))
+    assert not Path("out/2018/kiem-tra-2018.xlsx").exists()
 
 
 def test_an_out_folder_that_links_into_the_data_folder_is_refused(data_dir: Path, tmp_path):
