@@ -405,3 +405,21 @@ def test_a_number_above_the_column_maximum_is_an_error(data_dir, sheet, ref, col
         f'433334607430407587450277…" lớn hơn mức tối đa {high} của cột "{column}" — hãy kiểm '
         "tra lại.\n"
     ) in result.output
+
+
+def test_a_sheet_name_with_a_bidi_override_is_shown_escaped(data_dir: Path):
+    path = data_dir / str(YEAR) / DONG_HUNG
+    wb = load_workbook(path)
+    wb[ACTIVITIES].title = "Hoạt\u202e động"  # still found: names are compared folded
+    wb["Hoạt\u202e động"]["D2"] = "x"
+    wb.save(path)
+
+    result = run("check", "--year", YEAR, "--data-dir", data_dir)
+
+    assert result.exit_code == 1
+    assert result.output == (
+        "Huyện Đông Hưng:\n"
+        f'  [lỗi] {DONG_HUNG}, trang "Hoạt\\u202e động", ô D2: "x" không phải là số — hãy nhập '
+        "số nguyên ≥ 1.\n"
+        "1 lỗi, 0 cảnh báo trong 8 tệp.\n"
+    )
