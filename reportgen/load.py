@@ -14,7 +14,7 @@ from reportgen.cellinfo import CellInfo, read_cell_info
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.regular import NotRegularFile, read_error, read_regular
 from reportgen.toml_errors import explain
-from reportgen.visible import shown_name
+from reportgen.visible import shown_name, strip_controls, visible
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +184,8 @@ def read_settings(
         return empty, [_settings_problem(path, msg.SETTINGS_SYNTAX.format(error=explain(exc)))]
     except UnicodeDecodeError:
         return empty, [_settings_problem(path, msg.SETTINGS_ENCODING)]
-    problems = []
+    problems: list[Problem] = []
+    raw = _without_controls(raw, "", path, problems)
     date = raw.get("date")
     if isinstance(date, dt.datetime):
         date = date.date()
@@ -203,6 +204,27 @@ def read_settings(
     if not official_required:
         found = [replace(p, severity=WARNING) for p in found]
     return ReportSettings(date, author.strip(), caption.strip(), official), problems + found
+
+
+def _without_controls(value, key: str, path: Path, problems: list[Problem]):
+    """Return the settings with control characters removed from every text, one warning each.
+
+    They would reach the report (author, caption, the official form) and break its XML.
+    """
+    if isinstance(value, dict):
+        return {
+            k: _without_controls(v, f"{key}.{k}" if key else k, path, problems)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_without_controls(v, key, path, problems) for v in value]
+    if not isinstance(value, str):
+        return value
+    clean, removed = strip_controls(value)
+    if removed:
+        text = msg.SETTINGS_CONTROL_CHARS.format(key=visible(key), count=removed)
+        problems.append(replace(_settings_problem(path, text, "control_chars"), severity=WARNING))
+    return clean
 
 
 _OFFICIAL_TEXT = ("number", "place", "signer_title", "signer_name")

@@ -376,3 +376,7 @@ OUT_DIR_IN_DATA = (
     "với tệp số liệu ở lần chạy sau — hãy chọn bằng --out-dir một thư mục ở ngoài {data}."
 )
 RUN_LOG_UNREADABLE = "không đọc được"
+SETTINGS_CONTROL_CHARS = (
+    '"{key}" có {count} ký tự điều khiển không hiện ra được; đã bỏ các ký tự đó — nên gõ lại '
+    "dòng này."
+)

@@ -423,3 +423,29 @@ def test_a_sheet_name_with_a_bidi_override_is_shown_escaped(data_dir: Path):
         "số nguyên ≥ 1.\n"
         "1 lỗi, 0 cảnh báo trong 8 tệp.\n"
     )
+
+
+def test_control_characters_in_the_year_settings_are_removed_with_a_warning(
+    data_dir: Path, tmp_path: Path
+):
+    settings = data_dir / "2018/bao-cao.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        text.replace('author = "Phương Thảo"', 'author = "Phương\\u001b[31m\\u202e Thảo"'),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+
+    result = run(
+        "build", "--year", YEAR, "--data-dir", data_dir, "--out-dir", out, "--format", "html,docx"
+    )
+
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        "Chung:\n"
+        '  [cảnh báo] 2018/bao-cao.toml: "author" có 2 ký tự điều khiển không hiện ra được; đã '
+        "bỏ các ký tự đó — nên gõ lại dòng này.\n"
+    )
+    with zipfile.ZipFile(out / "ket-qua-phong-chong-mua-ban-nguoi-2018.docx") as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    assert "Phương[31m Thảo" in body and no_control(body)
