@@ -27,8 +27,16 @@ from reportgen.cache import cache_dir, code_digest, prune
 from reportgen.cache_entry import MAX_ENTRY_BYTES, BadEntry, entry_bytes, read_entry
 from reportgen.catalog import Catalog, Registry
 from reportgen.check import WorkbookCheck, inspect_workbook
-from reportgen.load import LoadError, read_input, read_workbook
+from reportgen.load import (
+    LoadError,
+    not_a_file_problem,
+    read_input,
+    read_workbook,
+    unreadable_problem,
+)
 from reportgen.problems import ERROR, Problem
+from reportgen.regular import is_regular
+from reportgen.visible import shown_name, visible
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +62,25 @@ def inspect_path(path: Path, catalog: Catalog, registry: Registry, year: int) ->
         digest = hashlib.sha256(data).hexdigest()
         raw = read_workbook(path, data)
     except LoadError as exc:
-        problem = Problem(ERROR, path.name, exc.sheet, exc.cell, "", exc.rule, str(exc))
+        sheet = visible(exc.sheet)  # a sheet name is typed too
+        problem = Problem(ERROR, shown_name(path.name), sheet, exc.cell, "", exc.rule, str(exc))
         return Inspected(problem, digest)
+    except OSError as exc:  # gone, or not allowed, since it was looked at
+        return Inspected(unreadable_problem(path, exc), digest)
     return Inspected(inspect_workbook(raw, catalog, registry, year), digest)
+
+
+def _special(path: Path) -> Problem | None:
+    """Return the one problem of a path that is no readable regular file, before any open.
+
+    A FIFO would block the first read forever; a folder or a device is no workbook either.
+    """
+    try:
+        if not is_regular(path):
+            return not_a_file_problem(path)
+    except OSError as exc:  # a broken link, or a folder we may not look into
+        return unreadable_problem(path, exc)
+    return None
 
 
 def inspect_all(
@@ -69,9 +93,13 @@ def inspect_all(
 ) -> list[Inspected]:
     """Return the outcome of each workbook, in the order given, whatever ran in parallel."""
     cache = cache_dir()
-    found: list[Inspected | None] = [
-        _lookup(cache, path, year, config_digest) if cache else None for path in paths
-    ]
+    found: list[Inspected | None] = []
+    for path in paths:
+        special = _special(path)  # before any open: a FIFO would block the first read
+        if special is not None:
+            found.append(Inspected(special, ""))
+        else:
+            found.append(_lookup(cache, path, year, config_digest) if cache else None)
     todo = [i for i, known in enumerate(found) if known is None]
     done = 0
 
@@ -139,7 +167,7 @@ def config_digest(files: Iterable[Path]) -> str:
 
 def _key(path: Path, year: int, config: str, input_sha256: str) -> str:
     digest = hashlib.sha256()
-    for part in (path.name, str(year), config, code_digest(), input_sha256):
+    for part in (shown_name(path.name), str(year), config, code_digest(), input_sha256):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
 

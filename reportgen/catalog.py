@@ -10,8 +10,10 @@ from pathlib import Path
 from reportgen import messages as msg
 from reportgen.errors import ConfigError
 from reportgen.names import fold, name_variants
+from reportgen.regular import NotRegularFile, read_error, read_regular
 from reportgen.rules import Rule, YearOverYear, parse_rules, parse_year_over_year
 from reportgen.toml_errors import explain
+from reportgen.visible import visible
 
 CATALOG_FILE = "catalog.toml"
 UNITS_FILE = "units.toml"
@@ -60,6 +62,7 @@ class Column:
     required: bool
     min: int | None = None
     choices: str | None = None
+    max: int = 10**9  # for integers: a larger number is an error (a slip, or a hostile file)
 
 
 @dataclass(frozen=True)
@@ -201,13 +204,19 @@ def declared_files(data_dir: Path, registry: Registry) -> list[Path]:
 
 
 def _read_toml(path: Path) -> dict:
+    shown = visible(str(path))
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return tomllib.loads(read_regular(path).decode())
     except FileNotFoundError:
-        raise ConfigError([msg.CONFIG_MISSING.format(path=path)]) from None
+        raise ConfigError([msg.CONFIG_MISSING.format(path=shown)]) from None
+    except NotRegularFile:
+        raise ConfigError([msg.CONFIG_NOT_A_FILE.format(path=shown)]) from None
+    except OSError as exc:
+        raise ConfigError(
+            [msg.CONFIG_UNREADABLE.format(path=shown, error=read_error(exc))]
+        ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([msg.CONFIG_SYNTAX.format(path=path, error=explain(exc))]) from None
+        raise ConfigError([msg.CONFIG_SYNTAX.format(path=shown, error=explain(exc))]) from None
 
 
 def _field(entry: dict, key: str, kind: type, where: str, errors: list[str], default=None):
@@ -266,6 +275,7 @@ def load_catalog(data_dir: Path) -> Catalog:
                 required=bool(col.get("required", False)),
                 min=col.get("min"),
                 choices=col.get("choices"),
+                max=_field(col, "max", int, cwhere, errors, 10**9),
             )
             if column.type not in COLUMN_TYPES:
                 errors.append(msg.CONFIG_COLUMN_TYPE.format(where=cwhere, type=column.type))
@@ -341,8 +351,10 @@ def load_registry(data_dir: Path) -> Registry:
     for i, entry in enumerate(raw.get("communes", []), 1):
         where = f"{path} [[communes]] #{i}"
         file = data_dir / _field(entry, "file", str, where, errors)
-        if not file.is_file():
-            errors.append(msg.CONFIG_MISSING.format(path=file))
+        if file.exists() and not file.is_file():  # a folder or a FIFO: never opened
+            errors.append(msg.CONFIG_NOT_A_FILE.format(path=visible(str(file))))
+        elif not file.is_file():
+            errors.append(msg.CONFIG_MISSING.format(path=visible(str(file))))
         lists.append(
             _CommuneList(
                 file,

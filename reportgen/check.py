@@ -16,7 +16,9 @@ from reportgen.names import fold, name_key, name_variants, nfc
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.rules import evaluate
 from reportgen.vietnamese import number as format_number
+from reportgen.visible import strip_controls, visible
 
+MAX_CELL_CHARS = 32_767  # Excel's own limit of a cell's text; longer text is an error
 # Longer text is no count (and Python refuses to convert a string of over 4,300 digits).
 _MAX_NUMBER_CHARS = 30
 _GROUPED_INT = re.compile(r"^\d{1,3}(?:([. ])\d{3})(?:\1\d{3})*$")
@@ -186,16 +188,16 @@ def _open_sheet(raw: RawWorkbook, title: str, out: "_Collector") -> _Sheet | Non
     if len(names) > 1:
         out.add(
             ERROR,
-            names[1],
+            visible(names[1]),
             "",
             "",
             "duplicate_sheet",
-            msg.DUPLICATE_SHEET.format(first=names[0], second=names[1]),
+            msg.DUPLICATE_SHEET.format(first=visible(names[0]), second=visible(names[1])),
         )
     name = names[0]
     info = raw.cell_info
     sheet = _Sheet(
-        name,
+        visible(name),  # a sheet name is typed too: shown escaped, never acted on
         [list(row) for row in raw.sheets[name]],
         info.merged.get(name, ()),
         info.uncalculated.get(name, frozenset()),
@@ -208,6 +210,8 @@ def _open_sheet(raw: RawWorkbook, title: str, out: "_Collector") -> _Sheet | Non
         sheet.rows += [[] for _ in range(height - len(sheet.rows))]
     for r, row in enumerate(sheet.rows):
         for c, value in enumerate(row):
+            if isinstance(value, str):
+                value = row[c] = _clean_cell(value, sheet.name, r, c, out)
             if isinstance(value, str) and (found := detect(value)):
                 encoding, text = found
                 template = msg.LEGACY_TCVN3 if encoding == TCVN3 else msg.LEGACY_VNI
@@ -222,6 +226,37 @@ def _open_sheet(raw: RawWorkbook, title: str, out: "_Collector") -> _Sheet | Non
                 )
                 row[c] = text
     return sheet
+
+
+def _clean_cell(value: str, sheet: str, r: int, c: int, out: "_Collector") -> str:
+    """Return a cell's text within Excel's length and without control characters.
+
+    Longer text is an error (Excel itself cannot hold it; its end is dropped), controls a
+    warning: they draw nothing, yet move a terminal's cursor, reorder a line or break XML.
+    """
+    if len(value) > MAX_CELL_CHARS:
+        out.add(
+            ERROR,
+            sheet,
+            layout.cell_ref(r, c),
+            value[:_VALUE_CHARS],
+            "text_too_long",
+            msg.TEXT_TOO_LONG.format(
+                length=format_number(len(value)), limit=format_number(MAX_CELL_CHARS)
+            ),
+        )
+        value = value[:MAX_CELL_CHARS]
+    clean, removed = strip_controls(value)
+    if removed:
+        out.add(
+            WARNING,
+            sheet,
+            layout.cell_ref(r, c),
+            clean,
+            "control_chars",
+            msg.CONTROL_CHARS.format(count=removed, text=_short(_text(clean))),
+        )
+    return clean
 
 
 def _unlegacy(text: str) -> str:
@@ -460,7 +495,8 @@ def _hidden_value(out, sheet: _Sheet, r: int, c: int) -> bool:
     return False
 
 
-def _check_count(out, sheet: _Sheet, r, c, value, required, low, high) -> int | None:
+def _check_count(out, sheet: _Sheet, r, c, value, required, low, high, column=None) -> int | None:
+    """Read a whole number within [low, high]; column, when given, is the row sheet's column."""
     ref = layout.cell_ref(r, c)
     if _is_blank(value):
         if _hidden_value(out, sheet, r, c):
@@ -507,7 +543,11 @@ def _check_count(out, sheet: _Sheet, r, c, value, required, low, high) -> int | 
             ref,
             value,
             "above_max",
-            msg.ABOVE_MAX.format(high=high, value=_short(_text(value))),
+            msg.ABOVE_MAX_COLUMN.format(
+                high=format_number(high), value=_short(_text(value)), column=column
+            )
+            if column
+            else msg.ABOVE_MAX.format(high=high, value=_short(_text(value))),
         )
         return None
     return number
@@ -570,7 +610,9 @@ def _check_table(raw, out: _Collector, table: Table, catalog: Catalog, communes,
 
 def _check_value(out, sheet: _Sheet, r, c, value, column: Column, catalog, communes, unit):
     if column.type == "integer":
-        return _check_count(out, sheet, r, c, value, column.required, column.min, None)
+        return _check_count(
+            out, sheet, r, c, value, column.required, column.min, column.max, column.header
+        )
     ref = layout.cell_ref(r, c)
     text = _text(value)
     if not text:

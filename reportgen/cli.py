@@ -11,6 +11,7 @@ import click
 from reportgen import messages as msg
 from reportgen.errors import ConfigError, ProblemsFound, RenderError, ReportgenError
 from reportgen.problems import Problem
+from reportgen.visible import shown_name, visible
 
 PROGRESS_FROM = 30  # workbooks; below that a run is over before a bar is worth drawing
 # What build --format and --style accept (build.py is imported only when a command runs).
@@ -142,10 +143,12 @@ def _print_problems(problems: list[Problem], unit_names: dict[str, str]) -> None
             current = group
             header = unit_names.get(group, group) if group else msg.GENERAL_HEADER.rstrip(":")
             click.echo(msg.UNIT_HEADER.format(unit=header), err=True)
-        click.echo(f"  [{problem.severity}] {problem.text()}", err=True)
+        # One problem, one line: nothing it quotes may start another or drive the terminal.
+        click.echo(f"  [{problem.severity}] {visible(problem.text())}", err=True)
 
 
 def _ignored_text(name: str) -> str:
+    name = shown_name(name)
     if name.startswith("~$"):
         return msg.IGNORED_LOCK.format(file=name)
     if name.startswith("."):
@@ -170,12 +173,28 @@ class _Progress:
                 label=msg.PROGRESS_LABEL,
                 file=sys.stderr,
                 show_pos=True,
-                item_show_func=lambda item: item.name if item else None,
+                item_show_func=lambda item: shown_name(item.name) if item else None,
             ).__enter__()
         self.bar.update(1, current_item=path)
         if done == total:
             self.bar.__exit__(None, None, None)
             self.bar = None
+
+
+def _refuse_out_dir_in_data(out_dir: Path | None, data_dir: Path, year: int) -> None:
+    """Exit 2 when outputs would land among the inputs: the next run would read them as data.
+
+    The out folder given, or the default out/<year> (which is a year folder with --data-dir
+    out). Compared resolved (symlinks followed), so that a link cannot lead the outputs in. A
+    usage mistake like any other bad option value, hence click's code 2; nothing is read or
+    written. `template` is not asked: blank workbooks belong in the data folder.
+    """
+    out_dir = out_dir or Path("out") / str(year)
+    data, out = data_dir.resolve(), out_dir.resolve()
+    if out == data or data in out.parents:
+        text = msg.OUT_DIR_IN_DATA.format(out=visible(str(out_dir)), data=visible(str(data_dir)))
+        click.echo(text, err=True)
+        sys.exit(2)
 
 
 def _os_error(exc: OSError) -> str:
@@ -193,7 +212,7 @@ def _guard(func):
             return func(*args, **kwargs)
         except ConfigError as exc:
             for line in exc.messages:
-                click.echo(line, err=True)
+                click.echo(visible(line), err=True)
             sys.exit(1)
         except RenderError as exc:
             click.echo(msg.RENDER_FAILED.format(error=exc), err=True)
@@ -275,6 +294,7 @@ def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style,
     """
     from reportgen.build import build_report
 
+    _refuse_out_dir_in_data(out_dir, data_dir, year)
     try:
         result = build_report(
             year,
@@ -296,7 +316,7 @@ def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style,
         sys.exit(1)
     _print_problems(result.problems, result.unit_names)
     for path in result.paths:
-        click.echo(msg.WROTE.format(path=path))
+        click.echo(msg.WROTE.format(path=visible(str(path))))
 
 
 @main.command()
@@ -323,6 +343,7 @@ def check(year, data_dir, out_dir):
     from reportgen.build import check_year
     from reportgen.report_check import write_check_report
 
+    _refuse_out_dir_in_data(out_dir, data_dir, year)
     verbose = click.get_current_context().find_root().params.get("verbose", 0)
     result = check_year(year, data_dir, progress=_Progress())
     if verbose:
@@ -332,7 +353,7 @@ def check(year, data_dir, out_dir):
     paths = write_check_report(result, out_dir, data_dir)
     if verbose:
         for path in paths:
-            click.echo(msg.WROTE.format(path=path), err=True)
+            click.echo(msg.WROTE.format(path=visible(str(path))), err=True)
     _print_problems(result.problems, result.unit_names)
     if result.problems:
         click.echo(
@@ -412,4 +433,5 @@ def template(year, data_dir, out_dir):
     from reportgen.build import write_templates
 
     for path, written in write_templates(year, data_dir, out_dir):
-        click.echo((msg.WROTE if written else msg.SKIPPED_EXISTING).format(path=path))
+        shown = visible(str(path))
+        click.echo((msg.WROTE if written else msg.SKIPPED_EXISTING).format(path=shown))

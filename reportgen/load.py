@@ -12,7 +12,9 @@ import python_calamine
 from reportgen import messages as msg
 from reportgen.cellinfo import CellInfo, read_cell_info
 from reportgen.problems import ERROR, WARNING, Problem
+from reportgen.regular import NotRegularFile, read_error, read_regular
 from reportgen.toml_errors import explain
+from reportgen.visible import shown_name, strip_controls, visible
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +41,8 @@ class RawWorkbook:
 
     @property
     def file(self) -> str:
-        """Return the file name shown in messages."""
-        return self.path.name
+        """Return the file name shown in messages (controls and undecodable bytes escaped)."""
+        return shown_name(self.path.name)
 
 
 @dataclass(frozen=True)
@@ -81,12 +83,12 @@ def find_workbooks(data_dir: Path, year: int) -> tuple[list[Path], list[Path]]:
         return [], []
     found, ignored = [], []
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name == SETTINGS_FILE:
-            continue
         lock_or_hidden = path.name.startswith(("~$", "."))
         if path.suffix.lower() in SPREADSHEET_SUFFIXES and not lock_or_hidden:
+            # Even a folder, a FIFO or a broken link: named as a workbook, it is reported as
+            # one problem when it is inspected (never opened), not silently skipped.
             found.append(path)
-        else:
+        elif path.is_file() and path.name != SETTINGS_FILE:
             ignored.append(path)
     return found, ignored
 
@@ -195,16 +197,21 @@ def read_settings(
     """
     path = year_folder(data_dir, year) / SETTINGS_FILE
     empty = ReportSettings(None, "")
-    if not path.is_file():
-        return empty, [_settings_problem(path, msg.SETTINGS_MISSING.format(year=year))]
     try:
-        with path.open("rb") as fh:
-            raw = tomllib.load(fh)
+        raw = tomllib.loads(read_regular(path).decode())
+    except FileNotFoundError:
+        return empty, [_settings_problem(path, msg.SETTINGS_MISSING.format(year=year))]
+    except NotRegularFile:
+        return empty, [_settings_problem(path, msg.SETTINGS_NOT_A_FILE.format(year=year))]
+    except OSError as exc:
+        problem = msg.CANNOT_READ.format(error=read_error(exc))
+        return empty, [_settings_problem(path, problem, "unreadable")]
     except tomllib.TOMLDecodeError as exc:
         return empty, [_settings_problem(path, msg.SETTINGS_SYNTAX.format(error=explain(exc)))]
     except UnicodeDecodeError:
         return empty, [_settings_problem(path, msg.SETTINGS_ENCODING)]
-    problems = []
+    problems: list[Problem] = []
+    raw = _without_controls(raw, "", path, problems)
     date = raw.get("date")
     if isinstance(date, dt.datetime):
         date = date.date()
@@ -223,6 +230,27 @@ def read_settings(
     if not official_required:
         found = [replace(p, severity=WARNING) for p in found]
     return ReportSettings(date, author.strip(), caption.strip(), official), problems + found
+
+
+def _without_controls(value, key: str, path: Path, problems: list[Problem]):
+    """Return the settings with control characters removed from every text, one warning each.
+
+    They would reach the report (author, caption, the official form) and break its XML.
+    """
+    if isinstance(value, dict):
+        return {
+            k: _without_controls(v, f"{key}.{k}" if key else k, path, problems)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_without_controls(v, key, path, problems) for v in value]
+    if not isinstance(value, str):
+        return value
+    clean, removed = strip_controls(value)
+    if removed:
+        text = msg.SETTINGS_CONTROL_CHARS.format(key=visible(key), count=removed)
+        problems.append(replace(_settings_problem(path, text, "control_chars"), severity=WARNING))
+    return clean
 
 
 _OFFICIAL_TEXT = ("number", "place", "signer_title", "signer_name")
@@ -277,3 +305,14 @@ def _read_official(
 
 def _settings_problem(path: Path, message: str, rule: str = "settings") -> Problem:
     return Problem(ERROR, f"{path.parent.name}/{path.name}", "", "", "", rule, message)
+
+
+def unreadable_problem(path: Path, exc: OSError) -> Problem:
+    """Return the one problem of a workbook the operating system would not let be read."""
+    message = msg.CANNOT_READ.format(error=read_error(exc))
+    return Problem(ERROR, shown_name(path.name), "", "", "", "unreadable", message)
+
+
+def not_a_file_problem(path: Path) -> Problem:
+    """Return the one problem of a folder, FIFO or device named like a workbook."""
+    return Problem(ERROR, shown_name(path.name), "", "", "", "not_a_file", msg.NOT_A_FILE)

@@ -351,3 +351,46 @@ OUTPUT_BUSY = (
 CONFIG_GROUP = '{where}: "group" phải là danh sách khóa cột, ví dụ group = ["type", "topic"].'
 CONFIG_GROUP_COLUMN = '{where}: "group" nêu cột "{key}" nhưng trang này không có cột khóa đó.'
 CONFIG_GROUP_REQUIRED = '{where}: "group" phải có cột "{key}" (báo cáo đếm theo cột này).'
+# --- input hygiene: control characters, special files, names, out folder, long text ---
+CONTROL_CHARS = (
+    "ô có {count} ký tự điều khiển không hiện ra được (thường do chép từ trang web hoặc phần "
+    'mềm khác); đã bỏ các ký tự đó và đọc là "{text}" — nên gõ lại ô này.'
+)
+TEXT_TOO_LONG = (
+    "ô có {length} ký tự, quá giới hạn {limit} ký tự của một ô Excel — hãy rút gọn nội dung ô này."
+)
+ABOVE_MAX_COLUMN = '"{value}" lớn hơn mức tối đa {high} của cột "{column}" — hãy kiểm tra lại.'
+NOT_A_FILE = (
+    "đây không phải là một tệp bình thường (là thư mục, đường ống hoặc thiết bị) nên không "
+    "được đọc — hãy xóa hoặc đổi tên nó."
+)
+CANNOT_READ = (
+    "không đọc được tệp ({error}) — hãy kiểm tra quyền đọc của tệp hoặc chép lại tệp vào "
+    "thư mục, rồi chạy lại."
+)
+# What the operating system said when a file could not be read, by errno name.
+OS_READ_ERRORS = {
+    "EACCES": "không có quyền đọc tệp",
+    "EPERM": "không có quyền đọc tệp",
+    "ENOENT": "tệp không còn nữa, hoặc là lối tắt (liên kết) tới tệp không có",
+    "ELOOP": "lối tắt (liên kết) vòng quanh",
+    "EIO": "lỗi khi đọc ổ đĩa",
+}
+SETTINGS_NOT_A_FILE = (
+    "đây không phải là một tệp bình thường (là thư mục, đường ống hoặc thiết bị) nên không "
+    'được đọc — hãy xóa hoặc đổi tên nó, rồi chạy "make template YEAR={year}" để tạo lại tệp.'
+)
+CONFIG_NOT_A_FILE = (
+    "Tệp cấu hình {path} không phải là một tệp bình thường (là thư mục, đường ống hoặc thiết "
+    "bị) — hãy xóa nó rồi chép lại tệp cấu hình."
+)
+CONFIG_UNREADABLE = "Không đọc được tệp cấu hình {path} ({error})."
+OUT_DIR_IN_DATA = (
+    "Thư mục ghi kết quả {out} nằm trong thư mục số liệu {data}: tệp ghi ra sẽ bị đọc lẫn "
+    "với tệp số liệu ở lần chạy sau — hãy chọn bằng --out-dir một thư mục ở ngoài {data}."
+)
+RUN_LOG_UNREADABLE = "không đọc được"
+SETTINGS_CONTROL_CHARS = (
+    '"{key}" có {count} ký tự điều khiển không hiện ra được; đã bỏ các ký tự đó — nên gõ lại '
+    "dòng này."
+)

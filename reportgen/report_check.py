@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from reportgen import messages as msg
 from reportgen.problems import ERROR, Problem
 from reportgen.runlog import LOG_FILE, record_run
+from reportgen.visible import shown_name, visible
 from reportgen.workbook import header_row, xlsx_bytes
 from reportgen.write import write_set
 
@@ -81,9 +82,10 @@ def completeness_rows(result) -> list[CompletenessRow]:
             why = next((p for p in check.problems if p.rule in _UNIT_RULES), None)
             rows.append(_stray_row(check.file, msg.STATUS_UNKNOWN, why, by_file, check))
     for path in result.files:
-        if path.name not in read:
-            why = next((p for p in result.problems if p.file == path.name), None)
-            rows.append(_stray_row(path.name, msg.STATUS_UNREADABLE, why, by_file, None))
+        name = shown_name(path.name)
+        if name not in read:
+            why = next((p for p in result.problems if p.file == name), None)
+            rows.append(_stray_row(name, msg.STATUS_UNREADABLE, why, by_file, None))
     return rows
 
 
@@ -150,7 +152,14 @@ def _sheet(ws, headers, rows, widths, error_column=None):
 def _tables(result) -> tuple[list[list], list[list]]:
     """Return the cells of both tables: one row per problem, one per unit or stray file."""
     problems = [_problem_cells(p, result.unit_names) for p in result.problems]
-    return problems, [_completeness_cells(r) for r in completeness_rows(result)]
+    status = [_completeness_cells(r) for r in completeness_rows(result)]
+    # Cell text is cleaned when read; this keeps anything else (a sheet name, a part of a
+    # hostile file named in a message) from breaking the .xlsx or acting on a viewer.
+    return _visible(problems), _visible(status)
+
+
+def _visible(rows: list[list]) -> list[list]:
+    return [[visible(v) if isinstance(v, str) else v for v in row] for row in rows]
 
 
 def check_workbook_bytes(result, tables: tuple[list[list], list[list]]) -> bytes:

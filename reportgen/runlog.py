@@ -13,6 +13,7 @@ from reportgen import messages as msg
 from reportgen.cache import file_sha256
 from reportgen.catalog import declared_files
 from reportgen.load import SETTINGS_FILE, year_folder
+from reportgen.visible import shown_name, visible
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def record_run(
     # A workbook is named by the digest of the bytes it was checked from (result.digests).
     used = result.digests
     inputs = [
-        (_relative(p, data_dir), used[p][:DIGEST_CHARS] if p in used else _digest(p))
+        (shown_name(_relative(p, data_dir)), used[p][:DIGEST_CHARS] if used.get(p) else _digest(p))
         for p in _input_files(result, data_dir)
     ]
     inputs += [(msg.RUN_LOG_TEMPLATES.format(folder=d), _folder_digest(d)) for d in template_dirs]
@@ -46,7 +47,7 @@ def record_run(
         time=(now or dt.datetime.now()).astimezone().isoformat(timespec="seconds"),
         command=msg.RUN_LOG_COMMANDS[command],
         year=result.year,
-        inputs=_entries(inputs) or msg.RUN_LOG_NONE,
+        inputs=visible(_entries(inputs)) or msg.RUN_LOG_NONE,
         outputs=_entries((p.name, _digest(p)) for p in outputs) or msg.RUN_LOG_NONE,
         errors=result.errors,
         warnings=result.warnings,
@@ -66,11 +67,14 @@ def record_run(
 def _input_files(result, data_dir: Path) -> list[Path]:
     settings = year_folder(data_dir, result.year) / SETTINGS_FILE
     config = declared_files(data_dir, result.registry)
-    return [p for p in [*result.files, settings, *config] if p.is_file()]
+    return [p for p in [*result.files, settings, *config] if p.is_file()]  # never a FIFO
 
 
 def _entries(pairs) -> str:
-    return "; ".join(f"{name}=sha256:{digest}" for name, digest in pairs)
+    return "; ".join(
+        f"{name}=sha256:{digest}" if digest else f"{name}={msg.RUN_LOG_UNREADABLE}"
+        for name, digest in pairs
+    )
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -81,12 +85,16 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _digest(path: Path) -> str:
-    return file_sha256(path)[:DIGEST_CHARS]
+    try:
+        return file_sha256(path)[:DIGEST_CHARS]
+    except OSError:  # not allowed to read it, as the check has already reported
+        return ""
 
 
 def _folder_digest(folder: Path) -> str:
     """Return one digest of every file under a folder, names included."""
     total = hashlib.sha256()
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        total.update(f"{path.relative_to(folder).as_posix()}\0{_digest(path)}\n".encode())
+        name = path.relative_to(folder).as_posix()
+        total.update(f"{name}\0{_digest(path)}\n".encode("utf-8", "surrogateescape"))
     return total.hexdigest()[:DIGEST_CHARS]

@@ -161,8 +161,9 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
             if column.type == "integer":
                 dv = DataValidation(
                     type="whole",
-                    operator="greaterThanOrEqual",
+                    operator="between",
                     formula1=str(column.min or 0),
+                    formula2=str(column.max),
                     allow_blank=True,
                 )
             elif column.type == "choice":
