@@ -101,12 +101,9 @@ def read_input(path: Path) -> bytes:
     """
     from reportgen.limits import MAX_FILE_BYTES, too_large
 
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)  # no more, even if the file grows meanwhile
-    except OSError as exc:
-        log.debug("cannot read %s: %r", path, exc)
-        raise LoadError(msg.UNREADABLE_WORKBOOK) from exc
+    # An OSError (not allowed, gone) goes up: the caller makes it the file's one problem.
+    with path.open("rb") as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)  # no more, even if the file grows meanwhile
     if len(data) > MAX_FILE_BYTES:
         refused = too_large(path.stat().st_size)
         raise LoadError(refused.message, refused.rule)
