@@ -101,7 +101,7 @@ def stages(data_dir: Path) -> dict[str, float]:
     subs = [c.submission for c in results if c.submission is not None]
     settings, _ = load.read_settings(data_dir, YEAR)
     t = time.perf_counter()
-    data = aggregate(subs, catalog, registry.province, settings, YEAR)
+    data = aggregate(subs, catalog, registry.province_for(YEAR), settings, YEAR)
     times["aggregate"] = time.perf_counter() - t
     t = time.perf_counter()
     html = render_html(data, template_dirs())

@@ -232,7 +232,7 @@ def _prepare(year: int, data_dir: Path, allow_missing: bool, style: str, progres
     data = aggregate(
         result.submissions,
         catalog,
-        registry.province,
+        registry.province_for(year),
         result.settings,
         year,
         result.missing,
@@ -327,7 +327,13 @@ def previous_year(
     if errors:
         text = msg.PREVIOUS_SKIPPED.format(year=before.year, errors=errors)
         return None, [Problem(WARNING, "", "", "", "", "previous_skipped", text)]
-    data = aggregate(before.submissions, catalog, registry.province, before.settings, before.year)
+    data = aggregate(
+        before.submissions,
+        catalog,
+        registry.province_for(before.year),
+        before.settings,
+        before.year,
+    )
     return data, []
 
 

@@ -34,6 +34,22 @@ class Place:
         """Return the unit's short name, as put in brackets after the place."""
         return self.unit.short
 
+    @property
+    def is_unit(self) -> bool:
+        """Return True when the place is the reporting unit itself (a commune-level unit)."""
+        return self.unit.is_commune
+
+    @property
+    def name_in_text(self) -> str:
+        """Return the place as written inside a sentence: "xã Vũ Quý", or the bare name."""
+        return f"{self.kind} {self.name}" if self.kind else self.name
+
+
+def unit_place(unit: Unit) -> Place:
+    """Return a commune-level unit as the place of everything it reports: it has no communes
+    below it, so its rows happened in it."""
+    return Place(unit.name, unit.kind, unit)
+
 
 @dataclass(frozen=True)
 class Row:
@@ -551,6 +567,8 @@ def _check_table(raw, out: _Collector, table: Table, catalog: Catalog, communes,
                 blank.add(column.key)
         for column in missing:
             values[column.key] = None
+        if unit is not None and unit.is_commune:
+            values.update({c.key: unit_place(unit) for c in table.columns if c.type == "commune"})
         numbers = {k: v for k, v in values.items() if isinstance(v, int)}
         for rule in rules:
             problem = evaluate(rule, numbers, blank, refs, (out.file, sheet.name, out.unit))
