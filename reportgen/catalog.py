@@ -430,7 +430,10 @@ def _read_unit_list(path: Path, first: int, last: int, level: str, errors: list[
         if not (code and name and kind):
             errors.append(msg.UNIT_LIST_ROW.format(path=path, line=line))
             continue
-        units.append(Unit(code, kind, name, name, (), first, last, level))
+        # short: the appendix and charts name a commune in full ("Phường Thái Bình"): the bare
+        # name may also be a former province's or district's.
+        short = f"{kind[:1].upper()}{kind[1:]} {name}"
+        units.append(Unit(code, kind, name, short, (), first, last, level))
     return units
 
 
