@@ -11,7 +11,7 @@ from reportgen import messages as msg
 from reportgen.catalog import Catalog, Column, Commune, Registry, Table, Unit
 from reportgen.legacy_encoding import TCVN3, detect
 from reportgen.load import RawWorkbook
-from reportgen.names import fold, name_key, name_variants, nfc
+from reportgen.names import fold, name_key, name_variants, names_a_district, nfc
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.rules import evaluate
 from reportgen.vietnamese import number as format_number
@@ -306,6 +306,8 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
     if not _is_blank(name_value):
         for key in name_variants(_text(name_value)):
             by_name = by_name or units_by_key.get(key)
+        if by_name and by_name.is_commune and names_a_district(_text(name_value)):
+            by_name = None  # an old district's workbook is not the new commune of that name
     if by_code and not _is_blank(name_value) and by_name != by_code:
         # A known code with a name of another unit, or of none: a reused or mistyped
         # workbook; crediting the figures to either unit silently would be wrong.

@@ -59,6 +59,21 @@ def strip_prefix(key: str) -> str:
     return key.strip(" .")
 
 
+_DISTRICT_PREFIXES = ("thanh pho", "tp", "huyen", "h", "thi xa", "tx")
+
+
+def names_a_district(text: str) -> bool:
+    """Return True when a typed name starts with a district-level kind ("huyện", "TP.", "thị
+    xã"), after any committee ("UBND"): such a name is no commune's, even with a commune's
+    name after it ("Huyện Thái Thụy" is not "Xã Thái Thụy")."""
+    key = fold(text).replace(".", " ")
+    for body in _BODIES:
+        if key.startswith(body + " "):
+            key = key[len(body) :].strip()
+            break
+    return any(key.startswith(prefix + " ") for prefix in _DISTRICT_PREFIXES)
+
+
 def name_key(text: str) -> str:
     """Return the key under which two spellings of one place name are equal."""
     return strip_prefix(fold(text)).replace(".", "")

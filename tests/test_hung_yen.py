@@ -437,3 +437,13 @@ def test_qui_and_quy_are_one_name_only_after_qu():
     assert name_key("Vũ Quí") == name_key("Vũ Quý") == "vu quy"
     assert name_key("Thuỵ Anh") == name_key("Thụy Anh")  # tone mark placement
     assert name_key("Kì Sơn") != name_key("Kỳ Sơn")  # i/y elsewhere: left as typed
+
+
+@pytest.mark.parametrize("typed", ["Huyện Vũ Quý", "UBND huyện Vũ Quý", "TP. Vũ Quý"])
+def test_an_old_districts_name_is_not_taken_for_the_commune_of_that_name(tmp_path, typed):
+    checked = _typed_unit(tmp_path, "13141", typed)
+    assert checked.unit is None
+    [problem] = checked.problems
+    assert problem.message.endswith(
+        'không phải là đơn vị báo cáo của năm 2025. Có phải "Xã Vũ Quý"?'
+    )
