@@ -447,3 +447,24 @@ def test_an_old_districts_name_is_not_taken_for_the_commune_of_that_name(tmp_pat
     assert problem.message.endswith(
         'không phải là đơn vị báo cáo của năm 2025. Có phải "Xã Vũ Quý"?'
     )
+
+
+def test_the_examples_read_the_same_map_as_data():
+    """examples/hung-yen carries copies of data/'s declarative files (its own data folder);
+    after an edit of data/units.toml or catalog.toml, rerun `python -m tests.sample_hung_yen`."""
+    copies = sorted(
+        p.relative_to(EXAMPLES) for p in EXAMPLES.rglob("*") if p.suffix in (".toml", ".csv")
+    )
+    copies = [p for p in copies if p.parts[0] not in ("2025", "2026")]
+    assert [str(p) for p in copies] == [
+        "catalog.toml",
+        "communes/thai-binh-2017-03.csv",
+        "communes/thai-binh-2021-02.csv",
+        "units/hung-yen-2025-07.csv",
+        "units.toml",
+    ]
+    for path in copies:
+        assert (EXAMPLES / path).read_bytes() == (DATA / path).read_bytes(), path
+    assert sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir()) == [
+        "2025", "2026", "communes", "units",
+    ]  # fmt: skip
