@@ -468,3 +468,18 @@ def test_the_examples_read_the_same_map_as_data():
     assert sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir()) == [
         "2025", "2026", "communes", "units",
     ]  # fmt: skip
+
+
+def test_chart_labels_of_long_commune_names_stay_inside_the_chart():
+    from types import SimpleNamespace
+
+    from reportgen.chart import bar_chart
+
+    def row(short, value):
+        return SimpleNamespace(unit=SimpleNamespace(short=short), values={"x": value})
+
+    district = str(bar_chart([row("Kiến Xương", 5)], "x"))
+    commune = str(bar_chart([row("Xã Triệu Việt Vương", 5)], "x"))
+    assert '<text x="86"' in district  # as before: 92 px of room, text ending 6 px before
+    # 19 characters of about 6.5 px: 124 px for the name, the bars start 6 px after it.
+    assert '<text x="124"' in commune and '<rect x="130"' in commune
