@@ -172,7 +172,10 @@ def _check_year(
     if compare_previous:
         before = year - 1
         # Across a boundary change (territory.py) neither the report nor the check compares.
-        if year_folder(data_dir, before).is_dir() and same_territory(registry, year, before):
+        exists = year_folder(data_dir, before).is_dir()
+        if exists and not same_territory(registry, year, before):
+            log.info(msg.NOT_COMPARED.format(year=year, before=before))
+        elif exists:
             previous = _check_year(
                 before, data_dir, catalog, registry, config,
                 allow_missing=False, progress=None, compare_previous=False, official=False,

@@ -356,3 +356,7 @@ PROVINCE_MISSING = (
     "hãy thêm hoặc sửa from/to."
 )
 UNIT_CODE_TWICE = '{path}: mã đơn vị "{code}" được khai báo hai lần cho năm {year}.'
+NOT_COMPARED = (
+    "Không so sánh năm {year} với năm {before}: hai năm khác địa giới hành chính (khác tỉnh "
+    "hoặc khác danh sách đơn vị trong units.toml)."
+)
