@@ -32,6 +32,7 @@ from reportgen.provenance import figures_in, in_text_order, sources_csv
 from reportgen.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
 from reportgen.rules import year_over_year
 from reportgen.runlog import LOG_FILE, record_run
+from reportgen.territory import common_units, same_territory
 from reportgen.write import write_new_file, write_set
 
 log = logging.getLogger(__name__)
@@ -179,7 +180,11 @@ def _check_year(
     previous = None
     if compare_previous:
         before = year - 1
-        if year_folder(data_dir, before).is_dir() and registry.units_for(before):
+        # Across a boundary change (territory.py) neither the report nor the check compares.
+        exists = year_folder(data_dir, before).is_dir()
+        if exists and not same_territory(registry, year, before):
+            log.info(msg.NOT_COMPARED.format(year=year, before=before))
+        elif exists:
             previous = _check_year(
                 before, data_dir, catalog, registry, config,
                 allow_missing=False, progress=None, compare_previous=False, official=False,
@@ -244,11 +249,12 @@ def _prepare(year: int, data_dir: Path, allow_missing: bool, style: str, progres
     if count_errors(problems):
         raise ProblemsFound(problems, result.unit_names)
     catalog, registry = result.catalog, result.registry
-    previous, skipped = previous_year(result.previous, catalog, registry)
+    present = {s.unit.code for s in result.submissions}
+    previous, skipped = previous_year(result.previous, catalog, registry, present)
     data = aggregate(
         result.submissions,
         catalog,
-        registry.province,
+        registry.province_for(year),
         result.settings,
         year,
         result.missing,
@@ -328,12 +334,16 @@ def render_outputs(
 
 
 def previous_year(
-    before: CheckResult | None, catalog: Catalog, registry: Registry
+    before: CheckResult | None,
+    catalog: Catalog,
+    registry: Registry,
+    present: set[str] | None = None,
 ) -> tuple[ReportData | None, list]:
     """Sum the year before, as check_year checked it, for comparison; None when it has errors.
 
     A missing or faulty settings file does not matter here. When the folder exists but has
-    errors, one warning says why the comparison is left out.
+    errors, one warning says why the comparison is left out. With `present` (the codes of the
+    units that reported this year), only those units of the year before are summed.
     """
     if before is None:
         return None, []
@@ -341,7 +351,13 @@ def previous_year(
     if errors:
         text = msg.PREVIOUS_SKIPPED.format(year=before.year, errors=errors)
         return None, [Problem(WARNING, "", "", "", "", "previous_skipped", text)]
-    data = aggregate(before.submissions, catalog, registry.province, before.settings, before.year)
+    submissions = before.submissions
+    if present is not None:
+        submissions = common_units(submissions, present)
+        if not submissions:
+            return None, []
+    province = registry.province_for(before.year)
+    data = aggregate(submissions, catalog, province, before.settings, before.year)
     return data, []
 
 

@@ -2,6 +2,7 @@
 
 import csv
 import functools
+import io
 import re
 import tomllib
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from reportgen import messages as msg
 from reportgen.errors import ConfigError
-from reportgen.names import fold, name_variants
+from reportgen.names import fold, name_variants, nfc
 from reportgen.regular import NotRegularFile, read_error, read_regular
 from reportgen.rules import Rule, YearOverYear, parse_rules, parse_year_over_year
 from reportgen.toml_errors import explain
@@ -21,6 +22,12 @@ COLUMN_TYPES = ("text", "integer", "choice", "commune")
 # The columns a table's `group` must list: the report counts cases by the stage they reached.
 REQUIRED_GROUP = {"cases": ("stage",)}
 _COMMUNE_KINDS = {"xa": "xã", "phuong": "phường", "thi-tran": "thị trấn"}
+# A unit's level: a district with communes below it (until 2025), or a commune itself.
+LEVEL_DISTRICT = "huyện"
+LEVEL_COMMUNE = "xã"
+LEVELS = (LEVEL_DISTRICT, LEVEL_COMMUNE)
+_UNIT_LIST_COLUMNS = ("ma_xa", "ten_xa", "loai_xa")
+_OPEN_END = 9999  # a `to` left out: still in force
 
 
 @dataclass(frozen=True)
@@ -99,7 +106,11 @@ class Catalog:
 
 @dataclass(frozen=True)
 class Unit:
-    """A reporting unit (district-level until 2025)."""
+    """A reporting unit: a district until 2024, a commune or ward from 2025.
+
+    level is LEVEL_DISTRICT (communes below it: the workbook has a commune column, the text
+    names places "xã A (Huyện)") or LEVEL_COMMUNE (the unit is the place).
+    """
 
     code: str
     kind: str
@@ -108,6 +119,12 @@ class Unit:
     aliases: tuple[str, ...]
     first_year: int
     last_year: int
+    level: str = LEVEL_DISTRICT
+
+    @property
+    def is_commune(self) -> bool:
+        """Return True when the unit is a commune or ward itself, with no communes below."""
+        return self.level == LEVEL_COMMUNE
 
     @property
     def official_name(self) -> str:
@@ -137,11 +154,18 @@ class Commune:
 
 @dataclass(frozen=True)
 class Province:
-    """The province and its committee."""
+    """The province and its committee over a span of years (provinces merge too)."""
 
     name: str
     committee: str
     committee_short: str
+    local_committees: str  # how the article names the units' bodies, after "đến … và"
+    first_year: int = 0
+    last_year: int = _OPEN_END
+
+    def valid_in(self, year: int) -> bool:
+        """Return True when this is the province of that year."""
+        return self.first_year <= year <= self.last_year
 
 
 @dataclass(frozen=True)
@@ -159,9 +183,17 @@ class Registry:
     fields would walk every unit on every call (quadratic at 10,000 units).
     """
 
-    province: Province
+    provinces: tuple[Province, ...]
     units: tuple[Unit, ...]
     commune_lists: tuple[_CommuneList, ...]
+    unit_lists: tuple[Path, ...] = ()  # the unit lists units.toml names, for the cache key
+
+    def province_for(self, year: int) -> Province:
+        """Return the province (name, committee) of a year; ConfigError when none is declared."""
+        for province in self.provinces:
+            if province.valid_in(year):
+                return province
+        raise ConfigError([msg.NO_PROVINCE.format(year=year)])
 
     @functools.cache  # noqa: B019 - called for every workbook; 10,000 units made it quadratic
     def units_for(self, year: int) -> tuple[Unit, ...]:
@@ -199,14 +231,31 @@ class Registry:
 def declared_files(data_dir: Path, registry: Registry) -> list[Path]:
     """Return the declarative files a check depends on: catalog, units, and the commune lists
     units.toml names (wherever they are)."""
-    lists = sorted({entry.path for entry in registry.commune_lists})
+    lists = sorted({entry.path for entry in registry.commune_lists} | set(registry.unit_lists))
     return [data_dir / CATALOG_FILE, data_dir / UNITS_FILE, *lists]
+
+
+def _read_declared(path: Path) -> bytes:
+    """Return a declarative file's bytes; a missing, special or unreadable one is a ConfigError."""
+    shown = visible(str(path))
+    try:
+        return read_regular(path)
+    except FileNotFoundError:
+        raise ConfigError([msg.CONFIG_MISSING.format(path=shown)]) from None
+    except NotRegularFile:
+        raise ConfigError([msg.CONFIG_NOT_A_FILE.format(path=shown)]) from None
+    except OSError as exc:
+        raise ConfigError(
+            [msg.CONFIG_UNREADABLE.format(path=shown, error=read_error(exc))]
+        ) from None
 
 
 def _read_toml(path: Path) -> dict:
     shown = visible(str(path))
     try:
-        return tomllib.loads(read_regular(path).decode())
+        return tomllib.loads(_read_declared(path).decode())
+    except UnicodeDecodeError:
+        raise ConfigError([f"{shown}: {msg.SETTINGS_ENCODING}"]) from None
     except FileNotFoundError:
         raise ConfigError([msg.CONFIG_MISSING.format(path=shown)]) from None
     except NotRegularFile:
@@ -323,16 +372,11 @@ def load_catalog(data_dir: Path) -> Catalog:
 
 
 def load_registry(data_dir: Path) -> Registry:
-    """Read units.toml; list every mistake in it at once."""
+    """Read units.toml (and the unit lists it names); list every mistake in it at once."""
     path = data_dir / UNITS_FILE
     raw = _read_toml(path)
     errors: list[str] = []
-    prov = raw.get("province", {})
-    province = Province(
-        name=_field(prov, "name", str, f"{path} [province]", errors),
-        committee=_field(prov, "committee", str, f"{path} [province]", errors),
-        committee_short=_field(prov, "committee_short", str, f"{path} [province]", errors),
-    )
+    provinces = _read_provinces(raw.get("province", {}), path, errors)
     units = []
     for i, entry in enumerate(raw.get("units", []), 1):
         where = f"{path} [[units]] #{i}"
@@ -345,8 +389,21 @@ def load_registry(data_dir: Path) -> Registry:
                 aliases=tuple(entry.get("aliases", [])),
                 first_year=_field(entry, "from", int, where, errors),
                 last_year=_field(entry, "to", int, where, errors),
+                level=_level(entry, where, errors),
             )
         )
+    unit_files = []
+    for i, entry in enumerate(raw.get("unit_lists", []), 1):
+        where = f"{path} [[unit_lists]] #{i}"
+        file = data_dir / _field(entry, "file", str, where, errors)
+        first = _field(entry, "from", int, where, errors)
+        last = _field(entry, "to", int, where, errors, _OPEN_END)
+        level = _level(entry, where, errors)
+        unit_files.append(file)
+        if not file.is_file():
+            errors.append(msg.CONFIG_MISSING.format(path=file))
+            continue
+        units += _read_unit_list(file, first, last, level, errors)
     lists = []
     for i, entry in enumerate(raw.get("communes", []), 1):
         where = f"{path} [[communes]] #{i}"
@@ -362,19 +419,108 @@ def load_registry(data_dir: Path) -> Registry:
                 _field(entry, "to", int, where, errors),
             )
         )
+    if not errors:
+        errors += _dating_mistakes(path, provinces, units)
     if errors:
         raise ConfigError(errors)
-    return Registry(province, tuple(units), tuple(lists))
+    return Registry(provinces, tuple(units), tuple(lists), tuple(unit_files))
+
+
+def _read_provinces(raw, path: Path, errors: list[str]) -> tuple[Province, ...]:
+    """Read [province] (one for every year) or [[province]] entries, each with from/to."""
+    entries = raw if isinstance(raw, list) else [raw]
+    provinces = []
+    for i, entry in enumerate(entries, 1):
+        where = f"{path} [[province]] #{i}" if isinstance(raw, list) else f"{path} [province]"
+        if not isinstance(entry, dict):
+            errors.append(msg.CONFIG_FIELD.format(where=where, key="name"))
+            continue
+        provinces.append(
+            Province(
+                name=_field(entry, "name", str, where, errors),
+                committee=_field(entry, "committee", str, where, errors),
+                committee_short=_field(entry, "committee_short", str, where, errors),
+                local_committees=_field(entry, "local_committees", str, where, errors),
+                first_year=_field(entry, "from", int, where, errors, 0),
+                last_year=_field(entry, "to", int, where, errors, _OPEN_END),
+            )
+        )
+    return tuple(provinces)
+
+
+def _level(entry: dict, where: str, errors: list[str]) -> str:
+    level = entry.get("level", LEVEL_DISTRICT)
+    if level not in LEVELS:
+        errors.append(msg.CONFIG_LEVEL.format(where=where, value=level))
+        return LEVEL_DISTRICT
+    return level
+
+
+def _read_unit_list(path: Path, first: int, last: int, level: str, errors: list[str]):
+    """Read the units of a CSV list (one commune-level unit a row: ma_xa, ten_xa, loai_xa)."""
+    try:
+        text = _read_declared(path).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        errors.append(msg.UNIT_LIST_ENCODING.format(path=visible(str(path))))
+        return []
+    except ConfigError as exc:
+        errors.extend(exc.messages)
+        return []
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    absent = [c for c in _UNIT_LIST_COLUMNS if c not in (reader.fieldnames or ())]
+    if absent:
+        errors.append(msg.UNIT_LIST_COLUMNS.format(path=path, columns=", ".join(absent)))
+        return []
+    rows = list(reader)
+    units = []
+    for line, row in enumerate(rows, 2):  # line 1 is the header
+        code, name = (row["ma_xa"] or "").strip(), nfc(row["ten_xa"] or "")
+        kind = nfc(row["loai_xa"] or "").lower()
+        kind = _COMMUNE_KINDS.get(kind, kind)
+        if not (code and name and kind):
+            errors.append(msg.UNIT_LIST_ROW.format(path=path, line=line))
+            continue
+        # short: the appendix and charts name a commune in full ("Phường Thái Bình"): the bare
+        # name may also be a former province's or district's.
+        short = f"{kind[:1].upper()}{kind[1:]} {name}"
+        units.append(Unit(code, kind, name, short, (), first, last, level))
+    return units
+
+
+def _dating_mistakes(path: Path, provinces, units) -> list[str]:
+    """Return the mistakes of dating: two provinces or two units of one code in one year, or
+    a year with units but no province."""
+    errors = []
+    spans = sorted({(u.first_year, u.last_year) for u in units})
+    years = sorted({y for first, last in spans for y in range(first, min(last, first + 200) + 1)})
+    for year in years:
+        found = [p for p in provinces if p.valid_in(year)]
+        if len(found) != 1:
+            text = msg.PROVINCE_OVERLAP if found else msg.PROVINCE_MISSING
+            errors.append(text.format(path=path, year=year))
+    by_code: dict[str, list[Unit]] = {}
+    for unit in units:
+        by_code.setdefault(unit.code, []).append(unit)
+    for code, same in sorted(by_code.items()):
+        for i, a in enumerate(same):
+            for b in same[i + 1 :]:
+                if a.first_year <= b.last_year and b.first_year <= a.last_year:
+                    year = max(a.first_year, b.first_year)
+                    errors.append(msg.UNIT_CODE_TWICE.format(path=path, code=code, year=year))
+    return errors
 
 
 def _read_communes(path: Path) -> tuple[Commune, ...]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return tuple(
-            Commune(
-                code=row["ma_xa"],
-                unit_code=row["ma_huyen"],
-                name=row["ten_xa"],
-                kind=_COMMUNE_KINDS.get(row["loai_xa"], row["loai_xa"]),
-            )
-            for row in csv.DictReader(fh)
+    try:
+        text = _read_declared(path).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError([msg.UNIT_LIST_ENCODING.format(path=visible(str(path)))]) from None
+    return tuple(
+        Commune(
+            code=row["ma_xa"],
+            unit_code=row["ma_huyen"],
+            name=row["ten_xa"],
+            kind=_COMMUNE_KINDS.get(row["loai_xa"], row["loai_xa"]),
         )
+        for row in csv.DictReader(io.StringIO(text, newline=""))
+    )

@@ -10,7 +10,8 @@ from reportgen.vietnamese import number
 
 WIDTH = 360  # the viewBox width; the SVG itself scales to its box
 ROW = 22
-LABEL = 92  # room for the unit's name, left of the bars
+LABEL = 92  # room for the unit's name, left of the bars (at least)
+CHAR = 6.5  # the width of an average character of the 13 px serif labels, about half an em
 VALUE_ROOM = 52  # room for the value, right of the longest bar
 FONT = "Liberation Serif, serif"
 
@@ -25,7 +26,10 @@ def bar_chart(rows, code: str, title: str = "", top: int | None = None) -> Marku
     if top is not None:
         bars = sorted(bars, key=lambda bar: -bar[1])[: max(top, 0)]
     top = max((value for _, value in bars), default=0) or 1
-    span = WIDTH - LABEL - VALUE_ROOM
+    # Names of communes ("Xã Triệu Việt Vương") are longer than those of districts: widen the
+    # room for them rather than let them run off the left edge.
+    label = max(LABEL, round(max((len(name) for name, _ in bars), default=0) * CHAR) + 6)
+    span = WIDTH - label - VALUE_ROOM
     height = ROW * len(bars) + 4
     parts = [
         f'<svg class="bars" viewBox="0 0 {WIDTH} {height}"'
@@ -34,18 +38,18 @@ def bar_chart(rows, code: str, title: str = "", top: int | None = None) -> Marku
     ]
     if title:
         parts.append(f"<title>{escape(title)}</title>")
-    for i, (label, value) in enumerate(bars):
+    for i, (name, value) in enumerate(bars):
         y = 2 + i * ROW
         length = round(span * value / top, 1)
         middle = y + ROW / 2 + 4.5
         parts.append(
-            f'<text x="{LABEL - 6}" y="{middle}" text-anchor="end" fill="#000">'
-            f"{escape(label)}</text>"
-            f'<rect x="{LABEL}" y="{y + 3}" width="{length}" height="{ROW - 6}" fill="#2f5f8f"/>'
-            f'<text x="{LABEL + length + 4}" y="{middle}" fill="#000">{number(value)}</text>'
+            f'<text x="{label - 6}" y="{middle}" text-anchor="end" fill="#000">'
+            f"{escape(name)}</text>"
+            f'<rect x="{label}" y="{y + 3}" width="{length}" height="{ROW - 6}" fill="#2f5f8f"/>'
+            f'<text x="{label + length + 4}" y="{middle}" fill="#000">{number(value)}</text>'
         )
     parts.append(
-        f'<line x1="{LABEL}" y1="0" x2="{LABEL}" y2="{height}" stroke="#000" stroke-width="1"/>'
+        f'<line x1="{label}" y1="0" x2="{label}" y2="{height}" stroke="#000" stroke-width="1"/>'
     )
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -12,7 +12,7 @@ from reportgen.catalog import Catalog, Column, Commune, Registry, Table, Unit
 from reportgen.facts import Fact, indicator_facts, row_facts
 from reportgen.legacy_encoding import TCVN3, detect
 from reportgen.load import RawWorkbook
-from reportgen.names import fold, name_key, name_variants, nfc
+from reportgen.names import fold, name_key, name_variants, names_a_district, nfc
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.rules import evaluate
 from reportgen.vietnamese import number as format_number
@@ -36,6 +36,22 @@ class Place:
     def unit_short(self) -> str:
         """Return the unit's short name, as put in brackets after the place."""
         return self.unit.short
+
+    @property
+    def is_unit(self) -> bool:
+        """Return True when the place is the reporting unit itself (a commune-level unit)."""
+        return self.unit.is_commune
+
+    @property
+    def name_in_text(self) -> str:
+        """Return the place as written inside a sentence: "xã Vũ Quý", or the bare name."""
+        return f"{self.kind} {self.name}" if self.kind else self.name
+
+
+def unit_place(unit: Unit) -> Place:
+    """Return a commune-level unit as the place of everything it reports: it has no communes
+    below it, so its rows happened in it."""
+    return Place(unit.name, unit.kind, unit)
 
 
 @dataclass(frozen=True)
@@ -333,6 +349,8 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
     if not _is_blank(name_value):
         for key in name_variants(_text(name_value)):
             by_name = by_name or units_by_key.get(key)
+        if by_name and by_name.is_commune and names_a_district(_text(name_value)):
+            by_name = None  # an old district's workbook is not the new commune of that name
     if by_code and not _is_blank(name_value) and by_name != by_code:
         # A known code with a name of another unit, or of none: a reused or mistyped
         # workbook; crediting the figures to either unit silently would be wrong.
@@ -599,6 +617,8 @@ def _check_table(raw, out: _Collector, table: Table, catalog: Catalog, communes,
                 blank.add(column.key)
         for column in missing:
             values[column.key] = None
+        if unit is not None and unit.is_commune:
+            values.update({c.key: unit_place(unit) for c in table.columns if c.type == "commune"})
         numbers = {k: v for k, v in values.items() if isinstance(v, int)}
         for rule in rules:
             problem = evaluate(rule, numbers, blank, refs, (out.file, sheet.name, out.unit))

@@ -394,3 +394,27 @@ SETTINGS_CONTROL_CHARS = (
     '"{key}" có {count} ký tự điều khiển không hiện ra được; đã bỏ các ký tự đó — nên gõ lại '
     "dòng này."
 )
+
+# --- dated provinces and unit lists (units.toml, issue 13) ---
+NO_PROVINCE = "Không có mục [[province]] nào áp dụng cho năm {year} (xem data/units.toml)."
+CONFIG_LEVEL = (
+    '{where}: "level" là "{value}" — chỉ dùng "huyện" (đơn vị có xã, phường bên dưới) '
+    'hoặc "xã" (đơn vị là một xã, phường).'
+)
+UNIT_LIST_COLUMNS = (
+    "{path}: thiếu cột {columns} (danh sách đơn vị cần các cột ma_xa, ten_xa, loai_xa)."
+)
+UNIT_LIST_ENCODING = "{path}: tệp không phải văn bản UTF-8 — hãy lưu lại dưới dạng CSV UTF-8."
+UNIT_LIST_ROW = (
+    "{path}, dòng {line}: thiếu mã (ma_xa), tên (ten_xa) hoặc loại (loai_xa) của đơn vị."
+)
+PROVINCE_OVERLAP = "{path}: năm {year} thuộc nhiều hơn một mục [[province]] — hãy sửa from/to."
+PROVINCE_MISSING = (
+    "{path}: năm {year} có đơn vị báo cáo nhưng không thuộc mục [[province]] nào — "
+    "hãy thêm hoặc sửa from/to."
+)
+UNIT_CODE_TWICE = '{path}: mã đơn vị "{code}" được khai báo hai lần cho năm {year}.'
+NOT_COMPARED = (
+    "Không so sánh năm {year} với năm {before}: hai năm khác địa giới hành chính (khác tỉnh "
+    "hoặc khác danh sách đơn vị trong units.toml)."
+)

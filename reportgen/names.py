@@ -23,6 +23,13 @@ _PREFIXES = (
 )
 
 
+# What a clerk may write before the unit's own name: its committee ("UBND xã …").
+_BODIES = ("uy ban nhan dan", "ubnd", "ub")
+# After "qu" the letters i and y are one sound and both spellings are in use ("Vũ Quí",
+# "Vũ Quý"); elsewhere i and y tell names apart, so only this syllable-final pair is folded.
+_QUI = re.compile(r"\bqui\b")
+
+
 def nfc(text: str) -> str:
     """Return text in NFC with runs of white space collapsed and ends stripped."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
@@ -34,17 +41,37 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFD", nfc(text).lower()).replace("đ", "d")
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"[^\w.]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return _QUI.sub("quy", re.sub(r"\s+", " ", text).strip())
 
 
 def strip_prefix(key: str) -> str:
-    """Drop one administrative prefix ("huyện", "TP", "xã"…) from a folded key."""
+    """Drop one administrative prefix ("huyện", "TP", "xã"…) from a folded key, and the
+    committee's name before it ("UBND xã", "Ủy ban nhân dân phường")."""
+    for body in _BODIES:
+        if key.startswith(body + " ") and key[len(body) :].strip(" ."):
+            key = key[len(body) :].strip()
+            break
     for prefix in _PREFIXES:
         if key.startswith(prefix + " ") or (prefix.endswith(".") and key.startswith(prefix)):
             rest = key[len(prefix) :].strip(" .")
             if rest:
                 return rest
     return key.strip(" .")
+
+
+_DISTRICT_PREFIXES = ("thanh pho", "tp", "huyen", "h", "thi xa", "tx")
+
+
+def names_a_district(text: str) -> bool:
+    """Return True when a typed name starts with a district-level kind ("huyện", "TP.", "thị
+    xã"), after any committee ("UBND"): such a name is no commune's, even with a commune's
+    name after it ("Huyện Thái Thụy" is not "Xã Thái Thụy")."""
+    key = fold(text).replace(".", " ")
+    for body in _BODIES:
+        if key.startswith(body + " "):
+            key = key[len(body) :].strip()
+            break
+    return any(key.startswith(prefix + " ") for prefix in _DISTRICT_PREFIXES)
 
 
 def name_key(text: str) -> str:

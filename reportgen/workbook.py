@@ -26,7 +26,7 @@ INSTRUCTIONS = (
     '2. Trang "Chỉ tiêu": nhập số nguyên (≥ 0) vào cột "Giá trị" (ô màu vàng). '
     'Không có thì nhập 0. Không sửa cột "Mã".',
     '3. Trang "Hoạt động": mỗi dòng là một lớp, buổi tuyên truyền; chọn loại hoạt động '
-    "trong danh sách, ghi nội dung, đối tượng, số lớp/buổi, số người và xã/phường tổ chức.",
+    "trong danh sách, ghi nội dung, đối tượng, số lớp/buổi, số người{where}.",
     '4. Trang "Ấn phẩm": mỗi dòng là một ấn phẩm đã phát hành (tên, đơn vị tính, số lượng).',
     '5. Trang "Vụ án": mỗi dòng là một vụ án, vụ việc mua bán người. Không có thì để trống.',
     "",
@@ -90,8 +90,10 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
     guide = wb.active
     guide.title = layout.INSTRUCTIONS_SHEET
     guide.column_dimensions["A"].width = 110
+    # A commune-level unit is itself the place of its rows: no commune column to fill.
+    where = "" if unit.is_commune else " và xã/phường tổ chức"
     for line in INSTRUCTIONS:
-        guide.append([line.format(unit=unit.official_name, year=year)])
+        guide.append([line.format(unit=unit.official_name, year=year, where=where)])
         guide.cell(row=guide.max_row, column=1).alignment = _WRAP
     guide["A1"].font = _BOLD
 
@@ -146,16 +148,17 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
     own = [c for c in communes if c.unit_code == unit.code]
     for table in catalog.tables:
         ws = wb.create_sheet(table.sheet)
+        columns = [c for c in table.columns if not (unit.is_commune and c.type == "commune")]
         header_row(
             ws,
-            [c.header for c in table.columns],
-            [_fit([c.header], 14 if c.type != "text" else 40) for c in table.columns],
+            [c.header for c in columns],
+            [_fit([c.header], 14 if c.type != "text" else 40) for c in columns],
         )
-        for row in ws.iter_rows(min_row=2, max_row=TABLE_ROWS, max_col=len(table.columns)):
+        for row in ws.iter_rows(min_row=2, max_row=TABLE_ROWS, max_col=len(columns)):
             for cell in row:
                 cell.protection = _UNLOCKED
         _protect(ws)
-        for i, column in enumerate(table.columns, 1):
+        for i, column in enumerate(columns, 1):
             letter = get_column_letter(i)
             target = f"{letter}2:{letter}{TABLE_ROWS}"
             if column.type == "integer":

@@ -34,7 +34,9 @@ def many(tmp_path_factory) -> Path:
 
 def _totals(result, data):
     catalog, registry = load_catalog(data), load_registry(data)
-    report = aggregate(result.submissions, catalog, registry.province, result.settings, 2018)
+    report = aggregate(
+        result.submissions, catalog, registry.province_for(2018), result.settings, 2018
+    )
     return report.total, report.publications
 
 

@@ -33,7 +33,8 @@ def test_2018_has_thai_binhs_eight_units_sorted_by_code():
 def test_district_units_end_with_the_2025_reform():
     registry = load_registry(DATA)
     assert len(registry.units_for(2024)) == 8
-    assert registry.units_for(2025) == ()
+    assert [u.code for u in registry.units_for(2025)][:2] == ["11953", "11977"]
+    assert all(u.is_commune for u in registry.units_for(2025))
 
 
 def test_commune_lists_are_dated():

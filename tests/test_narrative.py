@@ -68,8 +68,8 @@ def report(subs, year=2019, before=None, dirs=None) -> str:
     """Render the report and return its text as a reader sees it, on one line."""
     previous = None
     if before is not None:
-        previous = aggregate(before, CATALOG, REGISTRY.province, SETTINGS, year - 1)
-    data = aggregate(subs, CATALOG, REGISTRY.province, SETTINGS, year, previous=previous)
+        previous = aggregate(before, CATALOG, REGISTRY.province_for(year - 1), SETTINGS, year - 1)
+    data = aggregate(subs, CATALOG, REGISTRY.province_for(year), SETTINGS, year, previous=previous)
     body = render_html(data, template_dirs(dirs)).split("<article>")[1]
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body))).strip()
 

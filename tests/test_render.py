@@ -18,7 +18,7 @@ SECTION = "sections/04-quan-ly-cu-tru.html.j2"
 def _data(**changes):
     catalog, registry = load_catalog(DATA), load_registry(DATA)
     settings = ReportSettings(dt.date(2018, 12, 2), "Phương Thảo")
-    data = aggregate([], catalog, registry.province, settings, 2018)
+    data = aggregate([], catalog, registry.province_for(2018), settings, 2018)
     return data.__class__(**{**data.__dict__, **changes})
 
 
