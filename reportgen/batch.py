@@ -20,6 +20,7 @@ from pathlib import Path
 from reportgen.cache import cache_dir, code_digest, file_sha256, prune
 from reportgen.catalog import Catalog, Registry
 from reportgen.check import WorkbookCheck, inspect_workbook
+from reportgen.isolate import ChildFailed, call_isolated
 from reportgen.load import LoadError, read_workbook
 from reportgen.problems import ERROR, Problem
 
@@ -31,7 +32,38 @@ Outcome = WorkbookCheck | Problem  # a checked workbook, or the one problem of a
 
 
 def inspect_path(path: Path, catalog: Catalog, registry: Registry, year: int) -> Outcome:
-    """Read and check one workbook; an unreadable one is one located problem."""
+    """Read and check one workbook; an unreadable one is one located problem.
+
+    Both happen in a child process with ceilings on memory and time (limits.READ_*), so that a
+    workbook that crashes or stalls its reader costs one problem, not the run; only the outcome
+    (a few kB) comes back.
+    """
+    from reportgen import limits  # imported here: a run served from the cache reads nothing
+
+    try:
+        outcome = call_isolated(
+            _inspect_here,
+            path,
+            catalog,
+            registry,
+            year,
+            memory=limits.READ_MEMORY,
+            cpu_seconds=limits.READ_CPU_SECONDS,
+            wall_seconds=limits.READ_WALL_SECONDS,
+        )
+    except ChildFailed as exc:
+        if not exc.crashed:  # a bug of ours, not the file's doing
+            log.debug("checking %s failed: %s", path, exc.detail)
+            raise
+        log.debug("reading %s stopped: %s", path, exc)
+        outcome = None
+    if not isinstance(outcome, WorkbookCheck | Problem) or outcome.file != path.name:
+        refusal = limits.reader_failed()
+        return Problem(ERROR, path.name, "", "", "", refusal.rule, refusal.message)
+    return outcome
+
+
+def _inspect_here(path: Path, catalog: Catalog, registry: Registry, year: int) -> Outcome:
     try:
         raw = read_workbook(path)
     except LoadError as exc:
