@@ -14,6 +14,7 @@ run code.
 
 import dataclasses
 import faulthandler
+import gc
 import io
 import os
 import pickle
@@ -59,10 +60,14 @@ def call_isolated(
     if _in_child or not hasattr(os, "fork"):
         return func(*args)
     read_end, write_end = os.pipe()
+    # The objects there are now stay out of the child's garbage collections: a collection
+    # writes to every object it visits, which would copy the whole heap page by page.
+    gc.freeze()
     pid = os.fork()
     if pid == 0:  # the child
         os.close(read_end)
         _run_child(write_end, func, args, memory, cpu_seconds)
+    gc.unfreeze()
     os.close(write_end)
     try:
         data = _receive(read_end, pid, wall_seconds)
