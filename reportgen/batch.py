@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 PARALLEL_FROM = 40  # fewer files are checked in this process: a pool costs ~0.1 s to start
 
 Outcome = WorkbookCheck | Problem  # a checked workbook, or the one problem of an unreadable one
+READER_FAILED = "reader_failed"  # the rule of limits.reader_failed()
 
 
 def inspect_path(path: Path, catalog: Catalog, registry: Registry, year: int) -> Outcome:
@@ -115,7 +116,9 @@ def inspect_all(
     fresh = _run([paths[i] for i in todo], catalog, registry, year, advance)
     for i, outcome in zip(todo, fresh, strict=True):
         outcomes[i] = outcome
-        _store(cache, keys[i], outcome)
+        # A reader stopped by a ceiling may pass on a quieter or larger machine: not kept.
+        if not (isinstance(outcome, Problem) and outcome.rule == READER_FAILED):
+            _store(cache, keys[i], outcome)
     if cache is not None:
         prune(cache)
     return outcomes
