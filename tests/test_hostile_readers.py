@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,44 @@ def test_cells_of_a_row_without_number_take_the_row_of_their_reference(tmp_path:
     )
     sheet = load.read_workbook(path).sheets["Chỉ tiêu"]
     assert sheet == [[1.0, None], [None, None], [None, None], [None, 2.0]]
+
+
+def _sheet(rows: str) -> bytes:
+    return hostile.sheet_xml(rows)
+
+
+def _full_parse(xml: bytes, count: limits._CellCount) -> None:
+    limits._parse(xml, zipfile.ZipInfo("xl/worksheets/sheet1.xml"), count)
+
+
+def test_the_fast_scan_leaves_a_cell_off_its_row_to_the_full_parser_which_refuses_it():
+    xml = _sheet('<row r="3"><c r="A3"><v>1</v></c><c r="B7"><v>2</v></c></row>')
+    assert limits._scan_plain(xml, limits._CellCount({})) is None
+    with pytest.raises(limits._Refused) as refused:
+        _full_parse(xml, limits._CellCount({}))
+    assert (refused.value.refusal.rule, refused.value.refusal.cell) == ("cell_off_its_row", "B7")
+
+
+def test_an_empty_styled_cell_off_its_row_is_let_through_by_both_scans():
+    # Readers keep only cells with a value: an empty one places nothing.
+    xml = _sheet('<row r="3"><c r="A3"><v>1</v></c><c r="B7" s="1"/></row>')
+    fast = limits._CellCount({})
+    assert limits._scan_plain(xml, fast) is False
+    full = limits._CellCount({})
+    _full_parse(xml, full)
+    assert fast.done == full.done == 3  # A1:A3
+
+
+def test_a_shared_string_is_measured_even_when_cdata_fakes_string_boundaries(data_dir: Path):
+    # A pattern would see four strings here; the parser sees one of 16 MB, used by 5 cells.
+    text = "<![CDATA[<si><si><si>]]>" + "A" * (16 * 1024 * 1024)
+    sst = f'<sst xmlns="{hostile._MAIN}"><si><t>{text}</t></si></sst>'.encode()
+    rows = "".join(f'<row r="{r}"><c r="F{r}" t="s"><v>0</v></c></row>' for r in range(20, 25))
+    hostile.with_parts(
+        SOURCE,
+        data_dir / "2018" / VICTIM,
+        xl__sharedStrings_DOT_xml=sst,
+        xl__worksheets__sheet3_DOT_xml=hostile._append_rows(SOURCE, rows),
+    )
+    mine = [p for p in check_year(2018, data_dir).problems if p.file == VICTIM]
+    assert [(p.rule, p.sheet, p.cell) for p in mine] == [("shared_text", "Chỉ tiêu", "F23")]
