@@ -501,14 +501,14 @@ def _sheet_parts(archive: zipfile.ZipFile, infos) -> dict[str, str]:
             path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
             part = posixpath.normpath(path)
             if part in parts:  # a reader would read the part again for each name
-                raise _Refused(_duplicate_sheet(parts[part], sheet, part))
+                raise _Refused(_sheet_part_twice(parts[part], sheet, part))
             parts[part] = sheet
     return parts
 
 
-def _duplicate_sheet(first: str, second: str, part: str) -> Refusal:
-    message = msg.DUPLICATE_SHEET.format(first=first[:40], second=second[:40], part=part[:80])
-    return Refusal("duplicate_sheet", message, second)
+def _sheet_part_twice(first: str, second: str, part: str) -> Refusal:
+    message = msg.SHEET_PART_TWICE.format(first=first[:40], second=second[:40], part=part[:80])
+    return Refusal("sheet_part_twice", message, second)
 
 
 def _is_shared_strings(name: str) -> bool:

@@ -352,7 +352,7 @@ SHARED_TEXT = (
     "{limit}, vượt giới hạn tại ô {cell} (có thể là tệp độc hại); tệp không được đọc — hãy xóa "
     "các ô chép lặp đoạn chữ dài rồi lưu lại."
 )
-DUPLICATE_SHEET = (
+SHEET_PART_TWICE = (
     'trang "{second}" và trang "{first}" cùng trỏ đến một phần "{part}" của tệp (tệp hỏng hoặc '
     "độc hại); tệp không được đọc — hãy mở bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx."
 )
