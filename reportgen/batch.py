@@ -6,9 +6,11 @@ to one of them is a miss. Results are kept as pickles under the cache folder (de
 `.reportgen-cache/` in the current folder; REPORTGEN_CACHE to move it, or "off").
 """
 
+import functools
 import hashlib
 import logging
 import multiprocessing
+import multiprocessing.util
 import os
 import pickle
 import tempfile
@@ -20,7 +22,7 @@ from pathlib import Path
 from reportgen.cache import cache_dir, code_digest, file_sha256, prune
 from reportgen.catalog import Catalog, Registry
 from reportgen.check import WorkbookCheck, inspect_workbook
-from reportgen.isolate import ChildFailed, call_isolated
+from reportgen.isolate import ChildFailed, Reader, call_isolated
 from reportgen.load import LoadError, read_workbook
 from reportgen.problems import ERROR, Problem
 
@@ -32,27 +34,24 @@ Outcome = WorkbookCheck | Problem  # a checked workbook, or the one problem of a
 READER_FAILED = "reader_failed"  # the rule of limits.reader_failed()
 
 
-def inspect_path(path: Path, catalog: Catalog, registry: Registry, year: int) -> Outcome:
+def inspect_path(
+    path: Path, catalog: Catalog, registry: Registry, year: int, reader: Reader | None = None
+) -> Outcome:
     """Read and check one workbook; an unreadable one is one located problem.
 
     Both happen in a child process with ceilings on memory and time (limits.READ_*), so that a
     workbook that crashes or stalls its reader costs one problem, not the run; only the outcome
-    (a few kB) comes back.
+    (a few kB) comes back. The child is `reader` (from _new_reader) when given, else one forked
+    for this workbook alone.
     """
     from reportgen import limits  # imported here: a run served from the cache reads nothing
 
-    _prepare(registry, year)
+    _prepare(registry, year)  # before the child is forked: it inherits what is computed
     try:
-        outcome = call_isolated(
-            _inspect_here,
-            path,
-            catalog,
-            registry,
-            year,
-            memory=limits.READ_MEMORY,
-            cpu_seconds=limits.READ_CPU_SECONDS,
-            wall_seconds=limits.READ_WALL_SECONDS,
-        )
+        if reader is not None:
+            outcome = reader(path)
+        else:
+            outcome = call_isolated(_inspect_here, path, catalog, registry, year, **_ceilings())
     except ChildFailed as exc:
         if not exc.crashed:  # a bug of ours, not the file's doing
             log.debug("checking %s failed: %s", path, exc.detail)
@@ -63,6 +62,22 @@ def inspect_path(path: Path, catalog: Catalog, registry: Registry, year: int) ->
         refusal = limits.reader_failed()
         return Problem(ERROR, path.name, "", "", "", refusal.rule, refusal.message)
     return outcome
+
+
+def _ceilings() -> dict:
+    from reportgen import limits
+
+    return {
+        "memory": limits.READ_MEMORY,
+        "cpu_seconds": limits.READ_CPU_SECONDS,
+        "wall_seconds": limits.READ_WALL_SECONDS,
+    }
+
+
+def _new_reader(catalog: Catalog, registry: Registry, year: int) -> Reader:
+    """Return a child process that reads and checks one workbook after another."""
+    inspect = functools.partial(_inspect_here, catalog=catalog, registry=registry, year=year)
+    return Reader(inspect, **_ceilings())
 
 
 def _prepare(registry: Registry, year: int) -> None:
@@ -126,10 +141,11 @@ def inspect_all(
 
 def _run(paths, catalog, registry, year, progress) -> Iterable[Outcome]:
     if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        for path in paths:
-            outcome = inspect_path(path, catalog, registry, year)
-            progress(path)
-            yield outcome
+        with _new_reader(catalog, registry, year) as reader:
+            for path in paths:
+                outcome = inspect_path(path, catalog, registry, year, reader)
+                progress(path)
+                yield outcome
         return
     workers = min(os.cpu_count() or 2, 8)
     _prepare(registry, year)  # before the workers are forked: each inherits it
@@ -155,7 +171,12 @@ def _init_worker(catalog, registry, year) -> None:
 
 
 def _work(path: Path) -> Outcome:
-    return inspect_path(path, _WORKER["catalog"], _WORKER["registry"], _WORKER["year"])
+    catalog, registry, year = _WORKER["catalog"], _WORKER["registry"], _WORKER["year"]
+    if "reader" not in _WORKER:
+        reader = _WORKER["reader"] = _new_reader(catalog, registry, year)
+        # Waited for when the worker ends, so that its time and memory count in the run's.
+        multiprocessing.util.Finalize(reader, reader.close, exitpriority=10)
+    return inspect_path(path, catalog, registry, year, _WORKER["reader"])
 
 
 def config_digest(files: Iterable[Path]) -> str:

@@ -73,62 +73,185 @@ def call_isolated(
         data = _receive(read_end, pid, wall_seconds)
     finally:
         os.close(read_end)
-    _, status = os.waitpid(pid, 0)
+        status = os.waitpid(pid, 0)[1]
     if not data:
         raise ChildFailed(f"reader died ({_describe(status)})")
+    return _unpack(data)
+
+
+def _receive(fd: int, pid: int, wall_seconds: float | None, size: int | None = None) -> bytes:
+    """Read `size` bytes of the child's answer, or all until it closes the pipe.
+
+    Kill the child when time is up. Fewer bytes than `size` mean the child died.
+    """
+    deadline = None if wall_seconds is None else time.monotonic() + wall_seconds
+    poller = select.poll()
+    poller.register(fd, select.POLLIN | select.POLLHUP)
+    chunks, got = [], 0
+    while size is None or got < size:
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0 or not poller.poll(left * 1000):
+                os.kill(pid, signal.SIGKILL)  # waited for by the caller
+                raise ChildFailed(f"reader stopped after {wall_seconds:g} s")
+        chunk = os.read(fd, 1 << 20 if size is None else min(1 << 20, size - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+class Reader:
+    """A child process that runs func on one input after another, each under the ceilings.
+
+    Forking for every input doubles the cost of a small one: the child copies each page it
+    touches and fills every cache again. A Reader is forked once and serves many inputs; the
+    CPU ceiling is renewed for each. An input that crashes it or stops it at a ceiling is tried
+    again in a child of its own (call_isolated), so that nothing left behind by an earlier
+    input decides its outcome; the Reader then starts afresh. It also starts afresh after
+    RENEW_AFTER inputs, so that memory left fragmented by earlier inputs does not build up.
+
+    Only the arguments of each call cross to the child (pickled): give func the rest bound,
+    e.g. with functools.partial, before the first call.
+    """
+
+    RENEW_AFTER = 250
+
+    def __init__(self, func, *, memory=MAX_CHILD_MEMORY, cpu_seconds=None, wall_seconds=None):
+        self.func = func
+        self.limits = {"memory": memory, "cpu_seconds": cpu_seconds, "wall_seconds": wall_seconds}
+        self.pid = 0
+        self.served = 0
+        self.to_child = self.from_child = -1
+
+    def __call__(self, *args):
+        """Return func(*args) computed in the reader; raise ChildFailed like call_isolated."""
+        if _in_child or not hasattr(os, "fork"):
+            return self.func(*args)
+        if not self.pid or self.served >= self.RENEW_AFTER:
+            self._start()
+        self.served += 1
+        try:
+            return self._ask(args)
+        except ChildFailed as exc:
+            if not exc.crashed:
+                raise
+            self.close()
+            return call_isolated(self.func, *args, **self.limits)
+
+    def close(self) -> None:
+        """End the child (it ends by itself when its pipe closes); wait for it."""
+        if not self.pid:
+            return
+        os.close(self.to_child)
+        os.close(self.from_child)
+        # Not waited for until now, so the pid is still the child's even if it has ended.
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        self.pid = 0
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def _start(self) -> None:
+        self.close()
+        to_child, commands = os.pipe()[::-1]
+        answers, from_child = os.pipe()[::-1]
+        gc.freeze()  # see call_isolated
+        pid = os.fork()
+        if pid == 0:
+            os.close(to_child)
+            os.close(from_child)
+            self._serve(commands, answers)
+        gc.unfreeze()
+        os.close(commands)
+        os.close(answers)
+        self.pid, self.to_child, self.from_child = pid, to_child, from_child
+        self.served = 0
+
+    def _serve(self, commands: int, answers: int) -> None:
+        try:
+            _enter_child(self.limits["memory"])
+            cpu = self.limits["cpu_seconds"]
+            with os.fdopen(commands, "rb") as source, os.fdopen(answers, "wb") as sink:
+                while True:
+                    try:
+                        args = pickle.load(source)  # from the parent, trusted
+                    except EOFError:  # the parent closed the pipe, or ended
+                        break
+                    if cpu is not None:  # this input's CPU time, on top of what is used
+                        used = sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+                        _limit(resource.RLIMIT_CPU, int(used) + 1 + cpu)
+                    data = _answer(self.func, args)
+                    sink.write(len(data).to_bytes(8, "little") + data)
+                    sink.flush()
+        finally:
+            os._exit(0)
+
+    def _ask(self, args):
+        try:
+            with open(self.to_child, "wb", buffering=0, closefd=False) as pipe:
+                pipe.write(pickle.dumps(args, pickle.HIGHEST_PROTOCOL))
+        except BrokenPipeError:
+            raise ChildFailed("reader died") from None
+        wall = self.limits["wall_seconds"]
+        head = _receive(self.from_child, self.pid, wall, 8)
+        size = int.from_bytes(head, "little") if len(head) == 8 else 0
+        data = _receive(self.from_child, self.pid, wall, size) if size else b""
+        if not size or len(data) < size:
+            raise ChildFailed("reader died")
+        return _unpack(data)
+
+
+def _run_child(write_end: int, func, args, memory: int, cpu_seconds: int | None) -> None:
+    try:
+        _enter_child(memory)
+        if cpu_seconds is not None:  # past it the kernel sends SIGXCPU, which ends the child
+            _limit(resource.RLIMIT_CPU, cpu_seconds)
+        data = _answer(func, args)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(data)
+    finally:
+        os._exit(0)  # never return into the parent's code (tests, atexit handlers)
+
+
+def _enter_child(memory: int) -> None:
+    global _in_child
+    _in_child = True
+    faulthandler.disable()  # a crash here is reported by the parent, not dumped
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)  # Rust panics and allocation failures print here
+    _limit(resource.RLIMIT_CORE, 0)  # an abort leaves no core file behind
+    _limit_memory(memory)
+
+
+def _answer(func, args) -> bytes:
+    """Return func(*args), or what it raised, pickled for the parent."""
+    try:
+        return pickle.dumps(("ok", func(*args)), pickle.HIGHEST_PROTOCOL)
+    except BaseException as exc:  # includes pyo3's PanicException
+        # MemoryError, a Rust panic and a too-deep input are what a hostile file can cause;
+        # any other exception is a bug in our code, passed on with its traceback.
+        crashed = isinstance(exc, MemoryError | RecursionError) or _is_panic(exc)
+        message = f"{type(exc).__name__}: {exc}"[:2000]
+        detail = "" if crashed else "".join(traceback.format_exception(exc))[-20_000:]
+        return pickle.dumps(("error", (crashed, message, detail)))
+
+
+def _unpack(data: bytes):
+    """Return the result the child sent, or raise ChildFailed with what it reported."""
     try:
         kind, payload = _DataUnpickler(io.BytesIO(data)).load()
-    except Exception as exc:  # not what _run_child writes
+    except Exception as exc:  # not what _answer writes
         raise ChildFailed(f"reader sent something that is not data: {exc}"[:2000]) from None
     if kind == "ok":
         return payload
     crashed, message, detail = payload
     raise ChildFailed(message, crashed, detail)
-
-
-def _receive(fd: int, pid: int, wall_seconds: float | None) -> bytes:
-    """Read the child's answer until it closes the pipe; kill it when time is up."""
-    deadline = None if wall_seconds is None else time.monotonic() + wall_seconds
-    poller = select.poll()
-    poller.register(fd, select.POLLIN | select.POLLHUP)
-    chunks = []
-    while True:
-        if deadline is not None:
-            left = deadline - time.monotonic()
-            if left <= 0 or not poller.poll(left * 1000):
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-                raise ChildFailed(f"reader stopped after {wall_seconds:g} s")
-        chunk = os.read(fd, 1 << 20)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-
-
-def _run_child(write_end: int, func, args, memory: int, cpu_seconds: int | None) -> None:
-    global _in_child
-    try:
-        _in_child = True
-        faulthandler.disable()  # a crash here is reported by the parent, not dumped
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 2)  # Rust panics and allocation failures print here
-        _limit(resource.RLIMIT_CORE, 0)  # an abort leaves no core file behind
-        _limit_memory(memory)
-        if cpu_seconds is not None:  # past it the kernel sends SIGXCPU, which ends the child
-            _limit(resource.RLIMIT_CPU, cpu_seconds)
-        try:
-            data = pickle.dumps(("ok", func(*args)), pickle.HIGHEST_PROTOCOL)
-        except BaseException as exc:  # includes pyo3's PanicException
-            # MemoryError, a Rust panic and a too-deep input are what a hostile file can cause;
-            # any other exception is a bug in our code, passed on with its traceback.
-            crashed = isinstance(exc, MemoryError | RecursionError) or _is_panic(exc)
-            message = f"{type(exc).__name__}: {exc}"[:2000]
-            detail = "" if crashed else "".join(traceback.format_exception(exc))[-20_000:]
-            data = pickle.dumps(("error", (crashed, message, detail)))
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(data)
-    finally:
-        os._exit(0)  # never return into the parent's code (tests, atexit handlers)
 
 
 def _is_panic(exc: BaseException) -> bool:

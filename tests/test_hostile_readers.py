@@ -18,7 +18,7 @@ import pytest
 
 from reportgen import batch, limits, load
 from reportgen.build import check_year
-from reportgen.isolate import ChildFailed, call_isolated
+from reportgen.isolate import ChildFailed, Reader, call_isolated
 from tests import hostile
 from tests.conftest import DATA, ROOT, run
 
@@ -282,3 +282,30 @@ def test_a_shared_string_is_measured_even_when_cdata_fakes_string_boundaries(dat
     )
     mine = [p for p in check_year(2018, data_dir).problems if p.file == VICTIM]
     assert [(p.rule, p.sheet, p.cell) for p in mine] == [("shared_text", "Chỉ tiêu", "F23")]
+
+
+def test_a_crash_in_the_middle_of_a_run_costs_that_file_only(data_dir: Path, monkeypatch):
+    # One reader serves file after file: the one after the crash gets a fresh reader.
+    middle = "340-dong-hung-2018.xlsx"
+    real = load._read
+    monkeypatch.setattr(load, "_read", lambda p: os.abort() if p.name == middle else real(p))
+    monkeypatch.setattr(Reader, "RENEW_AFTER", 3)  # and it is renewed on the way
+    result = check_year(2018, data_dir)
+    assert [(p.file, p.rule) for p in result.problems if p.is_error] == [
+        (middle, "reader_failed"),
+        ("", "missing_unit"),
+    ]
+    assert len(result.submissions) == 7
+
+
+def test_an_input_that_crashes_a_used_reader_is_tried_again_in_a_child_of_its_own():
+    seen = []  # in the reader: every input it has served
+
+    def read(name: str) -> str:
+        seen.append(name)
+        if name == "b" and len(seen) > 1:  # crashes only after another input
+            os.abort()
+        return name.upper()
+
+    with Reader(read) as reader:
+        assert [reader("a"), reader("b"), reader("c")] == ["A", "B", "C"]
