@@ -246,7 +246,8 @@ _VALUED_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>(?:(?!</c>).)*</c>', re.S)
 
 def giant_shared_string(content: bytes, rng: random.Random) -> bytes:
     """Add a shared string of a few MB, and make a few to many cells of a sheet use it."""
-    size, uses = rng.choice([1, 2, 4]) << 20, rng.choice([1, 10, 40])
+    # Within the limit (read: 64 kB to 4 MB in all) or past it (80 MB: refused by the scan).
+    size, uses = rng.choice([1 << 16, 1 << 22]), rng.choice([1, 20])
     sst = b'<sst xmlns="%s"><si><t>%s</t></si></sst>' % (hostile._MAIN.encode(), b"A" * size)
 
     def use(text: bytes, rng: random.Random) -> bytes:
