@@ -402,7 +402,7 @@ class _SheetHandler(ContentHandler):
             self.extend_ods()
 
     def characters(self, content):
-        if self.value is not None:
+        if self.value is not None and len(self.value) < 32:  # an index: a few characters
             self.value.append(content)
 
     def endElement(self, name):
@@ -433,7 +433,7 @@ class _SheetHandler(ContentHandler):
             self.off_row = ref  # refused if the cell holds anything a reader keeps
         elif not self.row_given:
             self.row = row  # a <row> without a number: its cells tell it
-        self.col = column_index(found[1].upper()) + 1
+        self.col = _column_number(ref, self.col + 1)
         self.cell = (row, self.col)
 
     def refuse_off_row(self) -> None:
@@ -477,6 +477,13 @@ def _check_declared(value: str | int | None, part: str) -> None:
 
 def _row_number(ref: str | None, default: int) -> int:
     return int(ref) if ref and ref.isdigit() and len(ref) <= 7 else default
+
+
+def _column_number(ref: str | None, default: int) -> int:
+    found = _CELL_ADDRESS.match(ref or "")
+    if not found:
+        return default
+    return column_index(found[1].upper()) + 1
 
 
 def _repeat(value: str | None) -> int:
