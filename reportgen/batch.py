@@ -11,9 +11,11 @@ digest that keys its entry and names it in the run log is that of the bytes actu
 even when the file changes during the run.
 """
 
+import functools
 import hashlib
 import logging
 import multiprocessing
+import multiprocessing.util
 import os
 import stat
 import tempfile
@@ -27,6 +29,7 @@ from reportgen.cache import cache_dir, code_digest, prune
 from reportgen.cache_entry import MAX_ENTRY_BYTES, BadEntry, entry_bytes, read_entry
 from reportgen.catalog import Catalog, Registry
 from reportgen.check import WorkbookCheck, inspect_workbook
+from reportgen.isolate import ChildFailed, Reader, call_isolated
 from reportgen.load import (
     LoadError,
     not_a_file_problem,
@@ -44,6 +47,7 @@ PARALLEL_FROM = 40  # fewer files are checked in this process: a pool costs ~0.1
 ENTRY_SUFFIX = ".json"
 
 Outcome = WorkbookCheck | Problem  # a checked workbook, or the one problem of an unreadable one
+READER_FAILED = "reader_failed"  # the rule of limits.reader_failed()
 
 
 @dataclass(frozen=True)
@@ -54,8 +58,74 @@ class Inspected:
     sha256: str
 
 
-def inspect_path(path: Path, catalog: Catalog, registry: Registry, year: int) -> Inspected:
-    """Read and check one workbook; an unreadable one is one located problem."""
+def inspect_path(
+    path: Path, catalog: Catalog, registry: Registry, year: int, reader: Reader | None = None
+) -> Inspected:
+    """Read and check one workbook; an unreadable one is one located problem.
+
+    Both happen in a child process with ceilings on memory and time (limits.READ_*), so that a
+    workbook that crashes or stalls its reader costs one problem, not the run; only the outcome
+    (a few kB) comes back. The child is `reader` (from _new_reader) when given, else one forked
+    for this workbook alone.
+    """
+    from reportgen import limits  # imported here: a run served from the cache reads nothing
+
+    _prepare(registry, year)  # before the child is forked: it inherits what is computed
+    try:
+        if reader is not None:
+            inspected = reader(path)
+        else:
+            inspected = call_isolated(_inspect_here, path, catalog, registry, year, **_ceilings())
+    except ChildFailed as exc:
+        if not exc.crashed:  # a bug of ours, not the file's doing
+            log.debug("checking %s failed: %s", path, exc.detail)
+            raise
+        log.debug("reading %s stopped: %s", path, exc)
+        inspected = None
+    shown = shown_name(path.name)
+    if not isinstance(inspected, Inspected) or inspected.outcome.file != shown:
+        refusal = limits.reader_failed()
+        return Inspected(Problem(ERROR, shown, "", "", "", refusal.rule, refusal.message), "")
+    return inspected
+
+
+def _ceilings() -> dict:
+    from reportgen import limits
+
+    return {
+        "memory": limits.READ_MEMORY,
+        "cpu_seconds": limits.READ_CPU_SECONDS,
+        "wall_seconds": limits.READ_WALL_SECONDS,
+    }
+
+
+def _new_reader(catalog: Catalog, registry: Registry, year: int) -> Reader:
+    """Return a child process that reads and checks one workbook after another."""
+    inspect = functools.partial(_inspect_here, catalog=catalog, registry=registry, year=year)
+    return Reader(inspect, **_ceilings())
+
+
+def _prepare(registry: Registry, year: int) -> None:
+    """Compute here, once, what each workbook's child would otherwise compute and throw away.
+
+    The registry's indexes take tens of ms at 1,000 units, the reader's imports (XML, zip and
+    OLE parsers) about as much: per child, that tripled the cost of a check. Errors in the
+    declarative files are raised here too, as they always were, not inside a child.
+    """
+    import encodings.cp437  # noqa: F401 - zipfile decodes member names with it
+    import zipfile  # noqa: F401
+
+    from reportgen import limits  # noqa: F401
+
+    registry.unit_index(year)
+    registry.commune_index(year)
+
+
+def _inspect_here(path: Path, catalog: Catalog, registry: Registry, year: int) -> Inspected:
+    """Read and check one workbook in this process (the reader's child).
+
+    The bytes are read once, hashed and parsed from the same buffer.
+    """
     digest = ""
     try:
         data = read_input(path)
@@ -115,7 +185,9 @@ def inspect_all(
     fresh = _run([paths[i] for i in todo], catalog, registry, year, advance)
     for i, inspected in zip(todo, fresh, strict=True):
         found[i] = inspected
-        if cache is not None and inspected.sha256:
+        # A reader stopped by a ceiling may pass on a quieter or larger machine: not kept.
+        failed = isinstance(inspected.outcome, Problem) and inspected.outcome.rule == READER_FAILED
+        if cache is not None and inspected.sha256 and not failed:
             # Keyed by the bytes it was made from, which may not be those looked up.
             _store(cache, _key(paths[i], year, config_digest, inspected.sha256), inspected)
     if cache is not None:
@@ -125,12 +197,14 @@ def inspect_all(
 
 def _run(paths, catalog, registry, year, progress) -> Iterable[Inspected]:
     if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        for path in paths:
-            inspected = inspect_path(path, catalog, registry, year)
-            progress(path)
-            yield inspected
+        with _new_reader(catalog, registry, year) as reader:
+            for path in paths:
+                inspected = inspect_path(path, catalog, registry, year, reader)
+                progress(path)
+                yield inspected
         return
     workers = min(os.cpu_count() or 2, 8)
+    _prepare(registry, year)  # before the workers are forked: each inherits it
     # fork is cheap, but unsafe beside other threads (the preview server); spawn then.
     method = "fork" if threading.active_count() == 1 else "spawn"
     with ProcessPoolExecutor(
@@ -153,7 +227,12 @@ def _init_worker(catalog, registry, year) -> None:
 
 
 def _work(path: Path) -> Inspected:
-    return inspect_path(path, _WORKER["catalog"], _WORKER["registry"], _WORKER["year"])
+    catalog, registry, year = _WORKER["catalog"], _WORKER["registry"], _WORKER["year"]
+    if "reader" not in _WORKER:
+        reader = _WORKER["reader"] = _new_reader(catalog, registry, year)
+        # Waited for when the worker ends, so that its time and memory count in the run's.
+        multiprocessing.util.Finalize(reader, reader.close, exitpriority=10)
+    return inspect_path(path, catalog, registry, year, _WORKER["reader"])
 
 
 def config_digest(files: Iterable[Path]) -> str:

@@ -13,6 +13,7 @@ the same (6 kB for a gigabyte in calamine): its cell records are walked for thei
 """
 
 import io
+import itertools
 import posixpath
 import re
 import struct
@@ -34,10 +35,19 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # the file on disk
 MAX_MEMBERS = 2_000  # parts inside the zip
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # all parts once inflated
 MAX_CELLS = 200_000  # cells of all sheets, each counted from A1 to its last cell with a value
+# Text of the cells that use shared strings (.xlsx), each string counted once per cell using it:
+# a string is stored once but a reader makes a copy of it for every cell.
+MAX_SHARED_TEXT_BYTES = 64 * 1024 * 1024
+# Each workbook is read and checked in a child process with these ceilings (reportgen.isolate):
+# what passes the scan below can still crash a reader, or make it loop.
+READ_MEMORY = 512 * 1024 * 1024  # memory it may add to what the process already holds
+READ_CPU_SECONDS = 20  # CPU time
+READ_WALL_SECONDS = 60  # time on the clock (a reader that waits instead of working)
 
 _CHUNK = 64 * 1024
 _ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
-_CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
+SHARED_STRINGS = "xl/sharedstrings.xml"  # in lower case
+_CELL_ADDRESS = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,30})$")
 _MB = 1024 * 1024
 
 
@@ -77,6 +87,14 @@ class _Refused(Exception):
     def __init__(self, refusal: Refusal):
         super().__init__(refusal.message)
         self.refusal = refusal
+
+
+def reader_failed() -> Refusal:
+    """Return the refusal of a workbook whose reader crashed, or passed a READ_* ceiling."""
+    message = msg.READER_FAILED.format(
+        memory=_megabytes(READ_MEMORY), seconds=number(READ_CPU_SECONDS)
+    )
+    return Refusal("reader_failed", message)
 
 
 def check_limits(path: Path) -> Refusal | None:
@@ -135,10 +153,14 @@ def _check_zip(data: bytes, keep_content: bool = False) -> Scanned:
         budget = _Budget()
         cells = _CellCount(sheets)
         inflated, content = {}, None
-        for info in infos:
+        # The shared strings first: the cells that use them are counted against their length.
+        strings = [info for info in infos if _is_shared_strings(info.filename)]
+        for info in strings + [info for info in infos if info not in strings]:
             name = info.filename
             if name.endswith((".xml", ".rels")) or name in sheets:
                 part = b"".join(_chunks(archive, info, budget))
+                if info in strings:
+                    cells.add_strings(_string_lengths(part, name))
                 marked = _scan_plain(part, cells)
                 if marked is None:
                     _parse(part, info, cells)
@@ -222,6 +244,8 @@ _TAG = re.compile(
 )
 _CELL_START = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
 _ERROR_TYPE = (b't="e"', b"t='e'")
+_SHARED_TYPE = (b't="s"', b"t='s'")
+_ROW_NUMBER = re.compile(rb'\sr="(\d{1,7})"')
 _DECLARED = re.compile(rb'ount="([^"]*)"')
 
 
@@ -240,6 +264,9 @@ def _scan_plain(data: bytes, cells: "_CellCount") -> bool | None:
     max_row = max_col = 0
     marked = False
     seen = -1  # the last cell followed
+    row_at, row = -1, 0  # the <row> of the last cell followed, and its number
+    shared = False  # whether the last cell followed uses a shared string
+    text = 0  # bytes of the shared strings the cells use
     for other in _OTHER_TAG.finditer(data):
         tag = _TAG.match(data, other.start())
         if tag is None:
@@ -250,21 +277,34 @@ def _scan_plain(data: bytes, cells: "_CellCount") -> bool | None:
         if tag.lastindex == 2:
             continue
         start = data.rfind(b"<c ", 0, tag.start())
-        if start == seen:
-            continue
-        found = _CELL_START.match(data, start) if start >= 0 else None
-        if not found:
-            return None
-        seen = start
-        head = data[start : data.find(b">", start)]
-        marked = marked or any(error in head for error in _ERROR_TYPE)
-        col = 0
-        for letter in found[1]:
-            col = col * 26 + letter - 64
-        max_row, max_col = max(max_row, int(found[2])), max(max_col, col)
-    if cells.done + max_row * max_col > MAX_CELLS:
+        if start != seen:
+            found = _CELL_START.match(data, start) if start >= 0 else None
+            if not found:
+                return None
+            seen = start
+            head = data[start : data.find(b">", start)]
+            marked = marked or any(error in head for error in _ERROR_TYPE)
+            shared = any(kind in head for kind in _SHARED_TYPE)
+            # A reader places a cell by its own reference, the scan by its <row>: they must agree.
+            at = data.rfind(b"<row ", 0, start)
+            if at != row_at:
+                number = _ROW_NUMBER.search(data, at, data.find(b">", at)) if at >= 0 else None
+                if number is None:
+                    return None
+                row_at, row = at, int(number[1])
+            if int(found[2]) != row:
+                return None
+            col = 0
+            for letter in found[1]:
+                col = col * 26 + letter - 64
+            max_row, max_col = max(max_row, row), max(max_col, col)
+        if shared and tag[1][:1] == b"v":
+            value_start = data.find(b">", tag.start()) + 1
+            text += cells.string_length(data[value_start : data.find(b"<", value_start)])
+    if cells.done + max_row * max_col > MAX_CELLS or cells.text + text > MAX_SHARED_TEXT_BYTES:
         return None
     cells.done += max_row * max_col
+    cells.text += text
     return marked
 
 
@@ -274,6 +314,33 @@ class _CellCount:
     def __init__(self, sheet_names: dict[str, str]):
         self.sheet_names = sheet_names
         self.done = 0  # cells of the parts already read
+        self.text = 0  # bytes of shared strings used by the cells read so far
+        self.strings: list[int] = []  # the length of each shared string, at most
+
+    def add_strings(self, lengths: list[int]) -> None:
+        """Take the string lengths of a shared strings part (the longest, if there are two)."""
+        pairs = itertools.zip_longest(self.strings, lengths, fillvalue=0)
+        self.strings = [max(pair) for pair in pairs]
+
+    def string_length(self, index: bytes | str) -> int:
+        """Return the length of the shared string a cell's value names (0 if it names none)."""
+        index = index.strip()
+        if not index.isdigit() or len(index) > 9 or int(index) >= len(self.strings):
+            return 0
+        return self.strings[int(index)]
+
+    def add_text(self, amount: int, part: str, sheet: str, row: int, col: int) -> None:
+        self.text += amount
+        if self.text > MAX_SHARED_TEXT_BYTES:
+            where = cell_ref(row - 1, col - 1)
+            raise _Refused(
+                Refusal(
+                    "shared_text",
+                    msg.SHARED_TEXT.format(limit=_megabytes(MAX_SHARED_TEXT_BYTES), cell=where),
+                    sheet or self.sheet_names.get(part, ""),
+                    where,
+                )
+            )
 
     def start_part(self, part: str) -> "_SheetHandler":
         return _SheetHandler(self, part)
@@ -303,20 +370,29 @@ class _SheetHandler(ContentHandler):
         self.max_row = self.max_col = 0
         self.cell: tuple[int, int] | None = None  # an .xlsx cell awaiting a value
         self.ods_cell: tuple[int, int, int] | None = None  # row, first and last column
+        self.row_given = ""  # the r attribute of the current <row>, if it has one
+        self.off_row = ""  # the reference of the current cell, when it names another row
+        self.shared: tuple[int, int] | None = None  # a cell that uses a shared string
+        self.value: list[str] | None = None  # the text of its <v>, while inside it
 
     def startElement(self, name, attrs):
         for key in ("count", "uniqueCount"):  # calamine reserves memory for that many items
             _check_declared(attrs.get(key), self.part)
         local = name.rpartition(":")[2]
         if local == "row":
-            self.row = _row_number(attrs.get("r"), self.row + 1)
+            self.row_given = attrs.get("r") or ""
+            self.row = _row_number(self.row_given, self.row + 1)
             self.col = 0
         elif local == "c":
-            self.col = _column_number(attrs.get("r"), self.col + 1)
-            self.cell = (self.row, self.col)
+            self.start_cell(attrs.get("r"))
+            self.shared = self.cell if attrs.get("t") == "s" else None
         elif local in ("v", "is", "f") and self.cell is not None:
+            if self.off_row:
+                self.refuse_off_row()
             self.extend(*self.cell)
             self.cell = None
+        if local == "v" and self.shared is not None:
+            self.value = []
         elif local == "table":
             self.finish_sheet()
             self.sheet = attrs.get("table:name", "")
@@ -334,15 +410,52 @@ class _SheetHandler(ContentHandler):
         elif local == "p" and self.ods_cell is not None:
             self.extend_ods()
 
+    def characters(self, content):
+        if self.value is not None and len(self.value) < 32:  # an index: a few characters
+            self.value.append(content)
+
     def endElement(self, name):
         local = name.rpartition(":")[2]
         if local == "c":
-            self.cell = None
+            self.cell = self.shared = None
+            self.off_row = ""
+        elif local == "v" and self.value is not None:
+            length = self.count.string_length("".join(self.value)[:20])
+            self.count.add_text(length, self.part, self.sheet, *self.shared)
+            self.value = None
         elif local in ("table-cell", "covered-table-cell"):
             self.ods_cell = None
 
     def endDocument(self):
         self.finish_sheet()
+
+    def start_cell(self, ref: str | None) -> None:
+        """Place an .xlsx cell where a reader does: by its reference, else after the last one."""
+        found = _CELL_ADDRESS.match(ref or "")
+        if not found:
+            self.col += 1
+            self.cell = (self.row, self.col)
+            return
+        digits = found[2].lstrip("0") or "0"
+        row = int(digits) if len(digits) <= 9 else 10**9
+        if self.row_given and row != self.row:
+            self.off_row = ref  # refused if the cell holds anything a reader keeps
+        elif not self.row_given:
+            self.row = row  # a <row> without a number: its cells tell it
+        self.col = _column_number(ref, self.col + 1)
+        self.cell = (row, self.col)
+
+    def refuse_off_row(self) -> None:
+        ref, row = self.off_row, self.row_given
+        shown_row = row if row.isdigit() and len(row) <= 15 else number(self.row)
+        raise _Refused(
+            Refusal(
+                "cell_off_its_row",
+                msg.CELL_OFF_ITS_ROW.format(ref=ref, row=shown_row),
+                self.sheet or self.count.sheet_names.get(self.part, ""),
+                ref if len(ref) <= 16 else "",
+            )
+        )
 
     def extend_ods(self) -> None:
         row, _, last = self.ods_cell
@@ -376,7 +489,7 @@ def _row_number(ref: str | None, default: int) -> int:
 
 
 def _column_number(ref: str | None, default: int) -> int:
-    found = _CELL_REF.match(ref or "")
+    found = _CELL_ADDRESS.match(ref or "")
     if not found:
         return default
     return column_index(found[1].upper()) + 1
@@ -402,8 +515,52 @@ def _sheet_parts(archive: zipfile.ZipFile, infos) -> dict[str, str]:
         target = targets.get(rel_id)
         if target:
             path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            parts[posixpath.normpath(path)] = sheet
+            part = posixpath.normpath(path)
+            if part in parts:  # a reader would read the part again for each name
+                raise _Refused(_sheet_part_twice(parts[part], sheet, part))
+            parts[part] = sheet
     return parts
+
+
+def _sheet_part_twice(first: str, second: str, part: str) -> Refusal:
+    message = msg.SHEET_PART_TWICE.format(first=first[:40], second=second[:40], part=part[:80])
+    return Refusal("sheet_part_twice", message, second)
+
+
+def _is_shared_strings(name: str) -> bool:
+    """Return True for the shared strings part, named as calamine finds it (in any case)."""
+    return name.replace("\\", "/").lstrip("/").lower() == SHARED_STRINGS
+
+
+# Plain XML: every <si> is a tag, so the bytes from one to the next bound its text (entities
+# and character references are never longer once decoded). Elsewhere it is parsed.
+_STRING_ITEM = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+
+
+def _string_lengths(data: bytes, part: str) -> list[int]:
+    """Return an upper bound of the UTF-8 length of each string of a shared strings part."""
+    if b"<!" not in data and data.count(b"<?") <= 1:
+        starts = [found.start() for found in _STRING_ITEM.finditer(data)]
+        return [end - start for start, end in zip(starts, [*starts[1:], len(data)], strict=True)]
+    handler = _StringLengths()
+    _feed((data[start : start + _CHUNK] for start in range(0, len(data), _CHUNK)), handler, part)
+    return handler.lengths
+
+
+class _StringLengths(ContentHandler):
+    """Measure the text of each <si> of a shared strings part."""
+
+    def __init__(self):
+        super().__init__()
+        self.lengths: list[int] = []
+
+    def startElement(self, name, attrs):
+        if name.rpartition(":")[2] == "si":
+            self.lengths.append(0)
+
+    def characters(self, content):
+        if self.lengths:
+            self.lengths[-1] += len(content.encode("utf-8", "surrogatepass"))
 
 
 class _Collect(ContentHandler):

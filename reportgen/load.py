@@ -114,9 +114,57 @@ def read_workbook(path: Path, data: bytes | None = None) -> RawWorkbook:
     """Read every sheet of a workbook with calamine, within the input limits.
 
     data, when given, is the file's bytes (read_input): they are what is checked and parsed.
+    The reading happens in a child process with ceilings on memory and time (when not already
+    in one): calamine trusts sizes and positions written in the file, and a damaged one can
+    abort the process or ask for terabytes.
     """
     # Imported here: a rebuild served from the cache never reads a workbook.
-    from reportgen.isolate import call_isolated
+    from reportgen import limits
+    from reportgen.isolate import ChildFailed, call_isolated
+
+    try:
+        read = call_isolated(
+            _read_here,
+            path,
+            data,
+            memory=limits.READ_MEMORY,
+            cpu_seconds=limits.READ_CPU_SECONDS,
+            wall_seconds=limits.READ_WALL_SECONDS,
+        )
+    except ChildFailed as exc:
+        if not exc.crashed:  # a bug of ours, not the file's doing
+            log.debug("reading %s failed: %s", path, exc.detail)
+            raise
+        log.debug("reading %s stopped: %s", path, exc)
+        refusal = limits.reader_failed()
+        raise LoadError(refusal.message, refusal.rule) from exc
+    if isinstance(read, Unread):
+        raise LoadError(read.message, read.rule, read.sheet, read.cell)
+    if not isinstance(read, RawWorkbook):  # only a child that went wrong sends anything else
+        refusal = limits.reader_failed()
+        raise LoadError(refusal.message, refusal.rule)
+    return read
+
+
+@dataclass(frozen=True)
+class Unread:
+    """Why a workbook was not read, as data: what a child process sends instead of LoadError."""
+
+    message: str
+    rule: str
+    sheet: str = ""
+    cell: str = ""
+
+
+def _read_here(path: Path, data: bytes | None = None) -> RawWorkbook | Unread:
+    """Read a workbook in this process; return why not when it cannot be read."""
+    try:
+        return _read(path, data)
+    except LoadError as exc:
+        return Unread(str(exc), exc.rule, exc.sheet, exc.cell)
+
+
+def _read(path: Path, data: bytes | None = None) -> RawWorkbook:
     from reportgen.limits import scan
 
     refused, scanned = scan(path, data)
@@ -125,16 +173,17 @@ def read_workbook(path: Path, data: bytes | None = None) -> RawWorkbook:
     if path.suffix.lower() in (".xlsx", ".xlsm") and scanned is None:  # not a zip
         encrypted = _is_encrypted(path, data)
         raise LoadError(msg.PASSWORD_PROTECTED if encrypted else msg.NOT_A_WORKBOOK)
-    # The zip formats were scanned in full above, and are read from the bytes scanned; a legacy
-    # .xls is read in a child process, since calamine's BIFF reader trusts sizes in the file (a
-    # damaged one aborts the process).
+    # The zip formats were scanned in full above, and are read from the bytes scanned.
     try:
         if scanned is None:
-            sheets, info = call_isolated(_read_all, path, data)
+            book = open_book(path if data is None else data)
+            sheets, info = read_sheets(book), read_cell_info(path, book=book)
         else:
             sheets = read_sheets(open_book(scanned.data))
             info = read_cell_info(path, scanned)
-    except Exception as exc:  # calamine raises many kinds, or crashes; each means "unreadable"
+    except MemoryError:
+        raise  # the file asks for more than the reader's ceiling: not merely "unreadable"
+    except Exception as exc:  # calamine raises many kinds; each means "unreadable"
         log.debug("cannot read %s: %r", path, exc)
         if "password" in str(exc).lower() or _is_encrypted(path, data):
             raise LoadError(msg.PASSWORD_PROTECTED) from exc
@@ -153,13 +202,6 @@ def _is_encrypted(path: Path, data: bytes | None = None) -> bool:
             data = fh.read(1 << 20)
     head = data[: 1 << 20]
     return head.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in head
-
-
-def _read_all(path: Path, data: bytes | None = None) -> tuple[dict[str, list[list]], CellInfo]:
-    # One function, so that the whole read of an .xls happens in the isolated child; the file
-    # is parsed once, for both the values and the merged ranges.
-    book = open_book(path if data is None else data)
-    return read_sheets(book), read_cell_info(path, book=book)
 
 
 def open_book(source: Path | bytes) -> python_calamine.CalamineWorkbook:

@@ -418,3 +418,23 @@ NOT_COMPARED = (
     "Không so sánh năm {year} với năm {before}: hai năm khác địa giới hành chính (khác tỉnh "
     "hoặc khác danh sách đơn vị trong units.toml)."
 )
+
+# --- every workbook read in a child process; cell references, shared strings, sheet parts ---
+READER_FAILED = (
+    "tệp quá lớn hoặc bị hỏng: việc đọc tệp phải dừng vì cần hơn {memory} bộ nhớ hoặc hơn "
+    "{seconds} giây, hoặc vì bộ đọc gặp lỗi; tệp không được đọc — hãy mở bằng Excel hoặc "
+    "LibreOffice, lưu lại dưới dạng .xlsx rồi gửi lại."
+)
+CELL_OFF_ITS_ROW = (
+    "ô có địa chỉ {ref} lại nằm trong dòng {row}: địa chỉ ô và số dòng không khớp nhau (tệp hỏng "
+    "hoặc độc hại); tệp không được đọc — hãy mở bằng Excel hoặc LibreOffice và lưu lại."
+)
+SHARED_TEXT = (
+    "chữ trong các ô dùng chuỗi chung (mỗi chuỗi tính một lần cho mỗi ô dùng nó) cộng lại hơn "
+    "{limit}, vượt giới hạn tại ô {cell} (có thể là tệp độc hại); tệp không được đọc — hãy xóa "
+    "các ô chép lặp đoạn chữ dài rồi lưu lại."
+)
+SHEET_PART_TWICE = (
+    'trang "{second}" và trang "{first}" cùng trỏ đến một phần "{part}" của tệp (tệp hỏng hoặc '
+    "độc hại); tệp không được đọc — hãy mở bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx."
+)

@@ -192,3 +192,81 @@ def xls_far_cell(target: Path, row: int = 65_535, col: int = 255) -> Path:
     sheet.write(row, col, 1)
     book.save(str(target))
     return target
+
+
+def _append_rows(src: Path, rows: str) -> bytes:
+    """Return the indicator sheet of src with the given <row> elements added at its end."""
+    return members(src)[SHEET].decode().replace("</sheetData>", rows + "</sheetData>").encode()
+
+
+def cell_off_its_row(src: Path, target: Path, row: int = 3, ref: str = "A99999999999") -> Path:
+    """A workbook with a cell whose reference names another row than the <row> it sits in.
+
+    The row number is taken from the reference, so one value asks a reader for a grid down to
+    row 99,999,999,999; the cell is added to an existing row (row 3 holds the first indicator).
+    """
+    text = members(src)[SHEET].decode()
+    start = text.index(f'<row r="{row}"')
+    end = text.index("</row>", start)
+    cell = f'<c r="{ref}" t="inlineStr"><is><t>x</t></is></c>'
+    text = text[:end] + cell + text[end:]
+    return with_parts(src, target, xl__worksheets__sheet3_DOT_xml=text.encode())
+
+
+def giant_shared_string(src: Path, target: Path, mebibytes: int = 16, cells: int = 1000) -> Path:
+    """A workbook with one `mebibytes` MiB shared string, used by `cells` cells of column F.
+
+    It deflates to a few tens of kB: each cell is a few bytes, the string is stored once.
+    """
+    text = "A" * (mebibytes * 1024 * 1024)
+    sst = f'<sst xmlns="{_MAIN}" count="{cells}" uniqueCount="1"><si><t>{text}</t></si></sst>'
+    rows = "".join(
+        f'<row r="{r}"><c r="F{r}" t="s"><v>0</v></c></row>' for r in range(20, 20 + cells)
+    )
+    parts = members(src)
+    parts[SHEET] = _append_rows(src, rows)
+    parts[SHARED_STRINGS] = sst.encode()
+    rels = parts["xl/_rels/workbook.xml.rels"].decode()
+    rel = (
+        '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'sharedStrings" Target="sharedStrings.xml" Id="rIdStrings"/>'
+    )
+    parts["xl/_rels/workbook.xml.rels"] = rels.replace(
+        "</Relationships>", rel + "</Relationships>"
+    ).encode()
+    types = parts["[Content_Types].xml"].decode()
+    override = (
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    )
+    parts["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode()
+    return write_zip(target, parts)
+
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def aliased_sheets(src: Path, target: Path, count: int = 3000, same_rel: bool = True) -> Path:
+    """A workbook listing `count` more sheets, all of them the part of its largest sheet.
+
+    With same_rel each new <sheet> names the relationship of that sheet (rId4); otherwise each
+    has a relationship of its own, all with the same target.
+    """
+    parts = members(src)
+    sheets, rels = [], []
+    for i in range(count):
+        rel = "rId4" if same_rel else f"rIdAlias{i}"
+        sheets.append(
+            f'<sheet xmlns:r="{_REL}" name="Bản sao {i}" sheetId="{100 + i}" r:id="{rel}"/>'
+        )
+        if not same_rel:
+            rels.append(
+                f'<Relationship Type="{_REL}/worksheet" Target="/xl/worksheets/sheet4.xml" '
+                f'Id="{rel}"/>'
+            )
+    book = parts["xl/workbook.xml"].decode()
+    parts["xl/workbook.xml"] = book.replace("</sheets>", "".join(sheets) + "</sheets>").encode()
+    listing = parts["xl/_rels/workbook.xml.rels"].decode()
+    listing = listing.replace("</Relationships>", "".join(rels) + "</Relationships>")
+    parts["xl/_rels/workbook.xml.rels"] = listing.encode()
+    return write_zip(target, parts)

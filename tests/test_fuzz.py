@@ -1,10 +1,12 @@
 """Mutation fuzz over the sample workbooks, through check_year.
 
 Each case takes a 2018 sample, spoils it (truncates it, flips bytes, shuffles or drops zip
-members, deletes a sheet, garbles an XML part, types odd values into cells) and checks the
-year with it. Every outcome must be a clean result or problems located in that file — never
-an exception. `make test` runs FUZZ_CASES=300, `make fuzz` thousands; a failing case prints
-its seed: `FUZZ_ONLY=<seed> pytest tests/test_fuzz.py` replays it alone.
+members, deletes a sheet, garbles an XML part, types odd values into cells, moves a cell's
+reference to another row, makes cells use a shared string of a few MB, lists sheets that name
+another sheet's part) and checks the year with it. Every outcome must be a clean result or
+problems located in that file — never an exception. `make test` runs FUZZ_CASES=300,
+`make fuzz` thousands; a failing case prints its seed:
+`FUZZ_ONLY=<seed> pytest tests/test_fuzz.py` replays it alone.
 """
 
 import io
@@ -224,6 +226,76 @@ def text_in_number_cells(content: bytes, rng: random.Random) -> bytes:
     return _edit_sheets(content, rng, _text_in_number_cell)
 
 
+def _cell_off_its_row(text: bytes, rng: random.Random) -> bytes:
+    cells = list(re.finditer(rb'<c r="([A-Z]+)(\d+)"', text))
+    if cells:
+        found = rng.choice(cells)
+        near = b"%d" % (int(found[2]) + rng.randint(1, 5))
+        row = rng.choice([b"99999999999", b"0", b"1048577", near])
+        text = text[: found.start(2)] + row + text[found.end(2) :]
+    return text
+
+
+def cell_off_its_row(content: bytes, rng: random.Random) -> bytes:
+    """Give a cell a reference in another row than the <row> it sits in (near, far or 0)."""
+    return _edit_sheets(content, rng, _cell_off_its_row)
+
+
+_VALUED_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>(?:(?!</c>).)*</c>', re.S)
+
+
+def giant_shared_string(content: bytes, rng: random.Random) -> bytes:
+    """Add a shared string of a few MB, and make a few to many cells of a sheet use it."""
+    # Within the limit (read: 64 kB to 4 MB in all) or past it (80 MB: refused by the scan).
+    size, uses = rng.choice([1 << 16, 1 << 22]), rng.choice([1, 20])
+    sst = b'<sst xmlns="%s"><si><t>%s</t></si></sst>' % (hostile._MAIN.encode(), b"A" * size)
+
+    def use(text: bytes, rng: random.Random) -> bytes:
+        cells = list(_VALUED_CELL.finditer(text))
+        for found in sorted(rng.sample(cells, min(uses, len(cells))), key=lambda m: -m.start()):
+            text = (
+                text[: found.start()]
+                + b'<c r="%s" t="s"><v>0</v></c>' % found[1]
+                + text[found.end() :]
+            )
+        return text
+
+    members = [
+        (i, d)
+        for i, d in _members(_edit_sheets(content, rng, use))
+        if "sharedStrings" not in i.filename
+    ]
+    return _zip([*members, (zipfile.ZipInfo(hostile.SHARED_STRINGS), sst)])
+
+
+def aliased_sheets(content: bytes, rng: random.Random) -> bytes:
+    """List more sheets that name the part of an existing one, by its relationship or a copy."""
+    members = dict((info.filename, (info, data)) for info, data in _members(content))
+    book_info, book = members["xl/workbook.xml"]
+    rels_info, rels = members["xl/_rels/workbook.xml.rels"]
+    targets = {rel: target for target, rel in re.findall(rb'Target="([^"]+)" Id="(rId\d+)"', rels)}
+    sheets, links = [], []
+    for i in range(rng.choice([1, 2, 50, 500])):
+        rel = rng.choice(re.findall(rb'r:id="(rId\d+)"', book))
+        if rng.random() < 0.5 and rel in targets:
+            links.append(
+                b'<Relationship Type="%s/worksheet" Target="%s" Id="rIdFuzz%d"/>'
+                % (hostile._REL.encode(), targets[rel], i)
+            )
+            rel = b"rIdFuzz%d" % i
+        sheets.append(
+            b'<sheet xmlns:r="%s" name="Fuzz %d" sheetId="%d" r:id="%s"/>'
+            % (hostile._REL.encode(), i, 1000 + i, rel)
+        )
+    members["xl/workbook.xml"] = (
+        book_info,
+        book.replace(b"</sheets>", b"".join(sheets) + b"</sheets>"),
+    )
+    rels = rels.replace(b"</Relationships>", b"".join(links) + b"</Relationships>")
+    members["xl/_rels/workbook.xml.rels"] = (rels_info, rels)
+    return _zip(members.values())
+
+
 MUTATIONS = {
     "truncate": truncate,
     "flip_bytes": flip_bytes,
@@ -234,6 +306,9 @@ MUTATIONS = {
     "garble_xml": garble_xml,
     "odd_values": odd_values,
     "text_in_number_cells": text_in_number_cells,
+    "cell_off_its_row": cell_off_its_row,
+    "giant_shared_string": giant_shared_string,
+    "aliased_sheets": aliased_sheets,
 }
 
 
