@@ -3,6 +3,8 @@
 import datetime as dt
 import io
 import logging
+import os
+import stat
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,6 +21,7 @@ log = logging.getLogger(__name__)
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SETTINGS_FILE = "bao-cao.toml"
 OFFICIAL_RULE = "official"  # the rule of every mistake in the [official] table
+MAX_SETTINGS_BYTES = 64 * 1024  # bao-cao.toml is a dozen lines
 
 
 class LoadError(Exception):
@@ -169,11 +172,11 @@ def read_settings(
     """
     path = year_folder(data_dir, year) / SETTINGS_FILE
     empty = ReportSettings(None, "")
-    if not path.is_file():
-        return empty, [_settings_problem(path, msg.SETTINGS_MISSING.format(year=year))]
+    content = _read_settings_file(path, year)
+    if isinstance(content, Problem):
+        return empty, [content]
     try:
-        with path.open("rb") as fh:
-            raw = tomllib.load(fh)
+        raw = tomllib.loads(content.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         return empty, [_settings_problem(path, msg.SETTINGS_SYNTAX.format(error=explain(exc)))]
     except UnicodeDecodeError:
@@ -197,6 +200,33 @@ def read_settings(
     if not official_required:
         found = [replace(p, severity=WARNING) for p in found]
     return ReportSettings(date, author.strip(), caption.strip(), official), problems + found
+
+
+def _read_settings_file(path: Path, year: int) -> bytes | Problem:
+    """Return the bytes of bao-cao.toml, or the problem that keeps it from being read.
+
+    Opened without waiting (a FIFO named bao-cao.toml would wait for a writer for ever), and
+    read only when it is a regular file of a settings file's size.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except (FileNotFoundError, NotADirectoryError):
+        return _settings_problem(path, msg.SETTINGS_MISSING.format(year=year))
+    except OSError:
+        return _settings_problem(path, msg.SETTINGS_UNREADABLE)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return _settings_problem(path, msg.SETTINGS_NOT_FILE.format(year=year))
+        if info.st_size > MAX_SETTINGS_BYTES:
+            size, limit = -(-info.st_size // 1024), MAX_SETTINGS_BYTES // 1024
+            return _settings_problem(path, msg.SETTINGS_TOO_BIG.format(size=size, limit=limit))
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read(MAX_SETTINGS_BYTES + 1)
+    except OSError:
+        return _settings_problem(path, msg.SETTINGS_UNREADABLE)
+    finally:
+        os.close(fd)
 
 
 _OFFICIAL_TEXT = ("number", "place", "signer_title", "signer_name")

@@ -324,3 +324,52 @@ def test_other_runtime_errors_stay_located_and_in_vietnamese(tmp_path: Path, tex
     assert result.output.startswith(WHERE)
     assert message in result.output
     assert "Lỗi không lường trước" not in result.output
+
+
+# --- the year's settings file, read bounded ---
+
+
+def _settings_error(data_dir: Path, tmp_path: Path) -> str:
+    result = run("build", "--year", 2018, "--data-dir", data_dir, "--out-dir", tmp_path / "out")
+    assert result.exit_code == 1
+    assert not (tmp_path / "out").exists()
+    return result.output
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_settings_file_that_is_not_a_file_is_one_located_error(data_dir, tmp_path, kind):
+    settings = data_dir / "2018" / "bao-cao.toml"
+    settings.unlink()
+    if kind == "folder":
+        settings.mkdir()
+    else:
+        os.mkfifo(settings)  # reading it would wait for a writer for ever
+    assert (
+        "  [lỗi] 2018/bao-cao.toml: đây không phải là một tệp thường (có thể là thư mục) — "
+        'hãy xóa nó rồi chạy "make template YEAR=2018" để tạo lại.\n'
+    ) in _settings_error(data_dir, tmp_path)
+
+
+def test_a_settings_file_far_too_large_is_one_located_error(data_dir, tmp_path):
+    settings = data_dir / "2018" / "bao-cao.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "#" * 200_000, encoding="utf-8")
+    assert (
+        "  [lỗi] 2018/bao-cao.toml: tệp quá lớn (198 kB, tối đa 64 kB) — tệp này chỉ cần vài dòng.\n"
+    ) in _settings_error(data_dir, tmp_path)
+
+
+def test_an_unreadable_settings_file_is_one_located_error(data_dir, tmp_path, monkeypatch):
+    # Tests run as root, who may read any file: the refusal is simulated at the open.
+    real_open = os.open
+
+    def refuse(path, *args, **kwargs):
+        if str(path).endswith("bao-cao.toml"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("reportgen.load.os.open", refuse)
+    output = _settings_error(data_dir, tmp_path)
+    assert "  [lỗi] 2018/bao-cao.toml: không đọc được tệp — hãy kiểm tra quyền đọc của tệp.\n" in (
+        output
+    )
+    assert "Không ghi được" not in output and "Lỗi không lường trước" not in output
