@@ -6,11 +6,16 @@ must end in one located Vietnamese message, exit 1, no output, nothing outside o
 
 import os
 import resource
+import threading
+import urllib.request
+from html import unescape
 from pathlib import Path
 
 import pytest
 
 from reportgen import render
+from reportgen.build import preview_renderer
+from reportgen.preview import Preview, make_server
 from tests.conftest import DATA, run
 
 SECTION = "sections/04-quan-ly-cu-tru.html.j2"
@@ -354,7 +359,8 @@ def test_a_settings_file_far_too_large_is_one_located_error(data_dir, tmp_path):
     settings = data_dir / "2018" / "bao-cao.toml"
     settings.write_text(settings.read_text(encoding="utf-8") + "#" * 200_000, encoding="utf-8")
     assert (
-        "  [lỗi] 2018/bao-cao.toml: tệp quá lớn (198 kB, tối đa 64 kB) — tệp này chỉ cần vài dòng.\n"
+        "  [lỗi] 2018/bao-cao.toml: tệp quá lớn (198 kB, tối đa 64 kB) — "
+        "tệp này chỉ cần vài dòng.\n"
     ) in _settings_error(data_dir, tmp_path)
 
 
@@ -373,3 +379,35 @@ def test_an_unreadable_settings_file_is_one_located_error(data_dir, tmp_path, mo
         output
     )
     assert "Không ghi được" not in output and "Lỗi không lường trước" not in output
+
+
+# --- preview: the same messages on the page, and the server goes on ---
+
+
+def test_preview_shows_a_refusal_and_a_stopped_loop_on_the_page(tmp_path, data_dir, one_second):
+    mine = _override(tmp_path / "mau", "a\n{{ asset_url.args }}")
+    render_page, watched = preview_renderer(2018, data_dir, mine)
+    httpd = make_server(Preview(render_page, watched), port=0)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()  # pages are rendered in the server's threads, as in `reportgen preview`
+    url = f"http://127.0.0.1:{httpd.server_port}/"
+    try:
+        page = unescape(_get(url))
+        assert "Chưa hiện được báo cáo: mẫu có lỗi" in page
+        assert f'Mẫu "{SECTION}", dòng 2: mẫu không được phép dùng "args"' in page
+        loop = "{% for i in range(100000) %}{% for j in range(100000) %}{% set k = j %}"
+        _override(mine, loop + "{% endfor %}{% endfor %}")
+        os.utime(mine / SECTION, (1, 1))  # a new modification time: the page is rendered again
+        page = unescape(_get(url))
+        assert f'Mẫu "{SECTION}", dòng 1: ' + STOPPED.strip() in page
+        _override(mine, "Đã sửa.")
+        os.utime(mine / SECTION, (2, 2))
+        assert "Đã sửa." in _get(url)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=60) as answer:
+        return answer.read().decode("utf-8")
