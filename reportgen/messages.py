@@ -386,6 +386,14 @@ TEMPLATE_FILE_TOO_BIG = (
     'Mẫu "{name}" ({path}) quá lớn ({size} MB, tối đa {limit} MB) — một tệp mẫu chỉ chứa câu '
     "chữ; ảnh và phông chữ đặt trong thư mục assets/."
 )
+TEMPLATE_OUTSIDE = (
+    'Mẫu "{name}" ({path}) là liên kết đến một tệp nằm ngoài thư mục mẫu — hãy chép chính tệp '
+    "đó vào thư mục mẫu thay cho liên kết."
+)
+TEMPLATE_NO_CHILD = (
+    "Không tạo được tiến trình để lập báo cáo từ mẫu (máy đang thiếu bộ nhớ hoặc có quá nhiều "
+    "tiến trình) — hãy đóng bớt chương trình rồi chạy lại."
+)
 TEMPLATE_FILE_UNREADABLE = (
     'Mẫu "{name}" ({path}): không đọc được tệp — hãy kiểm tra quyền đọc của tệp.'
 )

@@ -114,7 +114,7 @@ class _TemplateFiles(jinja2.FileSystemLoader):
         pieces = split_template_path(template)
         for searchpath in self.searchpath:
             filename = posixpath.join(searchpath, *pieces)
-            found = _read_template(template, filename)
+            found = _read_template(template, filename, searchpath)
             if found is None:
                 continue
             text, mtime = found
@@ -129,14 +129,17 @@ class _TemplateFiles(jinja2.FileSystemLoader):
         raise jinja2.TemplateNotFound(template)
 
 
-def _read_template(name: str, filename: str) -> tuple[str, float] | None:
+def _read_template(name: str, filename: str, root: str) -> tuple[str, float] | None:
     """Return a template file's text and time; None when there is no such file."""
 
     def bad(message: str, **values) -> _BadTemplateFile:
         return _BadTemplateFile(message.format(name=name, path=filename, **values))
 
+    real = os.path.realpath(filename)
+    if os.path.lexists(filename) and not real.startswith(os.path.realpath(root) + os.sep):
+        raise bad(msg.TEMPLATE_OUTSIDE)  # a link to a file elsewhere (/etc/passwd…)
     try:
-        fd = os.open(filename, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
@@ -364,6 +367,8 @@ def render_html(
         kind, text, keys = call_isolated(
             _render_in_child, data, dirs, template, extra, cpu_seconds=TEMPLATE_CPU_SECONDS
         )
+    except OSError as exc:  # no child could be made (fork: out of memory, too many processes)
+        raise TemplateProblem(msg.TEMPLATE_NO_CHILD) from exc
     except ChildFailed as exc:  # killed at the hard CPU limit, or out of memory outside Python
         log.debug("template render failed: %s", exc)
         raise TemplateProblem(
@@ -392,10 +397,8 @@ def _time_up(signum, frame) -> None:
 
 def _render_in_child(data, dirs, template, extra) -> tuple[str, str, list[str]]:
     """Render in the forked child; return ("ok", html, figure keys) or ("problem", text, [])."""
-    try:
+    if hasattr(signal, "SIGXCPU"):  # not on Windows, where there is no fork either
         signal.signal(signal.SIGXCPU, _time_up)  # the render stops where the template is
-    except ValueError:  # not the main thread (no fork here): SIGXCPU's default ends the child
-        pass
     figures: list = []
     try:
         html = _render(data, dirs, template, extra, figures)

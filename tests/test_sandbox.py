@@ -44,7 +44,7 @@ def _all_text(root: Path) -> str:
     """Return everything written under a folder, as text, to look for leaked content."""
     texts = []
     for path in root.rglob("*"):
-        if path.is_file():
+        if path.is_file() and not path.is_symlink():  # a link a test made is not an output
             texts.append(path.read_bytes().decode("utf-8", "replace"))
     return "\n".join(texts)
 
@@ -411,3 +411,27 @@ def test_preview_shows_a_refusal_and_a_stopped_loop_on_the_page(tmp_path, data_d
 def _get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=60) as answer:
         return answer.read().decode("utf-8")
+
+
+def test_a_template_that_links_to_a_file_elsewhere_is_refused(tmp_path: Path):
+    mine = tmp_path / "mau"
+    (mine / "sections").mkdir(parents=True)
+    (mine / SECTION).symlink_to("/etc/passwd")
+    result = _build(mine, tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.output == (
+        f'Mẫu "{SECTION}" ({mine / SECTION}) là liên kết đến một tệp nằm ngoài thư mục mẫu — '
+        "hãy chép chính tệp đó vào thư mục mẫu thay cho liên kết. "
+        'Mẫu "report.html.j2" gọi đến nó ở dòng 27.\n'
+    )
+    assert PASSWD not in _all_text(tmp_path)
+
+
+def test_a_link_inside_the_templates_folder_still_works(tmp_path: Path):
+    mine = _override(tmp_path / "mau", "Câu dùng chung.", "chung.html.j2")
+    (mine / "sections").mkdir()
+    (mine / SECTION).symlink_to(mine / "chung.html.j2")
+    out = tmp_path / "out"
+    assert _build(mine, out).exit_code == 0
+    html = (out / "ket-qua-phong-chong-mua-ban-nguoi-2018.html").read_text(encoding="utf-8")
+    assert "Câu dùng chung." in html
