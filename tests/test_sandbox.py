@@ -153,6 +153,9 @@ def test_what_the_shipped_templates_use_still_works(tmp_path: Path):
         "{{ total.get('con_lai', 0)|number }} {{ range(3)|list }} {{ dict(a=1).a }} "
         "{{ '{0} {1}'.format(year, total.con_lai|number) }} {{ 'abc'.upper() }} "
         "{{ total.con_lai.sources|length }} {{ units|map(attribute='unit.short')|first }}</p>"
+        "{% for u in units %}{{ loop.cycle('<', '>') }}{% endfor %}"
+        "{% macro box() %}[{{ caller() }}]{% endmacro %}{% call box() %}hộp{% endcall %}"
+        "|{{ units|sum(attribute='values.con_lai') }}|{{ (units|groupby('unit.kind'))|length }}|"
     )
     mine = _override(tmp_path / "mau", text)
     out = tmp_path / "out"
@@ -164,6 +167,7 @@ def test_what_the_shipped_templates_use_still_works(tmp_path: Path):
     assert " 2018-12-02 " in html
     assert "[0, 1, 2] 1 2018 " in html
     assert " ABC " in html
+    assert "&lt;&gt;&lt;&gt;&lt;&gt;&lt;&gt;[hộp]|172|2|" in html
 
 
 def test_super_and_blocks_still_work_in_an_override(tmp_path: Path):
