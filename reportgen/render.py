@@ -12,6 +12,7 @@ import datetime as dt
 import decimal
 import difflib
 import functools
+import gc
 import logging
 import mimetypes
 import os
@@ -389,10 +390,58 @@ def render_html(
 class _TimeUp(Exception):
     """The render used its CPU time (raised by the SIGXCPU handler, inside the template)."""
 
+    def __init__(self, position: tuple[str, int] | None = None):
+        super().__init__()
+        self.position = position  # (template file, line) the render had reached, when found
+
 
 def _time_up(signum, frame) -> None:
     signal.signal(signal.SIGXCPU, signal.SIG_IGN)  # once: the hard limit ends the rest
-    raise _TimeUp
+    try:
+        position = _innermost_template_line(frame)
+    except Exception:  # the traceback's own frames are the fallback
+        position = None
+    raise _TimeUp(position)
+
+
+def _innermost_template_line(frame) -> tuple[str, int] | None:
+    """Return (file, line) of the template the render is in, deepest include first.
+
+    A template's output passes up through the templates that include it, one piece at a
+    time, so the signal may arrive in an including template while the one that loops is
+    suspended; that one is found through the generators (a block's `yield from`, an
+    include's local generator).
+    """
+    while frame is not None and "__jinja_template__" not in frame.f_globals:
+        frame = frame.f_back
+    if frame is None:
+        return None
+    generators = [
+        obj for obj in gc.get_objects()
+        if isinstance(obj, types.GeneratorType) and _template_code(obj)
+    ]  # fmt: skip
+    current = next((g for g in generators if g.gi_frame is frame), None)
+    while current is not None:
+        inner = current.gi_yieldfrom
+        if not _template_code(inner):
+            inner = next(
+                (v for v in current.gi_frame.f_locals.values()
+                 if _template_code(v) and v.gi_suspended),
+                None,
+            )  # fmt: skip
+        if inner is None:
+            break
+        current, frame = inner, inner.gi_frame
+    template = frame.f_globals["__jinja_template__"]
+    return template.filename, template.get_corresponding_lineno(frame.f_lineno)
+
+
+def _template_code(obj) -> bool:
+    return (
+        isinstance(obj, types.GeneratorType)
+        and obj.gi_frame is not None
+        and "__jinja_template__" in obj.gi_frame.f_globals
+    )
 
 
 def _render_in_child(data, dirs, template, extra) -> tuple[str, str, list[str]]:
@@ -447,6 +496,8 @@ def _render(data, dirs, template, extra, figures) -> str:
         raise TemplateProblem(_called_from(text, exc, dirs, env, exc.name)) from exc
     except _BadTemplateFile as exc:
         raise TemplateProblem(_called_from(exc.text, exc, dirs)) from exc
+    except TemplateProblem as exc:  # asset_url: no such asset in the templates' assets/
+        raise TemplateProblem(_called_from(str(exc), exc, dirs)) from exc
     except jinja2.UndefinedError as exc:
         name, line = _template_position(exc, dirs)
         var = _undefined_name(exc)
@@ -460,9 +511,13 @@ def _render(data, dirs, template, extra, figures) -> str:
     except SecurityError as exc:
         raise TemplateProblem(_where(exc, dirs) + _refusal(exc)) from exc
     except _TimeUp as exc:
-        raise TemplateProblem(
-            _where(exc, dirs) + msg.TEMPLATE_TIME.format(seconds=TEMPLATE_CPU_SECONDS)
-        ) from exc
+        where = _where(exc, dirs)
+        if exc.position is not None:
+            name = _name_in_folder(exc.position[0], dirs)
+            if name is not None:
+                where = msg.TEMPLATE_AT.format(name=name, line=exc.position[1])
+        text = msg.TEMPLATE_TIME.format(seconds=TEMPLATE_CPU_SECONDS)
+        raise TemplateProblem(where + text) from exc
     except MemoryError as exc:
         raise TemplateProblem(_where(exc, dirs) + msg.TEMPLATE_MEMORY) from exc
     except RecursionError as exc:
@@ -547,22 +602,28 @@ def _with_hint(message: str, name: str, known) -> str:
 
 
 def _template_position(exc: BaseException, dirs) -> tuple[str, int | str]:
-    """Return the innermost template frame of the traceback: (name in its folder, line).
-
-    Frames carry the file name the loader built from the folder as given; with a relative
-    --templates-dir they are relative too, so both sides are made absolute to compare.
-    """
-    roots = []
-    for d in [*dirs, BUILTIN_TEMPLATES]:
-        roots += [os.path.abspath(d), str(Path(d).resolve())]
+    """Return the innermost template frame of the traceback: (name in its folder, line)."""
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith(".py") or frame.filename.startswith("<"):
             continue
-        path = os.path.abspath(frame.filename)
-        for root in roots:
-            if path.startswith(root + os.sep):
-                return Path(os.path.relpath(path, root)).as_posix(), frame.lineno
+        name = _name_in_folder(frame.filename, dirs)
+        if name is not None:
+            return name, frame.lineno
     return MAIN_TEMPLATE, "?"
+
+
+def _name_in_folder(filename: str, dirs) -> str | None:
+    """Return a template file's name within its templates folder: "sections/04-….html.j2".
+
+    File names carry the folder as given; with a relative --templates-dir they are
+    relative too, so both sides are made absolute to compare.
+    """
+    path = os.path.abspath(filename)
+    for d in [*dirs, BUILTIN_TEMPLATES]:
+        for root in (os.path.abspath(d), str(Path(d).resolve())):
+            if path.startswith(root + os.sep):
+                return Path(os.path.relpath(path, root)).as_posix()
+    return None
 
 
 def _undefined_name(exc: jinja2.UndefinedError) -> str:
