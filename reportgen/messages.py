@@ -374,6 +374,10 @@ TEMPLATE_OUTPUT_TOO_BIG = (
     'Mẫu "{name}" tạo ra một báo cáo quá lớn ({size} triệu ký tự, tối đa {limit} triệu) — '
     "hãy xem lại các vòng lặp và ảnh vừa thêm."
 )
+TEMPLATE_HTML_UNUSABLE = (
+    'Mẫu "{name}" tạo ra HTML không chuyển được sang {kind} — mẫu không in ra gì, hoặc in ra '
+    "ký tự điều khiển (ví dụ \\x01); hãy xem lại phần vừa sửa."
+)
 TEMPLATE_NOT_UTF8 = (
     'Mẫu "{name}" ({path}) không được lưu bằng bảng mã UTF-8 — hãy mở bằng trình soạn thảo, '
     "chọn Lưu thành (Save As) với Encoding là UTF-8 rồi lưu lại."

@@ -455,3 +455,19 @@ def test_asset_url_reads_only_the_templates_assets(tmp_path: Path, name: str):
     assert result.output.startswith(f'Không tìm thấy mẫu "assets/{name}" (thư mục mẫu: ')
     assert result.output.endswith(f'. Mẫu "{SECTION}" gọi đến nó ở dòng 1.\n')
     assert PASSWD not in _all_text(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [("docx", "Word (.docx)"), ("fragment", "thân bài cho cổng thông tin (fragment)")],
+)
+def test_html_a_converter_cannot_use_names_the_template(tmp_path: Path, kind: str, said: str):
+    mine = _override(tmp_path / "mau", "", "report.html.j2")  # prints nothing at all
+    out = tmp_path / "out"
+    result = _build(mine, out, "--format", f"html,{kind}")
+    assert result.exit_code == 1
+    assert result.output == (
+        f'Mẫu "report.html.j2" tạo ra HTML không chuyển được sang {said} — mẫu không in ra gì, '
+        "hoặc in ra ký tự điều khiển (ví dụ \\x01); hãy xem lại phần vừa sửa.\n"
+    )
+    assert not out.exists()
