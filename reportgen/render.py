@@ -175,6 +175,8 @@ _DATA = (str, int, float, decimal.Decimal, dt.date, dt.time, dt.timedelta, tuple
          set, frozenset, type(None))  # fmt: skip
 _JINJA_VALUES = (jinja2.Undefined, Macro, BlockReference, LoopContext, Namespace,
                  TemplateReference, jinja2.environment.TemplateModule)  # fmt: skip
+_JINJA_HOLDERS = (jinja2.Undefined, LoopContext, Namespace, TemplateReference, BlockReference,
+                  jinja2.environment.TemplateModule)  # fmt: skip
 _LOOP_ATTRIBUTES = frozenset(
     "index index0 revindex revindex0 first last length depth depth0 previtem nextitem "
     "cycle changed".split()
@@ -196,17 +198,18 @@ def _record(value) -> bool:
 
 
 def _bound_to_data(value) -> bool:
-    """Return True for a method of a data value: "a".upper, list.append, date.isoformat.
+    """Return True for a method of a plain data value: "a".upper, list.append, date.isoformat.
 
-    Not a class method (int.from_bytes, date.today: bound to a class) nor a builtin function
-    (bound to a module).
+    Not a class method (int.from_bytes, date.today: bound to a class), nor a builtin function
+    (bound to a module), nor a method of our own records: templates read their fields only,
+    so that a method added to one later is not open to every template.
     """
     if not isinstance(value, (types.MethodType, types.BuiltinMethodType)):
         return False
     owner = getattr(value, "__self__", None)
     if owner is None or isinstance(owner, (type, types.ModuleType)):
         return False
-    return _record(owner) or isinstance(owner, LoopContext)
+    return isinstance(owner, (*_DATA, LoopContext))
 
 
 def _readable(value) -> bool:
@@ -216,10 +219,6 @@ def _readable(value) -> bool:
 def _holder(obj) -> bool:
     """Return True for what a template may read attributes or items of."""
     return _record(obj) or isinstance(obj, _JINJA_HOLDERS)
-
-
-_JINJA_HOLDERS = (jinja2.Undefined, LoopContext, Namespace, TemplateReference, BlockReference,
-                  jinja2.environment.TemplateModule)  # fmt: skip
 
 
 def _refuse(obj, attribute) -> SecurityError:

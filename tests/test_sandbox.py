@@ -471,3 +471,11 @@ def test_html_a_converter_cannot_use_names_the_template(tmp_path: Path, kind: st
         "hoặc in ra ký tự điều khiển (ví dụ \\x01); hãy xem lại phần vừa sửa.\n"
     )
     assert not out.exists()
+
+
+def test_methods_of_our_records_are_not_open_to_templates(tmp_path: Path):
+    # Fields and properties are data; a method of a record (Unit.keys here) is not offered.
+    text = "{{ units[0].unit.official_name }}\n{{ units[0].unit.keys() }}"
+    result = _build(_override(tmp_path / "mau", text), tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.output.startswith(f'Mẫu "{SECTION}", dòng 2: mẫu không được phép dùng "keys"')
