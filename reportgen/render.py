@@ -12,7 +12,6 @@ import datetime as dt
 import decimal
 import difflib
 import functools
-import gc
 import logging
 import mimetypes
 import os
@@ -227,6 +226,55 @@ def _refuse(obj, attribute) -> SecurityError:
     )
 
 
+# The generators of the templates and blocks being rendered, outermost first.
+_RENDERING: list = []
+
+
+def _tracked(render_func):
+    """Wrap a template's or block's render function: its generator is noted while it runs."""
+
+    def tracked(context):
+        events = render_func(context)
+        _RENDERING.append(events)
+        try:
+            yield from events
+        finally:
+            _RENDERING.remove(events)
+
+    return tracked
+
+
+class _TrackedTemplate(jinja2.Template):
+    """A template whose render notes what is being rendered, for the time limit's message."""
+
+    @classmethod
+    def _from_namespace(cls, environment, namespace, globals):
+        template = super()._from_namespace(environment, namespace, globals)
+        template.root_render_func = _tracked(template.root_render_func)
+        template.blocks = {name: _tracked(func) for name, func in template.blocks.items()}
+        return template
+
+
+def _suspended_template_line() -> tuple[str, int] | None:
+    """Return (file, line) of the innermost template rendered, when it is suspended.
+
+    A template's output passes up through the templates that include it, one piece at a
+    time, so the time limit may strike in an including template while the one that loops
+    waits at its last output: that one's line is the one to show. When the innermost is
+    running, the traceback has its line already.
+    """
+    if not _RENDERING:
+        return None
+    events = _RENDERING[-1]
+    frame = events.gi_frame
+    if frame is None or not events.gi_suspended:
+        return None
+    template = frame.f_globals.get("__jinja_template__")
+    if template is None:
+        return None
+    return template.filename, template.get_corresponding_lineno(frame.f_lineno)
+
+
 class _Sandbox(SandboxedEnvironment):
     """Jinja's sandbox narrowed to a whitelist, so that a later mistake is caught too.
 
@@ -236,6 +284,8 @@ class _Sandbox(SandboxedEnvironment):
     only when the attribute is itself data (or a method of data, or a macro); it calls
     only the helpers given to it, macros and methods of data.
     """
+
+    template_class = _TrackedTemplate
 
     def getattr(self, obj, attribute: str):
         if not _holder(obj):  # a function, a class, a macro…: nothing to read, even if absent
@@ -396,51 +446,7 @@ class _TimeUp(Exception):
 
 def _time_up(signum, frame) -> None:
     signal.signal(signal.SIGXCPU, signal.SIG_IGN)  # once: the hard limit ends the rest
-    try:
-        position = _innermost_template_line(frame)
-    except Exception:  # the traceback's own frames are the fallback
-        position = None
-    raise _TimeUp(position)
-
-
-def _innermost_template_line(frame) -> tuple[str, int] | None:
-    """Return (file, line) of the template the render is in, deepest include first.
-
-    A template's output passes up through the templates that include it, one piece at a
-    time, so the signal may arrive in an including template while the one that loops is
-    suspended; that one is found through the generators (a block's `yield from`, an
-    include's local generator).
-    """
-    while frame is not None and "__jinja_template__" not in frame.f_globals:
-        frame = frame.f_back
-    if frame is None:
-        return None
-    generators = [
-        obj for obj in gc.get_objects()
-        if isinstance(obj, types.GeneratorType) and _template_code(obj)
-    ]  # fmt: skip
-    current = next((g for g in generators if g.gi_frame is frame), None)
-    while current is not None:
-        inner = current.gi_yieldfrom
-        if not _template_code(inner):
-            inner = next(
-                (v for v in current.gi_frame.f_locals.values()
-                 if _template_code(v) and v.gi_suspended),
-                None,
-            )  # fmt: skip
-        if inner is None:
-            break
-        current, frame = inner, inner.gi_frame
-    template = frame.f_globals["__jinja_template__"]
-    return template.filename, template.get_corresponding_lineno(frame.f_lineno)
-
-
-def _template_code(obj) -> bool:
-    return (
-        isinstance(obj, types.GeneratorType)
-        and obj.gi_frame is not None
-        and "__jinja_template__" in obj.gi_frame.f_globals
-    )
+    raise _TimeUp(_suspended_template_line())
 
 
 def _render_in_child(data, dirs, template, extra) -> tuple[str, str, list[str]]:
