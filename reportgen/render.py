@@ -226,12 +226,12 @@ def _refuse(obj, attribute) -> SecurityError:
     )
 
 
-# The generators of the templates and blocks being rendered, outermost first.
+# The generators of the templates being rendered (main, extended, included), outermost first.
 _RENDERING: list = []
 
 
 def _tracked(render_func):
-    """Wrap a template's or block's render function: its generator is noted while it runs."""
+    """Wrap a template's render function: its generator is noted while it runs."""
 
     def tracked(context):
         events = render_func(context)
@@ -250,8 +250,8 @@ class _TrackedTemplate(jinja2.Template):
     @classmethod
     def _from_namespace(cls, environment, namespace, globals):
         template = super()._from_namespace(environment, namespace, globals)
+        # Blocks are left as they are: super() finds a block by identity among the context's.
         template.root_render_func = _tracked(template.root_render_func)
-        template.blocks = {name: _tracked(func) for name, func in template.blocks.items()}
         return template
 
 
