@@ -2,6 +2,7 @@
 
 import logging
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from reportgen.catalog import (
     load_registry,
 )
 from reportgen.check import Submission, WorkbookCheck, check_completeness
-from reportgen.errors import ConfigError, ProblemsFound
+from reportgen.errors import ConfigError, ProblemsFound, ReportgenError, TemplateProblem
 from reportgen.load import (
     SETTINGS_FILE,
     OfficialSettings,
@@ -319,18 +320,33 @@ def render_outputs(
         from reportgen.pdf import render_pdf
 
         files[f"{stem}.pdf"] = render_pdf(html, dirs, data.settings.date)
+    template = OFFICIAL_TEMPLATE if style == "official" else MAIN_TEMPLATE
     if "docx" in formats:
         from reportgen.word import render_docx
 
-        files[f"{stem}.docx"] = render_docx(html, style, data.settings, data.province)
+        with _made_from(template, "Word (.docx)"):
+            files[f"{stem}.docx"] = render_docx(html, style, data.settings, data.province)
     if "fragment" in formats:
         from reportgen.fragment import article_body
 
         article = html if style == "article" else render_document(data, catalog, dirs)
         name = OUTPUT_STEM.format(year=data.year) + FRAGMENT_SUFFIX
-        files[name] = article_body(article).encode("utf-8")
+        with _made_from(MAIN_TEMPLATE, "thân bài cho cổng thông tin (fragment)"):
+            files[name] = article_body(article).encode("utf-8")
     files[SOURCES_FILE] = sources_csv(in_text_order(figures_in(data), html))
     return files
+
+
+@contextmanager
+def _made_from(template: str, kind: str):
+    """Say which template made HTML that a converter cannot use (empty, control characters)."""
+    try:
+        yield
+    except ReportgenError:
+        raise
+    except Exception as exc:  # lxml and python-docx raise many kinds, all in English
+        log.debug("cannot convert the HTML to %s", kind, exc_info=True)
+        raise TemplateProblem(msg.TEMPLATE_HTML_UNUSABLE.format(name=template, kind=kind)) from exc
 
 
 def previous_year(

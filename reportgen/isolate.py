@@ -26,6 +26,7 @@ import time
 import traceback
 
 MAX_CHILD_MEMORY = 512 * 1024 * 1024  # address space a reader may add to what it inherits
+CPU_GRACE = 2  # seconds between SIGXCPU and SIGKILL, for a child that handles SIGXCPU
 
 _in_child = False  # set in a child: a nested call runs in place, under the same ceilings
 
@@ -211,7 +212,7 @@ def _run_child(write_end: int, func, args, memory: int, cpu_seconds: int | None)
     try:
         _enter_child(memory)
         if cpu_seconds is not None:  # past it the kernel sends SIGXCPU, which ends the child
-            _limit(resource.RLIMIT_CPU, cpu_seconds)
+            _limit_cpu(cpu_seconds)
         data = _answer(func, args)
         with os.fdopen(write_end, "wb") as pipe:
             pipe.write(data)
@@ -264,6 +265,17 @@ def _limit(kind: int, soft: int) -> None:
     if hard != resource.RLIM_INFINITY:
         soft = min(soft, hard)
     resource.setrlimit(kind, (soft, hard))
+
+
+def _limit_cpu(seconds: int) -> None:
+    """Give the child `seconds` of CPU time: then SIGXCPU, which ends it unless handled (the
+    template render handles it to say where it was), and SIGKILL CPU_GRACE seconds later."""
+    soft = max(1, int(seconds))
+    hard = soft + CPU_GRACE
+    _, old_hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if old_hard != resource.RLIM_INFINITY:
+        soft, hard = min(soft, old_hard), min(hard, old_hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
 
 
 def _limit_memory(memory: int) -> None:

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SETTINGS_FILE = "bao-cao.toml"
 OFFICIAL_RULE = "official"  # the rule of every mistake in the [official] table
+MAX_SETTINGS_BYTES = 64 * 1024  # bao-cao.toml is a dozen lines
 
 
 class LoadError(Exception):
@@ -237,7 +238,7 @@ def read_settings(
     path = year_folder(data_dir, year) / SETTINGS_FILE
     empty = ReportSettings(None, "")
     try:
-        raw = tomllib.loads(read_regular(path).decode())
+        content = read_regular(path)
     except FileNotFoundError:
         return empty, [_settings_problem(path, msg.SETTINGS_MISSING.format(year=year))]
     except NotRegularFile:
@@ -245,6 +246,11 @@ def read_settings(
     except OSError as exc:
         problem = msg.CANNOT_READ.format(error=read_error(exc))
         return empty, [_settings_problem(path, problem, "unreadable")]
+    if len(content) > MAX_SETTINGS_BYTES:
+        size, limit = -(-len(content) // 1024), MAX_SETTINGS_BYTES // 1024
+        return empty, [_settings_problem(path, msg.SETTINGS_TOO_BIG.format(size=size, limit=limit))]
+    try:
+        raw = tomllib.loads(content.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         return empty, [_settings_problem(path, msg.SETTINGS_SYNTAX.format(error=explain(exc)))]
     except UnicodeDecodeError:

@@ -202,7 +202,6 @@ TEMPLATE_UNKNOWN_FILTER = 'không có bộ lọc "{name}".'
 TEMPLATE_UNKNOWN_TAG = 'không có thẻ "{name}".'
 TEMPLATE_UNEXPECTED = 'gặp "{token}" không đúng chỗ — kiểm tra các cặp {{{{ }}}} và {{% %}}.'
 TEMPLATE_UNCLOSED = "mẫu kết thúc khi một khối {% if %}, {% for %}… chưa được đóng."
-TEMPLATE_UNSAFE = 'Mẫu "{name}", dòng {line}: mẫu không được phép dùng tên bắt đầu bằng "_".'
 TEMPLATE_DIVISION = (
     "phép chia cho 0 — hãy đặt phép chia trong {% if … %} khi số chia có thể bằng 0."
 )
@@ -438,3 +437,70 @@ SHEET_PART_TWICE = (
     'trang "{second}" và trang "{first}" cùng trỏ đến một phần "{part}" của tệp (tệp hỏng hoặc '
     "độc hại); tệp không được đọc — hãy mở bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx."
 )
+
+# --- templates: the sandbox, the bounds of a render, template files (issue 11) ---
+TEMPLATE_AT = 'Mẫu "{name}", dòng {line}: '
+TEMPLATE_AT_NAME = 'Mẫu "{name}": '
+TEMPLATE_PRIVATE = 'mẫu không được phép dùng tên bắt đầu bằng "_".'
+TEMPLATE_FORBIDDEN = (
+    'mẫu không được phép dùng "{attr}" — mẫu chỉ đọc được số liệu của báo cáo, '
+    "không đến được hàm, tệp hay mã của chương trình."
+)
+TEMPLATE_FORBIDDEN_CALL = (
+    "mẫu không được phép gọi hàm này — mẫu chỉ gọi được các bộ lọc, macro và hàm nêu trong "
+    "docs/huong-dan-mau.md."
+)
+TEMPLATE_TIME = (
+    "mẫu chạy quá {seconds} giây nên bị dừng (ở dòng này hoặc trong mẫu mà dòng này gọi đến) "
+    "— hãy xem lại các vòng lặp {{% for %}} lồng nhau."
+)
+TEMPLATE_MEMORY = (
+    "mẫu dùng quá nhiều bộ nhớ nên bị dừng — hãy xem lại các phép nhân chuỗi "
+    "hoặc danh sách rất lớn."
+)
+TEMPLATE_STOPPED = (
+    'Mẫu "{name}" (hoặc một mẫu nó gọi đến) bị dừng vì chạy quá {seconds} giây hoặc dùng quá '
+    "{megabytes} MB bộ nhớ — hãy xem lại các vòng lặp và phép tính lớn vừa sửa."
+)
+TEMPLATE_RECURSION = (
+    "các macro hoặc {% include %} gọi lồng nhau quá sâu — có thể một macro tự gọi lại chính nó."
+)
+TEMPLATE_RANGE = "range() chỉ được tạo tối đa {limit} số."
+TEMPLATE_OVERFLOW = "số quá lớn để tính."
+TEMPLATE_UNICODE = (
+    "không mã hóa được chữ theo bảng mã đã chọn — hãy bỏ .encode()/.decode() khỏi mẫu."
+)
+TEMPLATE_ASSET_UNREADABLE = "không đọc được tệp {path}."
+TEMPLATE_FAILED = "mẫu gặp lỗi khi chạy ({error})."
+TEMPLATE_OUTPUT_TOO_BIG = (
+    'Mẫu "{name}" tạo ra một báo cáo quá lớn ({size} triệu ký tự, tối đa {limit} triệu) — '
+    "hãy xem lại các vòng lặp và ảnh vừa thêm."
+)
+TEMPLATE_HTML_UNUSABLE = (
+    'Mẫu "{name}" tạo ra HTML không chuyển được sang {kind} — mẫu không in ra gì, hoặc in ra '
+    "ký tự điều khiển (ví dụ \\x01); hãy xem lại phần vừa sửa."
+)
+TEMPLATE_NOT_UTF8 = (
+    'Mẫu "{name}" ({path}) không được lưu bằng bảng mã UTF-8 — hãy mở bằng trình soạn thảo, '
+    "chọn Lưu thành (Save As) với Encoding là UTF-8 rồi lưu lại."
+)
+TEMPLATE_NOT_FILE = (
+    'Mẫu "{name}" ({path}) không phải là một tệp thường (có thể là thư mục) '
+    "— hãy xóa hoặc đổi tên nó."
+)
+TEMPLATE_FILE_TOO_BIG = (
+    'Mẫu "{name}" ({path}) quá lớn ({size} MB, tối đa {limit} MB) — một tệp mẫu chỉ chứa câu '
+    "chữ; ảnh và phông chữ đặt trong thư mục assets/."
+)
+TEMPLATE_OUTSIDE = (
+    'Mẫu "{name}" ({path}) là liên kết đến một tệp nằm ngoài thư mục mẫu — hãy chép chính tệp '
+    "đó vào thư mục mẫu thay cho liên kết."
+)
+TEMPLATE_NO_CHILD = (
+    "Không tạo được tiến trình để lập báo cáo từ mẫu (máy đang thiếu bộ nhớ hoặc có quá nhiều "
+    "tiến trình) — hãy đóng bớt chương trình rồi chạy lại."
+)
+TEMPLATE_FILE_UNREADABLE = (
+    'Mẫu "{name}" ({path}): không đọc được tệp — hãy kiểm tra quyền đọc của tệp.'
+)
+SETTINGS_TOO_BIG = "tệp quá lớn ({size} kB, tối đa {limit} kB) — tệp này chỉ cần vài dòng."

@@ -288,7 +288,9 @@ def test_a_crash_in_the_middle_of_a_run_costs_that_file_only(data_dir: Path, mon
     # One reader serves file after file: the one after the crash gets a fresh reader.
     middle = "340-dong-hung-2018.xlsx"
     real = load._read
-    monkeypatch.setattr(load, "_read", lambda p, d=None: os.abort() if p.name == middle else real(p, d))
+    monkeypatch.setattr(
+        load, "_read", lambda p, d=None: os.abort() if p.name == middle else real(p, d)
+    )
     monkeypatch.setattr(Reader, "RENEW_AFTER", 3)  # and it is renewed on the way
     result = check_year(2018, data_dir)
     assert [(p.file, p.rule) for p in result.problems if p.is_error] == [
