@@ -1,7 +1,7 @@
 """What the templates show: views of the checked submissions' facts, each summed once.
 
 Totals, the per-unit appendix, activity and publication lines and the case counts are
-built here from the facts (reportgen/facts.py); each printed figure is a Figure that
+built here from the facts (reportgen/fact_table.py); each printed figure is a Figure that
 carries the facts it sums, so the hover split and nguon-so-lieu.csv show exactly them.
 Rows of a row sheet group by the columns catalog.toml declares (`group`).
 """
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from reportgen import messages as msg
 from reportgen.catalog import Catalog, Choice, Province, Table, Unit
 from reportgen.check import Place, Submission
-from reportgen.facts import INDICATORS, ROWS, Fact, Figure, group_key, submission_facts
+from reportgen.fact_table import INDICATORS, ROWS, Fact, Figure, group_key, submission_facts
 from reportgen.load import ReportSettings
 from reportgen.names import collation_key, fold, name_key
 

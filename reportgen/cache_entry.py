@@ -17,7 +17,7 @@ import json
 
 from reportgen.catalog import Choice, Unit
 from reportgen.check import Place, Row, Submission, WorkbookCheck
-from reportgen.facts import Fact
+from reportgen.fact_table import Fact
 from reportgen.problems import Problem
 
 FORMAT = 2  # bumped whenever the layout below changes: older entries are then misses

@@ -80,7 +80,7 @@ class Table:
     sheet: str
     doc: str
     columns: tuple[Column, ...]
-    # The columns whose values say which rows the report sums together (reportgen/facts.py):
+    # The columns whose values say which rows the report sums together (reportgen/fact_table.py):
     # ("type", "topic") — activities of one type on one topic are one line of the report.
     group: tuple[str, ...] = ()
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from reportgen import layout
 from reportgen import messages as msg
 from reportgen.catalog import Catalog, Column, Commune, Registry, Table, Unit
-from reportgen.facts import Fact, indicator_facts, row_facts
+from reportgen.fact_table import Fact, indicator_facts, row_facts
 from reportgen.legacy_encoding import TCVN3, detect
 from reportgen.load import RawWorkbook
 from reportgen.names import fold, name_key, name_variants, names_a_district, nfc
@@ -77,7 +77,7 @@ class Submission:
     indicators: dict[str, int] = field(default_factory=dict)
     cells: dict[str, str] = field(default_factory=dict)
     rows: dict[str, list[Row]] = field(default_factory=dict)
-    # every number above as a record with its cell (reportgen/facts.py): what the report sums
+    # every number above as a record with its cell (reportgen/fact_table.py): what the report sums
     facts: tuple[Fact, ...] = ()
 
 

@@ -1,6 +1,6 @@
 """Where each figure of the report comes from: its hover split and nguon-so-lieu.csv.
 
-aggregate() makes each figure the templates print a Figure (reportgen/facts.py): a whole
+aggregate() makes each figure the templates print a Figure (reportgen/fact_table.py): a whole
 number that carries the facts it is the sum of. The number filters print a Figure with its
 split by unit as a hover title ("1.519 = Thành phố 812 + Đông Hưng 97 + …") and its key in
 data-source; sources_csv() lists the figures the HTML prints, in reading order, with their
@@ -16,7 +16,7 @@ import re
 from markupsafe import Markup
 
 from reportgen import messages as msg
-from reportgen.facts import INDICATORS, Fact, Figure
+from reportgen.fact_table import INDICATORS, Fact, Figure
 from reportgen.vietnamese import number
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from reportgen import messages as msg
-from reportgen.facts import INDICATORS, submission_facts
+from reportgen.fact_table import INDICATORS, submission_facts
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.vietnamese import number as format_number
 

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from reportgen.build import check_year
 from reportgen.catalog import load_catalog
 from reportgen.errors import ConfigError
-from reportgen.facts import Fact
+from reportgen.fact_table import Fact
 from tests.conftest import DATA, ROOT, run
 
 STEM = "ket-qua-phong-chong-mua-ban-nguoi-2018"
@@ -66,7 +66,7 @@ def test_checking_and_building_never_import_pandas():
         "import sys\n"
         "from pathlib import Path\n"
         "from reportgen.build import check_year\n"
-        "from reportgen import facts, aggregate, provenance\n"
+        "from reportgen import fact_table, aggregate, provenance\n"
         "check_year(2018, Path(sys.argv[1]), compare_previous=False)\n"
         "print('pandas' in sys.modules)"
     )

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 from openpyxl import load_workbook
 
 from reportgen.catalog import Unit
-from reportgen.facts import Fact, Figure
+from reportgen.fact_table import Fact, Figure
 from reportgen.provenance import sources_csv
 from tests.conftest import run
 

@@ -7,8 +7,9 @@ appendix, the hover split, nguon-so-lieu.csv, the year-over-year warnings — is
 these records, made once (aggregate.py), each figure carrying the facts it sums.
 
 A Fact holds only str and int fields, so it converts to and from a dict (JSON, a cache, a
-DataFrame row) with dataclasses.asdict and Fact(**d). Nothing here imports pandas: a later
-analysts' API may turn facts into a DataFrame, importing pandas inside that function only.
+DataFrame row) with dataclasses.asdict and Fact(**d). Nothing here imports pandas: the
+analysts' DataFrame (reportgen.facts(), export.py) is made from these records elsewhere.
+The module is not named facts.py because `reportgen.facts` is that public function.
 """
 
 import re
