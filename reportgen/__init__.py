@@ -1,12 +1,17 @@
-"""reportgen: the yearly anti-human-trafficking report, from unit workbooks to HTML and PDF."""
+"""reportgen: the yearly anti-human-trafficking report, from unit workbooks to HTML and PDF.
 
-__all__ = ["build_report", "check_year", "write_templates"]
+Public API: build_report, check_year, write_templates (reportgen.build) and facts
+(reportgen.export: the checked facts as a pandas DataFrame, docs/phan-tich.md).
+"""
+
+__all__ = ["build_report", "check_year", "facts", "write_templates"]
+_HOMES = {"facts": "export"}  # the rest live in reportgen.build
 
 
 def __getattr__(name: str):
-    # Lazy, so that `reportgen --help` does not import pandas or Jinja.
+    # Lazy, so that `reportgen --help` does not import Jinja, and only facts() imports pandas.
     if name in __all__:
-        from reportgen import build
+        from importlib import import_module
 
-        return getattr(build, name)
+        return getattr(import_module(f"reportgen.{_HOMES.get(name, 'build')}"), name)
     raise AttributeError(name)

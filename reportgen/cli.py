@@ -17,6 +17,10 @@ PROGRESS_FROM = 30  # workbooks; below that a run is over before a bar is worth 
 # What build --format and --style accept (build.py is imported only when a command runs).
 FORMATS = ("html", "pdf", "docx", "fragment")
 STYLES = ("article", "official")
+# What export --format and --period accept (export.FORMATS, export.PERIODS; export.py imports
+# pandas when it runs, so it is imported only then).
+EXPORT_FORMATS = ("xlsx", "csv")
+EXPORT_PERIODS = ("nam",)
 _HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh"}
 
 
@@ -98,6 +102,27 @@ def _usage_error(exc: click.UsageError) -> str:
     if ctx is not None:
         text = f"{ctx.get_usage()}\n{msg.SEE_HELP.format(command=ctx.command_path)}\n\n{text}"
     return text
+
+
+class _YearList(click.ParamType):
+    """Years: "2017-2019" (a run), "2017,2019" (a list), or one year."""
+
+    name = "years"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, list):
+            return value
+        years: set[int] = set()
+        try:
+            for part in str(value).split(","):
+                first, dash, last = part.strip().partition("-")
+                first_year, last_year = int(first), int(last) if dash else int(first)
+                if not 0 < first_year <= last_year or last_year - first_year > 100:
+                    raise ValueError(part)
+                years.update(range(first_year, last_year + 1))
+        except ValueError:
+            self.fail(str(value), param, ctx)
+        return sorted(years)
 
 
 class _FormatList(click.ParamType):
@@ -435,3 +460,84 @@ def template(year, data_dir, out_dir):
     for path, written in write_templates(year, data_dir, out_dir):
         shown = visible(str(path))
         click.echo((msg.WROTE if written else msg.SKIPPED_EXISTING).format(path=shown))
+
+
+@main.command()
+@click.option(
+    "--year",
+    type=int,
+    metavar="NĂM",
+    help="Năm cần xuất, ví dụ 2018; các tệp được ghi vào out/<năm>.",
+)
+@click.option(
+    "--years",
+    type=_YearList(),
+    metavar="NĂM-NĂM",
+    help="Xuất nhiều năm vào cùng một bảng: 2017-2019, hoặc 2017,2019.",
+)
+@click.option(
+    "--period",
+    type=click.Choice(EXPORT_PERIODS),
+    default="nam",
+    metavar="KỲ",
+    help="Kỳ báo cáo: nam (cả năm, mặc định).",
+)
+@DATA_DIR
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="THƯ_MỤC",
+    help="Nơi ghi các tệp (mặc định out/<năm>, với --years là năm cuối).",
+)
+@click.option(
+    "--format",
+    "formats",
+    type=_FormatList(EXPORT_FORMATS),
+    default="xlsx,csv",
+    metavar="DẠNG,…",
+    help="xlsx (một tệp Excel ba trang), csv (hai tệp: bảng dọc và bảng theo đơn vị), "
+    "cách nhau bởi dấu phẩy. Mặc định: xlsx,csv.",
+)
+@click.option("--allow-missing", is_flag=True, help="Vẫn xuất khi thiếu tệp của đơn vị.")
+@_guard
+def export(year, years, period, data_dir, out_dir, formats, allow_missing):
+    """Xuất số liệu đã kiểm tra (từng ô, kèm tệp, trang, ô) ra Excel và CSV để phân tích.
+
+    Chỉ xuất khi số liệu không còn lỗi, như khi lập báo cáo. Cách dùng bảng số liệu với
+    pandas: docs/phan-tich.md.
+
+    \b
+    Ví dụ:
+      reportgen export --year 2018
+      reportgen export --years 2017-2019 --format xlsx
+    """
+    from reportgen.errors import ProblemsFoundInYears
+    from reportgen.export import export_facts
+
+    if year is None and not years:
+        click.echo(msg.EXPORT_NO_YEAR, err=True)
+        sys.exit(2)
+    years = years or [year]
+    out_dir = out_dir or Path("out") / str(year or years[-1])
+    _refuse_out_dir_in_data(out_dir, data_dir, year or years[-1])
+    try:
+        result = export_facts(
+            years, out_dir, formats, period, data_dir, allow_missing, progress=_Progress()
+        )
+    except ProblemsFoundInYears as exc:
+        _print_by_year(exc.by_year, exc.unit_names, several=len(years) > 1)
+        errors = sum(p.is_error for p in exc.problems)
+        click.echo(msg.EXPORT_NOTHING_WRITTEN.format(errors=errors), err=True)
+        if any(p.rule == "missing_unit" and p.is_error for p in exc.problems):
+            click.echo(msg.MISSING_HINT, err=True)
+        sys.exit(1)
+    _print_by_year(result.problems, result.unit_names, several=len(years) > 1)
+    for path in result.paths:
+        click.echo(msg.WROTE.format(path=visible(str(path))))
+
+
+def _print_by_year(by_year: dict, unit_names: dict[str, str], several: bool) -> None:
+    for year, problems in by_year.items():
+        if several:
+            click.echo(msg.EXPORT_YEAR_HEADER.format(year=year), err=True)
+        _print_problems(problems, unit_names)

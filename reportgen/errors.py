@@ -36,3 +36,11 @@ class OutputFolderUnsafe(ReportgenError):
 
 class OutputBusy(ReportgenError):
     """Another run kept writing the same out folder for longer than we wait."""
+
+
+class ProblemsFoundInYears(ProblemsFound):
+    """Several years were checked together (export) and some have errors; year by year."""
+
+    def __init__(self, by_year: dict, unit_names=None):
+        self.by_year = {year: list(problems) for year, problems in by_year.items()}
+        super().__init__([p for problems in self.by_year.values() for p in problems], unit_names)

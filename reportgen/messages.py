@@ -252,7 +252,7 @@ MISSING_OPTION = "Thiếu tùy chọn {option}."
 BAD_INTEGER = "Giá trị của {option} phải là một số nguyên, ví dụ 2018."
 BAD_PATH = "Giá trị của {option} phải là một thư mục có thật."
 BAD_VALUE = "Giá trị của {option} không hợp lệ."
-NO_SUCH_COMMAND = 'Không có lệnh "{command}". Các lệnh: build, check, preview, template.'
+NO_SUCH_COMMAND = 'Không có lệnh "{command}". Các lệnh: build, check, export, preview, template.'
 BAD_USAGE = "Lệnh gõ chưa đúng."
 
 # --- year-over-year comparison ---
@@ -331,7 +331,7 @@ TOO_MANY_CELLS = (
 RUN_LOG_LINE = (
     "{time}\t{command}\tnăm {year}\tvào: {inputs}\tra: {outputs}\t{errors} lỗi, {warnings} cảnh báo"
 )
-RUN_LOG_COMMANDS = {"build": "lập báo cáo", "check": "kiểm tra"}
+RUN_LOG_COMMANDS = {"build": "lập báo cáo", "check": "kiểm tra", "export": "xuất số liệu"}
 RUN_LOG_NONE = "không có"
 RUN_LOG_TEMPLATES = "mẫu {folder}"
 RUN_LOG_FAILED = "Cảnh báo: không ghi được nhật ký {path}: {error}"
@@ -504,3 +504,31 @@ TEMPLATE_FILE_UNREADABLE = (
     'Mẫu "{name}" ({path}): không đọc được tệp — hãy kiểm tra quyền đọc của tệp.'
 )
 SETTINGS_TOO_BIG = "tệp quá lớn ({size} kB, tối đa {limit} kB) — tệp này chỉ cần vài dòng."
+
+# --- the checked facts for analysts: reportgen export, reportgen.facts() (export.py) ---
+# The columns of the long table, in order; docs/phan-tich.md documents each.
+EXPORT_COLUMNS = (
+    "năm",
+    "kỳ",
+    "mã đơn vị",
+    "đơn vị",
+    "bảng",
+    "nhóm",
+    "chỉ tiêu",
+    "tên chỉ tiêu",
+    "giá trị",
+    "tệp",
+    "trang",
+    "ô",
+    "dòng",
+)
+EXPORT_LEGEND_COLUMNS = ("chỉ tiêu", "tên chỉ tiêu", "đơn vị tính", "mục")
+EXPORT_SHEET_LONG = "Số liệu"
+EXPORT_SHEET_WIDE = "Theo đơn vị"
+EXPORT_SHEET_LEGEND = "Chỉ tiêu"
+EXPORT_TOTAL = "Tổng cộng"
+EXPORT_ROWS_LABEL = 'Số dòng của trang "{sheet}"'
+EXPORT_BAD_PERIOD = 'Chưa xuất được số liệu của kỳ "{period}"; hiện chỉ có: {periods}.'
+EXPORT_NOTHING_WRITTEN = "Chưa xuất số liệu vì còn {errors} lỗi. Hãy sửa các lỗi trên rồi chạy lại."
+EXPORT_YEAR_HEADER = "Năm {year}:"
+EXPORT_NO_YEAR = "Hãy ghi năm cần xuất, ví dụ --year 2018 hoặc --years 2017-2019."

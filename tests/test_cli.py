@@ -66,7 +66,7 @@ def test_build_with_bad_value_writes_nothing(data_dir: Path, tmp_path: Path):
         (["build"], "Thiếu tùy chọn --year."),
         (["check", "--year", "hai nghìn"], "Giá trị của --year phải là một số nguyên, ví dụ 2018."),
         (["check", "--yaer", "2018"], "Không có tùy chọn --yaer. Có phải --year?"),
-        (["buil"], 'Không có lệnh "buil". Các lệnh: build, check, preview, template.'),
+        (["buil"], 'Không có lệnh "buil". Các lệnh: build, check, export, preview, template.'),
     ],
 )
 def test_usage_errors_exit_2_in_vietnamese(args, message):
