@@ -14,7 +14,7 @@ FUZZ_CASES ?= 5000
 FUZZ_SEED ?= 20181202
 
 .DEFAULT_GOAL := help
-.PHONY: help need-year report check template preview test fuzz lint format bench bench-data clean
+.PHONY: help need-year report check template preview export test fuzz lint format bench bench-data clean
 
 help: ## Liệt kê các lệnh
 	@echo "Các lệnh (ghi năm bằng YEAR=…, ví dụ: make report YEAR=2026):"
@@ -44,6 +44,9 @@ template: need-year $(BIN)/.installed ## Tạo tệp Excel mẫu trống của n
 
 preview: need-year $(BIN)/.installed ## Xem trước báo cáo năm YEAR tại http://127.0.0.1:8000/
 	$(BIN)/reportgen preview --year $(YEAR) --data-dir $(DATA) $(ARGS)
+
+export: need-year $(BIN)/.installed ## Xuất số liệu đã kiểm tra ra out/YEAR/so-lieu-YEAR.xlsx, .csv
+	$(BIN)/reportgen export --year $(YEAR) --data-dir $(DATA) $(ARGS)
 
 test: $(BIN)/.installed ## Chạy bộ kiểm thử
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
