@@ -44,3 +44,10 @@ class ProblemsFoundInYears(ProblemsFound):
     def __init__(self, by_year: dict, unit_names=None):
         self.by_year = {year: list(problems) for year, problems in by_year.items()}
         super().__init__([p for problems in self.by_year.values() for p in problems], unit_names)
+        # What a Python user of reportgen.facts() reads in the traceback: the errors themselves.
+        self.args = (
+            "\n".join(
+                f"{year}: {p.text()}" for year, problems in self.by_year.items()
+                for p in problems if p.is_error
+            ),
+        )  # fmt: skip
