@@ -501,7 +501,7 @@ def template(year, data_dir, out_dir):
 @click.option("--allow-missing", is_flag=True, help="Vẫn xuất khi thiếu tệp của đơn vị.")
 @_guard
 def export(year, years, period, data_dir, out_dir, formats, allow_missing):
-    """Xuất số liệu đã kiểm tra (từng ô, kèm tệp, trang, ô) ra Excel và CSV để phân tích.
+    """Xuất số liệu đã kiểm tra ra Excel và CSV để phân tích, mỗi số kèm tệp, trang, ô.
 
     Chỉ xuất khi số liệu không còn lỗi, như khi lập báo cáo. Cách dùng bảng số liệu với
     pandas: docs/phan-tich.md.
