@@ -161,7 +161,7 @@ def facts_frame(results: list[CheckResult]):
     return frame.astype({c: "int64" for c in _INTEGER_COLUMNS})
 
 
-def wide_frame(results: list[CheckResult], long):
+def wide_frame(results: list[CheckResult], long, period: str = YEAR):
     """Return units × indicators, with a total row after each year's units.
 
     An indicator a unit's workbook did not carry (not collected that year) stays empty.
@@ -176,13 +176,13 @@ def wide_frame(results: list[CheckResult], long):
     for result in results:
         units = sorted({s.unit.code for s in result.submissions})
         index = pd.MultiIndex.from_tuples(
-            [(result.year, YEAR, c, visible(result.unit_names.get(c, c))) for c in units],
+            [(result.year, period, c, visible(result.unit_names.get(c, c))) for c in units],
             names=_UNIT_INDEX,
         )
         year = sums.reindex(index=index, columns=names).astype("Int64")
         total = year.sum(min_count=1).to_frame().T.astype("Int64")
         total.index = pd.MultiIndex.from_tuples(
-            [(result.year, YEAR, "", msg.EXPORT_TOTAL)], names=_UNIT_INDEX
+            [(result.year, period, "", msg.EXPORT_TOTAL)], names=_UNIT_INDEX
         )
         parts += [year, total]
     wide = pd.concat(parts)
@@ -220,11 +220,11 @@ def facts(
 
 
 def export_files(
-    results: list[CheckResult], formats: tuple[str, ...] = FORMATS
+    results: list[CheckResult], formats: tuple[str, ...] = FORMATS, period: str = YEAR
 ) -> dict[str, bytes]:
     """Return {file name: bytes} of the export: the .xlsx (3 sheets) and/or the two CSVs."""
     long = facts_frame(results)
-    wide = wide_frame(results, long)
+    wide = wide_frame(results, long, period)
     stem = STEM.format(years=_years_name([r.year for r in results]))
     files = {}
     if "xlsx" in formats:
@@ -298,7 +298,7 @@ def export_facts(
 ) -> ExportResult:
     """Check the years, then write the export into out_dir as one set; nothing on error."""
     results = check_years(years, period, data_dir, allow_missing, progress)
-    files = export_files(results, formats)
+    files = export_files(results, formats, period)
 
     def log_run(folder: Path, staged: list[Path]) -> None:
         for result in results:  # one line per year: each year's inputs
