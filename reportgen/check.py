@@ -12,7 +12,7 @@ from reportgen.catalog import Catalog, Column, Commune, Registry, Table, Unit
 from reportgen.facts import Fact, indicator_facts, row_facts
 from reportgen.legacy_encoding import TCVN3, detect
 from reportgen.load import RawWorkbook
-from reportgen.names import fold, name_key, name_variants, names_a_district, nfc
+from reportgen.names import fold, mentions, name_key, name_variants, names_a_district, nfc
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.rules import evaluate
 from reportgen.vietnamese import number as format_number
@@ -393,6 +393,11 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
             by_name = by_name or units_by_key.get(key)
         if by_name and by_name.is_commune and names_a_district(_text(name_value)):
             by_name = None  # an old district's workbook is not the new commune of that name
+    if by_code and by_name is None and not _is_blank(name_value):
+        # "BCĐ 138 huyện Vũ Thư", "Phòng Tư pháp Vũ Thư" with Vũ Thư's code: the committee or
+        # office of that unit writing its own name (data-format.md §3.3), not another unit.
+        if mentions(_text(name_value), by_code.kind, by_code.name) is not None:
+            by_name = by_code
     if by_code and not _is_blank(name_value) and by_name != by_code:
         # A known code with a name of another unit, or of none: a reused or mistyped
         # workbook; crediting the figures to either unit silently would be wrong.
@@ -412,6 +417,24 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
         out.add(ERROR, sheet, name_cell, "", "unit_blank", msg.UNIT_BLANK)
         return None
     typed = _text(name_value) if not _is_blank(name_value) else _text(code_value)
+    if not _is_blank(name_value):
+        said = {u.code: mentions(typed, u.kind, u.name) for u in units}
+        with_kind = [u for u in units if said[u.code] == "kind"]
+        if len(with_kind) == 1:  # "BCĐ 138 huyện Vũ Thư": the unit, named with its kind
+            return with_kind[0]
+        bare = [u for u in units if said[u.code] == "bare"]
+        if len(bare) == 1:  # "BCĐ 138 Vũ Thư": most likely that unit, but ask
+            unit = bare[0]
+            out.add(
+                ERROR,
+                sheet,
+                name_cell,
+                typed,
+                "unit_unknown",
+                msg.UNIT_UNKNOWN.format(year=year, value=_short(typed))
+                + msg.DID_YOU_MEAN.format(name=unit.official_name),
+            )
+            return None
     names = {u.official_name: u for u in units}
     close = difflib.get_close_matches(
         name_key(typed), [name_key(n) for n in names], n=1, cutoff=0.6
@@ -575,7 +598,7 @@ def _check_count(out, sheet: _Sheet, r, c, value, required, low, high, column=No
             out.add(ERROR, sheet.name, ref, "", "blank", msg.BLANK_NUMBER)
         return None
     if isinstance(value, dt.date | dt.time | dt.timedelta):
-        _date_formatted(out, sheet.name, ref, value)
+        _date_formatted(out, sheet.name, ref, value, low)
         return None
     number, error, warning = parse_count(value)
     if error:
@@ -628,27 +651,29 @@ def _check_count(out, sheet: _Sheet, r, c, value, required, low, high, column=No
 
 _EXCEL_DAY_ZERO = dt.date(1899, 12, 30)  # serial 0 of Excel's 1900 date system
 _EXCEL_LEAP_BUG = dt.date(1900, 3, 1)  # before it Excel counts a 29/02/1900 that never was
+# A number up to this shows as a date in 1900-1909: no one reports such a date, so it is a
+# count in a cell formatted as a date. A later date may be a date typed in; say both.
+_SMALL_SERIAL = 3652
 
 
-def _date_formatted(out, sheet: str, ref: str, value) -> None:
-    """Report a number shown as a date or time: the cell's format, not its value, is wrong.
+def _date_formatted(out, sheet: str, ref: str, value, low) -> None:
+    """Report a date or time where a count belongs, and how to make the cell a number again.
 
-    calamine returns a date for a number in a date-formatted cell; the message names the
-    number the cell most likely holds (28 shows as 28/01/1900).
+    calamine returns a date for a number in a date-formatted cell (28 shows as 28/01/1900);
+    the message names the number the cell most likely holds.
     """
+    shown = _short(_text(value) if isinstance(value, dt.date) else str(value))
     if isinstance(value, dt.date):
         day = value.date() if isinstance(value, dt.datetime) else value
         serial = (day - _EXCEL_DAY_ZERO).days - (day < _EXCEL_LEAP_BUG)
         whole = not isinstance(value, dt.datetime) or value.time() == dt.time()
-        if whole and serial >= 0:
-            shown = _text(value)
+        if whole and 0 <= serial <= _SMALL_SERIAL:
             text = msg.DATE_FORMATTED_NUMBER.format(value=shown, number=format_number(serial))
-            out.add(ERROR, sheet, ref, shown, "date_formatted", text)
-            return
-    shown = _short(str(value))
-    out.add(
-        ERROR, sheet, ref, shown, "date_formatted", msg.TIME_FORMATTED_NUMBER.format(value=shown)
-    )
+        else:
+            text = msg.DATE_NOT_NUMBER.format(value=shown, low=0 if low is None else low)
+    else:
+        text = msg.TIME_FORMATTED_NUMBER.format(value=shown)
+    out.add(ERROR, sheet, ref, shown, "date_formatted", text)
 
 
 # What a clerk writes in a total row, folded ("Tổng cộng:", "TỔNG SỐ", "T.C").

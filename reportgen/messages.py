@@ -552,12 +552,10 @@ EXAMPLE_EDITED = (
     'thật, hãy xóa chữ "Ví dụ:" ở ô {cell}; nếu không, hãy xóa cả dòng.'
 )
 COPIED_ROWS = (
-    "{rows} giống hệt số liệu năm {before} của đơn vị (tệp {file}) — có phải số liệu năm "
-    "trước? Nếu vậy, hãy thay bằng số liệu năm {year}; nếu đúng là số liệu năm nay, bỏ qua "
-    "cảnh báo này."
+    "cả {count} dòng của trang giống hệt số liệu năm {before} của đơn vị (tệp {file}) — có "
+    "phải số liệu năm trước? Nếu vậy, hãy thay bằng số liệu năm {year}; nếu đúng là số liệu "
+    "năm nay, bỏ qua cảnh báo này."
 )
-COPIED_ALL_ROWS = "cả {count} dòng của trang"
-COPIED_SOME_ROWS = "dòng {rows}"
 MISSING_SHEET_NO_TOOL = (
     "không có trang này trong tệp — hãy đổi tên trang lại cho đúng, hoặc xin Ban chỉ đạo 138 "
     "tỉnh gửi mẫu mới."
@@ -577,6 +575,10 @@ MISSING_COLUMNS_NO_TOOL = (
 DATE_FORMATTED_NUMBER = (
     '"{value}": ô đang định dạng ngày — hãy chọn Định dạng ô → Số (Format Cells → Number) '
     "rồi kiểm tra lại số (có lẽ là {number})."
+)
+DATE_NOT_NUMBER = (
+    '"{value}" là ngày tháng, không phải là số — hãy nhập số nguyên ≥ {low}. Nếu đã gõ số mà '
+    "ô hiện thành ngày, hãy chọn Định dạng ô → Số (Format Cells → Number)."
 )
 TIME_FORMATTED_NUMBER = (
     '"{value}": ô đang định dạng giờ hoặc ngày — hãy chọn Định dạng ô → Số (Format Cells → '

@@ -39,7 +39,10 @@ PASSWORD = (
     "tệp có mật khẩu nên không đọc được — hãy mở bằng Excel hoặc LibreOffice, bỏ mật khẩu "
     "rồi lưu lại và gửi lại tệp."
 )
-MISSING_COLUMN = 'thiếu cột "Số lớp/buổi" ở dòng tiêu đề — hãy dùng mẫu do "make template" tạo ra.'
+MISSING_COLUMN = (
+    'thiếu cột "Số lớp/buổi" ở dòng tiêu đề — hãy đổi tên cột lại đúng như trong mẫu, hoặc xin '
+    "Ban chỉ đạo 138 tỉnh gửi mẫu mới."
+)
 MERGED = (
     "ô số này nằm trong vùng gộp ô C2:C3, nên không rõ số thuộc dòng nào — hãy bỏ gộp ô "
     "và nhập số vào từng ô."
@@ -158,8 +161,9 @@ BAD = {
             INDICATORS,
             "D6",
             "01/05/2018",
-            "not_a_number",
-            '"01/05/2018" không phải là số — hãy nhập số nguyên ≥ 0.',
+            "date_formatted",
+            '"01/05/2018" là ngày tháng, không phải là số — hãy nhập số nguyên ≥ 0. Nếu đã gõ số '
+            "mà ô hiện thành ngày, hãy chọn Định dạng ô → Số (Format Cells → Number).",
         ),
     ],
     "13-dung-sai-thay-so.xlsx": [
@@ -234,7 +238,8 @@ BAD = {
             "",
             "",
             "missing_sheet",
-            'không có trang này trong tệp — hãy dùng mẫu do "make template" tạo ra.',
+            "không có trang này trong tệp — hãy đổi tên trang lại cho đúng, hoặc xin Ban chỉ đạo "
+            "138 tỉnh gửi mẫu mới.",
         ),
     ],
     "23-thieu-cot.xlsx": [error(ACTIVITIES, "", "", "missing_column", MISSING_COLUMN)],
@@ -290,7 +295,8 @@ BAD = {
             "",
             "",
             "missing_field",
-            'không tìm thấy dòng "Năm báo cáo" ở cột A — hãy dùng mẫu do "make template" tạo ra.',
+            'không tìm thấy dòng "Năm báo cáo" ở cột A — hãy dùng mẫu do Ban chỉ đạo 138 tỉnh '
+            "gửi, không xóa hay đổi tên các dòng của trang này.",
         ),
     ],
     "29-gop-o-so.xlsx": [error(PUBLICATIONS, "C3", "300", "merged_number", MERGED)],

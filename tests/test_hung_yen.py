@@ -181,10 +181,10 @@ def test_a_commune_blank_has_no_commune_column_and_no_hidden_list():
     [unit] = [u for u in registry.units_for(2026) if u.code == "13141"]
     wb = load_workbook(io.BytesIO(blank_workbook(unit, 2026, load_catalog(DATA), ())))
     assert wb.sheetnames == ["Hướng dẫn", "Thông tin", "Chỉ tiêu", "Hoạt động", "Ấn phẩm", "Vụ án"]
-    assert [c.value for c in wb["Hoạt động"][1]] == [
+    assert [c.value for c in wb["Hoạt động"][2]] == [  # row 1: "Không có hoạt động …"
         "Loại hoạt động", "Nội dung", "Đối tượng tham dự", "Số lớp/buổi", "Số người tham dự",
     ]  # fmt: skip
-    assert [c.value for c in wb["Vụ án"][1]] == [
+    assert [c.value for c in wb["Vụ án"][2]] == [
         "Tóm tắt vụ việc", "Tuyến (nước đến)", "Số đối tượng", "Số nạn nhân", "Giai đoạn",
     ]  # fmt: skip
     assert wb["Thông tin"]["B2"].value == "Xã Vũ Quý"
