@@ -346,7 +346,11 @@ def test_years_of_one_territory_are_compared_and_a_merger_stops_it(tmp_path: Pat
     )
     # 2026 against 2025: the same three units.
     same = check_year(2026, data)
-    assert [(p.rule, p.unit, p.value) for p in same.problems] == [("year_over_year", "13141", "80")]
+    # Phố Hiến sends the very same case row both years: "có phải số liệu năm trước?"
+    assert [(p.rule, p.unit, p.value) for p in same.problems] == [
+        ("copied_rows", "11953", ""),
+        ("year_over_year", "13141", "80"),
+    ]
     text = _article(data, 2026, tmp_path / "2026")
     assert "02 vụ/03 đối tượng mua bán người theo tuyến Trung Quốc" in text
     assert "so với năm 2025, tăng 01 vụ (100%), 01 đối tượng (50%)" in text
