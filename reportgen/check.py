@@ -686,6 +686,7 @@ def _total_cell(sheet: _Sheet, r: int, where: dict[str, int], present) -> tuple 
 
     A total row is a cell reading only "Tổng"/"Cộng"/"TC"…, or a number cell whose formula
     adds up other rows of its own column (=SUM(C2:C9), =C2+C3): summed again, it counts twice.
+    One reference (=C2, the figure of the row above repeated) is no total.
     """
     for column in present:
         c = where[column.key]
@@ -698,7 +699,7 @@ def _total_cell(sheet: _Sheet, r: int, where: dict[str, int], present) -> tuple 
         if column.type == "integer" and formula:
             letter = layout.column_letter(c)
             refs = _REF.findall(formula.upper())
-            if any(col == letter and int(row) != r + 1 for col, row in refs):
+            if sum(col == letter and int(row) != r + 1 for col, row in refs) >= 2:
                 return c, "total_formula", "=" + formula
     return None
 
@@ -709,7 +710,8 @@ def _example_row(sheet: _Sheet, r: int, where: dict[str, int], present) -> bool 
     clerk who typed real figures over it must not have them silently dropped)."""
     first = min(where.values())
     text = _text(sheet.value(r, first))
-    if not fold(text).startswith(fold(msg.EXAMPLE_PREFIX)):
+    mark, colon, _ = text.partition(":")
+    if not colon or fold(mark) != fold(msg.EXAMPLE_PREFIX):  # "Ví dụ:", "VI DU :", "ví  dụ:"
         return None
     for column in present:
         c = where[column.key]

@@ -325,17 +325,17 @@ def test_a_total_row_typed_in_any_case_is_an_error_at_its_row(data_2018, typed, 
 
 
 def test_a_sum_formula_over_its_column_is_a_total_row(data_2018: Path):
-    _edit(data_2018, TIEN_HAI, ACTIVITIES, {"A3": "Lớp chuyên đề", "B3": "x", "C3": "y",
-                                            "D3": 1, "E3": "=E2"})  # fmt: skip
+    second = {"A3": "Lớp chuyên đề", "B3": "x", "C3": "y", "D3": 1, "E3": 40}
+    _edit(data_2018, TIEN_HAI, ACTIVITIES, {**second, "E4": "=E2+E3"})  # no word, no label
     result = check_year(2018, data_2018)
 
     assert result.problems == [
         _error(
             ACTIVITIES,
-            "E3",
-            "=E2",
+            "E4",
+            "=E2+E3",
             "total_formula",
-            f'dòng 3 là dòng tổng (công thức "=E2" cộng các ô trong cột) {TOTAL}',
+            f'dòng 4 là dòng tổng (công thức "=E2+E3" cộng các ô trong cột) {TOTAL}',
         )
     ]
 
@@ -343,6 +343,15 @@ def test_a_sum_formula_over_its_column_is_a_total_row(data_2018: Path):
 def test_a_word_like_total_inside_a_topic_is_no_total_row(data_2018: Path):
     _edit(data_2018, TIEN_HAI, ACTIVITIES, {"B2": "Tổng kết công tác phòng, chống mua bán người"})
     assert check_year(2018, data_2018).problems == []
+
+
+def test_a_title_starting_with_the_words_vi_du_is_no_example_row(data_2018: Path):
+    _edit(data_2018, TIEN_HAI, PUBLICATIONS, {"A2": "Ví dụ điển hình về mua bán người"})
+    result = check_year(2018, data_2018)
+
+    assert result.problems == []
+    titles = [r.values["title"] for r in _tien_hai(result).rows["publications"]]
+    assert titles[0] == "Ví dụ điển hình về mua bán người"
 
 
 def test_a_figure_in_the_indicator_sheet_with_no_code_is_an_error(data_2018: Path):
