@@ -682,7 +682,8 @@ _REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
 
 
 def _total_cell(sheet: _Sheet, r: int, where: dict[str, int], present) -> tuple | None:
-    """Return (column, rule, text) of what makes row r a total row, None when it is not one.
+    """Return (column, rule, message template, text shown) of what makes row r a total row,
+    None when it is not one.
 
     A total row is a cell reading only "Tổng"/"Cộng"/"TC"…, or a number cell whose formula
     adds up other rows of its own column (=SUM(C2:C9), =C2+C3): summed again, it counts twice.
@@ -692,7 +693,7 @@ def _total_cell(sheet: _Sheet, r: int, where: dict[str, int], present) -> tuple 
         c = where[column.key]
         value = sheet.value(r, c)
         if column.type != "integer" and isinstance(value, str) and fold(value) in _TOTAL_WORDS:
-            return c, "total_row", _text(value)
+            return c, "total_row", msg.TOTAL_ROW, _text(value)
     for column in present:
         c = where[column.key]
         formula = sheet.formulas.get((r, c))
@@ -700,7 +701,7 @@ def _total_cell(sheet: _Sheet, r: int, where: dict[str, int], present) -> tuple 
             letter = layout.column_letter(c)
             refs = _REF.findall(formula.upper())
             if sum(col == letter and int(row) != r + 1 for col, row in refs) >= 2:
-                return c, "total_formula", "=" + formula
+                return c, "total_formula", msg.TOTAL_FORMULA, "=" + formula
     return None
 
 
@@ -765,8 +766,7 @@ def _check_table(raw, out: _Collector, table: Table, catalog: Catalog, communes,
             continue
         total = _total_cell(sheet, r, where, present)
         if total is not None:
-            c, rule, shown = total
-            template = msg.TOTAL_ROW if rule == "total_row" else msg.TOTAL_FORMULA
+            c, rule, template, shown = total
             text = template.format(row=r + 1, value=_short(shown))
             out.add(ERROR, sheet.name, layout.cell_ref(r, c), shown, rule, text)
             continue

@@ -529,10 +529,12 @@ DV_LIST_ERROR_SHORT = "Hãy chọn một mục trong danh sách (bấm mũi tên
 DV_LIST_PROMPT_TITLE = "Chọn trong danh sách"
 DV_LIST_PROMPT = "{what}: bấm mũi tên bên phải ô để chọn."
 DV_COMMUNE_ERROR = (
-    "Hãy chọn một xã/phường/thị trấn của đơn vị trong danh sách (bấm mũi tên bên phải ô). "
-    "Hoạt động chung của cả đơn vị thì để trống ô này."
+    "Hãy chọn một xã/phường/thị trấn của đơn vị trong danh sách (bấm mũi tên bên phải ô), "
+    "hoặc để trống ô này."
 )
-DV_COMMUNE_PROMPT = "Chọn xã/phường/thị trấn nơi tổ chức; hoạt động chung thì để trống."
+DV_COMMUNE_PROMPT = (
+    "{what}: chọn trong danh sách xã/phường/thị trấn của đơn vị; chung cho cả đơn vị thì để trống."
+)
 
 # Mistakes the check catches (reportgen/check.py, reportgen/rules.py); docs/kiem-tra.md.
 TOTAL_ROW = (

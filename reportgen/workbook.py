@@ -92,7 +92,7 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _validation(kind: str, what: str, error: str, prompt: str, **kw) -> DataValidation:
+def _validation(kind: str, error: str, prompt: str, **kw) -> DataValidation:
     """Return a validation that stops a wrong entry with a Vietnamese message and prompts.
 
     Without showErrorMessage Excel and LibreOffice accept anything; without an error text
@@ -109,18 +109,17 @@ def _validation(kind: str, what: str, error: str, prompt: str, **kw) -> DataVali
         error=_short(error, _DV_TEXT_CHARS),
         showInputMessage=True,
         promptTitle=_short(prompt_title, _DV_TITLE_CHARS),
-        prompt=_short(prompt.format(what=what), _DV_TEXT_CHARS),
+        prompt=_short(prompt, _DV_TEXT_CHARS),
         **kw,
     )
 
 
 def _whole(what: str, low: int, high: int, error: str, prompt: str) -> DataValidation:
-    bounds = {"low": format_number(low), "high": format_number(high)}
+    bounds = {"low": format_number(low), "high": format_number(high)}  # "1.000.000"
     return _validation(
         "whole",
-        what,
         error.format(**bounds),
-        prompt.replace("{low}", bounds["low"]).replace("{high}", bounds["high"]),
+        prompt.format(what=what, **bounds),
         operator="between",
         formula1=str(low),
         formula2=str(high),
@@ -139,15 +138,13 @@ def _column_validation(column: Column, catalog: Catalog, own) -> DataValidation 
         error = msg.DV_LIST_ERROR.format(choices=", ".join(labels))
         if len(error) > _DV_TEXT_CHARS:
             error = msg.DV_LIST_ERROR_SHORT
-        return _validation(
-            "list", column.header, error, msg.DV_LIST_PROMPT, formula1=f'"{",".join(labels)}"'
-        )
+        prompt = msg.DV_LIST_PROMPT.format(what=column.header)
+        return _validation("list", error, prompt, formula1=f'"{",".join(labels)}"')
     if column.type == "commune" and own:
         return _validation(
             "list",
-            column.header,
             msg.DV_COMMUNE_ERROR,
-            msg.DV_COMMUNE_PROMPT,
+            msg.DV_COMMUNE_PROMPT.format(what=column.header),
             formula1=_commune_range(own),
         )
     return None

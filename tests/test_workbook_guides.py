@@ -99,9 +99,10 @@ def test_the_row_sheets_validations_say_what_to_type(district):
         "F3:F502": (
             "Không có trong danh sách",
             "Hãy chọn một xã/phường/thị trấn của đơn vị trong danh sách (bấm mũi tên bên phải "
-            "ô). Hoạt động chung của cả đơn vị thì để trống ô này.",
+            "ô), hoặc để trống ô này.",
             "Chọn trong danh sách",
-            "Chọn xã/phường/thị trấn nơi tổ chức; hoạt động chung thì để trống.",
+            "Xã/phường/thị trấn: chọn trong danh sách xã/phường/thị trấn của đơn vị; chung cho "
+            "cả đơn vị thì để trống.",
         ),
     }
 
