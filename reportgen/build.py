@@ -31,7 +31,7 @@ from reportgen.names import fold
 from reportgen.problems import ERROR, WARNING, Problem, count_errors, sort_problems
 from reportgen.provenance import figures_in, in_text_order, sources_csv
 from reportgen.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
-from reportgen.rules import year_over_year
+from reportgen.rules import copied_rows, year_over_year
 from reportgen.runlog import LOG_FILE, record_run
 from reportgen.territory import common_units, same_territory
 from reportgen.write import write_new_file, write_set
@@ -192,6 +192,8 @@ def _check_year(
             )  # fmt: skip
     if previous and catalog.year_over_year and submissions:
         problems += year_over_year(submissions, previous.submissions, catalog.year_over_year, year)
+    if previous and submissions:
+        problems += copied_rows(submissions, previous.submissions, year)
     return CheckResult(
         year=year,
         files=files,

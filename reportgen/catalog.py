@@ -70,6 +70,8 @@ class Column:
     min: int | None = None
     choices: str | None = None
     max: int = 10**9  # for integers: a larger number is an error (a slip, or a hostile file)
+    # What the blank's greyed example row shows in this column ("" or None: left empty)
+    example: str | int | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ class Table:
     # The columns whose values say which rows the report sums together (reportgen/fact_table.py):
     # ("type", "topic") — activities of one type on one topic are one line of the report.
     group: tuple[str, ...] = ()
+    # The line printed above the header of the blank ("Không có … → để trống trang này.")
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -325,7 +329,10 @@ def load_catalog(data_dir: Path) -> Catalog:
                 min=col.get("min"),
                 choices=col.get("choices"),
                 max=_field(col, "max", int, cwhere, errors, 10**9),
+                example=col.get("example"),
             )
+            if not isinstance(column.example, str | int | None) or isinstance(column.example, bool):
+                errors.append(msg.CONFIG_EXAMPLE.format(where=cwhere))
             if column.type not in COLUMN_TYPES:
                 errors.append(msg.CONFIG_COLUMN_TYPE.format(where=cwhere, type=column.type))
             if column.type == "choice" and column.choices not in choice_lists:
@@ -347,6 +354,7 @@ def load_catalog(data_dir: Path) -> Catalog:
                 key=_field(entry, "key", str, where, errors),
                 sheet=_field(entry, "sheet", str, where, errors),
                 doc=entry.get("doc", ""),
+                note=_field(entry, "note", str, where, errors, ""),
                 columns=tuple(columns),
                 group=tuple(group),
             )

@@ -20,6 +20,8 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 
+_FORMULA_CHARS = 200  # enough to see what a formula adds up; a longer one is kept cut
+
 # A merged range: first row, first column, last row, last column (0-based, inclusive).
 Range = tuple[int, int, int, int]
 
@@ -31,6 +33,8 @@ class CellInfo:
     merged: dict[str, tuple[Range, ...]] = field(default_factory=dict)
     uncalculated: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
     errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
+    # formula text (no "="), cut to _FORMULA_CHARS: a SUM over its own column is a total row
+    formulas: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
 
 
 def parse_ref(ref: str) -> tuple[int, int]:
@@ -69,21 +73,22 @@ def _calamine_merges(book) -> CellInfo:
 
 
 def _xlsx_info(worksheets: tuple) -> CellInfo:
-    merged, uncalculated, errors = {}, {}, {}
+    merged, uncalculated, errors, formulas = {}, {}, {}, {}
     for sheet in worksheets:
-        ranges, empty, failed = [], set(), {}
+        ranges, empty, failed, written = [], set(), {}, {}
         if sheet.marked:
-            _scan_sheet(sheet.xml, ranges, empty, failed)
+            _scan_sheet(sheet.xml, ranges, empty, failed, written)
         merged[sheet.name] = tuple(ranges)
         uncalculated[sheet.name] = frozenset(empty)
         errors[sheet.name] = failed
-    return CellInfo(merged, uncalculated, errors)
+        formulas[sheet.name] = written
+    return CellInfo(merged, uncalculated, errors, formulas)
 
 
-def _scan_sheet(data: bytes, ranges: list, empty: set, failed: dict) -> None:
+def _scan_sheet(data: bytes, ranges: list, empty: set, failed: dict, written: dict) -> None:
     for _, el in iterparse(io.BytesIO(data)):
         if el.tag == f"{_MAIN}c":
-            _look_at_cell(el, empty, failed)
+            _look_at_cell(el, empty, failed, written)
             el.clear()
         elif el.tag == f"{_MAIN}mergeCell":
             first, _, last = el.get("ref", "").partition(":")
@@ -93,11 +98,13 @@ def _scan_sheet(data: bytes, ranges: list, empty: set, failed: dict) -> None:
             el.clear()
 
 
-def _look_at_cell(el, empty: set, failed: dict) -> None:
+def _look_at_cell(el, empty: set, failed: dict, written: dict) -> None:
     ref = el.get("r")
     formula = el.find(f"{_MAIN}f")
     if ref is None:
         return
+    if formula is not None and formula.text:
+        written[parse_ref(ref)] = formula.text[:_FORMULA_CHARS]
     value = el.find(f"{_MAIN}v")
     text = value.text if value is not None else None
     if el.get("t") == "e" and text:

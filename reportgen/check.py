@@ -12,7 +12,7 @@ from reportgen.catalog import Catalog, Column, Commune, Registry, Table, Unit
 from reportgen.fact_table import Fact, indicator_facts, row_facts
 from reportgen.legacy_encoding import TCVN3, detect
 from reportgen.load import RawWorkbook
-from reportgen.names import fold, name_key, name_variants, names_a_district, nfc
+from reportgen.names import fold, mentions, name_key, name_variants, names_a_district, nfc
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.rules import evaluate
 from reportgen.vietnamese import number as format_number
@@ -107,6 +107,7 @@ class _Sheet:
     merged: tuple = ()
     uncalculated: frozenset = frozenset()
     errors: dict = field(default_factory=dict)
+    formulas: dict = field(default_factory=dict)  # (r, c) -> formula text, .xlsx only
 
     def value(self, r: int, c: int):
         """Return the value at a 0-based position, None outside the sheet's data."""
@@ -195,6 +196,41 @@ def parse_count(value) -> tuple[int | None, str | None, str | None]:
     return None, "not_a_number", None
 
 
+def _known_sheets(catalog: Catalog) -> set[str]:
+    """Return the folded names of every sheet a blank workbook has."""
+    names = (layout.INSTRUCTIONS_SHEET, layout.INFO_SHEET, layout.INDICATOR_SHEET)
+    return {fold(n) for n in (*names, layout.LISTS_SHEET, *(t.sheet for t in catalog.tables))}
+
+
+def _missing_sheet(raw: RawWorkbook, title: str, out: "_Collector", catalog: Catalog) -> None:
+    """Report a sheet not found; name the sheet it was most likely renamed to, if any.
+
+    A clerk cannot run the tool: the message says to rename the sheet back, or to ask the
+    province for a new blank. Only a sheet that is none of the blank's own is a candidate.
+    """
+    wanted = fold(title)
+    known = _known_sheets(catalog)
+    best, score = None, 0.0
+    for name in raw.sheets:
+        key = fold(_unlegacy(name))
+        if key in known:
+            continue
+        if key.replace(" ", "") == wanted.replace(" ", "") or key.startswith(wanted + " "):
+            ratio = 1.0  # "ChiTieu", "Ấn phẩm 2026"
+        else:
+            ratio = difflib.SequenceMatcher(None, key, wanted).ratio()
+        if ratio > score:
+            best, score = name, ratio
+    if best is not None and score >= _NEAR_SHEET_RATIO:
+        text = msg.NEAR_SHEET.format(name=_short(visible(best)), title=title)
+        out.add(ERROR, title, "", visible(best), "near_sheet", text)
+    else:
+        out.add(ERROR, title, "", "", "missing_sheet", msg.MISSING_SHEET_NO_TOOL)
+
+
+_NEAR_SHEET_RATIO = 0.75  # "Hoat dong" ~ "Hoạt đông" (0.89); "Hoạt động" ~ "Hướng dẫn" (0.44)
+
+
 def _open_sheet(raw: RawWorkbook, title: str, out: "_Collector") -> _Sheet | None:
     """Find a sheet by its folded name and read its cells, converting legacy-encoded text."""
     wanted = fold(title)
@@ -218,6 +254,7 @@ def _open_sheet(raw: RawWorkbook, title: str, out: "_Collector") -> _Sheet | Non
         info.merged.get(name, ()),
         info.uncalculated.get(name, frozenset()),
         info.errors.get(name, {}),
+        info.formulas.get(name, {}),
     )
     # Rows of formulas with no saved value may be missing from the values: make room for them.
     hidden = set(sheet.uncalculated) | set(sheet.errors)
@@ -316,10 +353,10 @@ def _find_header(
     return r, found
 
 
-def _check_info(raw, out: _Collector):
+def _check_info(raw, out: _Collector, catalog: Catalog):
     sheet = _open_sheet(raw, layout.INFO_SHEET, out)
     if sheet is None:
-        out.add(ERROR, layout.INFO_SHEET, "", "", "missing_sheet", msg.MISSING_SHEET)
+        _missing_sheet(raw, layout.INFO_SHEET, out, catalog)
         return None
     labels = {fold(label): key for key, label in layout.INFO_FIELDS}
     info = {}
@@ -332,7 +369,12 @@ def _check_info(raw, out: _Collector):
     for key, label in layout.INFO_FIELDS:
         if key not in info and key in ("unit_name", "year"):
             out.add(
-                ERROR, sheet.name, "", "", "missing_field", msg.MISSING_INFO.format(label=label)
+                ERROR,
+                sheet.name,
+                "",
+                "",
+                "missing_field",
+                msg.MISSING_INFO_NO_TOOL.format(label=label),
             )
     return sheet.name, info
 
@@ -351,6 +393,11 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
             by_name = by_name or units_by_key.get(key)
         if by_name and by_name.is_commune and names_a_district(_text(name_value)):
             by_name = None  # an old district's workbook is not the new commune of that name
+    if by_code and by_name is None and not _is_blank(name_value):
+        # "BCĐ 138 huyện Vũ Thư", "Phòng Tư pháp Vũ Thư" with Vũ Thư's code: the committee or
+        # office of that unit writing its own name (data-format.md §3.3), not another unit.
+        if mentions(_text(name_value), by_code.kind, by_code.name) is not None:
+            by_name = by_code
     if by_code and not _is_blank(name_value) and by_name != by_code:
         # A known code with a name of another unit, or of none: a reused or mistyped
         # workbook; crediting the figures to either unit silently would be wrong.
@@ -370,6 +417,24 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
         out.add(ERROR, sheet, name_cell, "", "unit_blank", msg.UNIT_BLANK)
         return None
     typed = _text(name_value) if not _is_blank(name_value) else _text(code_value)
+    if not _is_blank(name_value):
+        said = {u.code: mentions(typed, u.kind, u.name) for u in units}
+        with_kind = [u for u in units if said[u.code] == "kind"]
+        if len(with_kind) == 1:  # "BCĐ 138 huyện Vũ Thư": the unit, named with its kind
+            return with_kind[0]
+        bare = [u for u in units if said[u.code] == "bare"]
+        if len(bare) == 1:  # "BCĐ 138 Vũ Thư": most likely that unit, but ask
+            unit = bare[0]
+            out.add(
+                ERROR,
+                sheet,
+                name_cell,
+                typed,
+                "unit_unknown",
+                msg.UNIT_UNKNOWN.format(year=year, value=_short(typed))
+                + msg.DID_YOU_MEAN.format(name=unit.official_name),
+            )
+            return None
     names = {u.official_name: u for u in units}
     close = difflib.get_close_matches(
         name_key(typed), [name_key(n) for n in names], n=1, cutoff=0.6
@@ -404,7 +469,7 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
     blank: set[str] = set()
     sheet = _open_sheet(raw, layout.INDICATOR_SHEET, out)
     if sheet is None:
-        out.add(ERROR, layout.INDICATOR_SHEET, "", "", "missing_sheet", msg.MISSING_SHEET)
+        _missing_sheet(raw, layout.INDICATOR_SHEET, out, catalog)
         return layout.INDICATOR_SHEET, values, cells, blank, refs
     code_h, _label_h, _measure_h, value_h = layout.INDICATOR_HEADERS
     header = _find_header(sheet, [code_h, value_h], out)
@@ -417,7 +482,7 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
             "",
             "",
             "missing_column",
-            msg.MISSING_COLUMNS.format(columns=columns),
+            msg.MISSING_COLUMNS_NO_TOOL.format(columns=columns),
         )
         return sheet.name, values, cells, blank, refs
     head_row, cols = header
@@ -426,9 +491,19 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
     seen: dict[str, str] = {}
     for r in range(head_row + 1, len(sheet.rows)):
         code = _text(sheet.value(r, code_col))
-        if not code:
-            continue
         raw_value = sheet.value(r, value_col)
+        if not code:
+            # A row inserted with a figure and no code: the figure belongs to no indicator.
+            if not _is_blank(raw_value) or sheet.has_hidden_value(r, value_col):
+                out.add(
+                    ERROR,
+                    sheet.name,
+                    layout.cell_ref(r, value_col),
+                    raw_value,
+                    "value_without_code",
+                    msg.VALUE_WITHOUT_CODE.format(row=r + 1, value=_short(_text(raw_value))),
+                )
+            continue
         ref = layout.cell_ref(r, value_col)
         ind = wanted.get(code) or wanted.get(code.lower())
         if ind is None:
@@ -522,6 +597,9 @@ def _check_count(out, sheet: _Sheet, r, c, value, required, low, high, column=No
         if required:
             out.add(ERROR, sheet.name, ref, "", "blank", msg.BLANK_NUMBER)
         return None
+    if isinstance(value, dt.date | dt.time | dt.timedelta):
+        _date_formatted(out, sheet.name, ref, value, low)
+        return None
     number, error, warning = parse_count(value)
     if error:
         shown = _text(value)
@@ -571,10 +649,85 @@ def _check_count(out, sheet: _Sheet, r, c, value, required, low, high, column=No
     return number
 
 
+_EXCEL_DAY_ZERO = dt.date(1899, 12, 30)  # serial 0 of Excel's 1900 date system
+_EXCEL_LEAP_BUG = dt.date(1900, 3, 1)  # before it Excel counts a 29/02/1900 that never was
+# A number up to this shows as a date in 1900-1909: no one reports such a date, so it is a
+# count in a cell formatted as a date. A later date may be a date typed in; say both.
+_SMALL_SERIAL = 3652
+
+
+def _date_formatted(out, sheet: str, ref: str, value, low) -> None:
+    """Report a date or time where a count belongs, and how to make the cell a number again.
+
+    calamine returns a date for a number in a date-formatted cell (28 shows as 28/01/1900);
+    the message names the number the cell most likely holds.
+    """
+    shown = _short(_text(value) if isinstance(value, dt.date) else str(value))
+    if isinstance(value, dt.date):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        serial = (day - _EXCEL_DAY_ZERO).days - (day < _EXCEL_LEAP_BUG)
+        whole = not isinstance(value, dt.datetime) or value.time() == dt.time()
+        if whole and 0 <= serial <= _SMALL_SERIAL:
+            text = msg.DATE_FORMATTED_NUMBER.format(value=shown, number=format_number(serial))
+        else:
+            text = msg.DATE_NOT_NUMBER.format(value=shown, low=0 if low is None else low)
+    else:
+        text = msg.TIME_FORMATTED_NUMBER.format(value=shown)
+    out.add(ERROR, sheet, ref, shown, "date_formatted", text)
+
+
+# What a clerk writes in a total row, folded ("Tổng cộng:", "TỔNG SỐ", "T.C").
+_TOTAL_WORDS = frozenset({"tong", "tong cong", "tong so", "cong", "tc", "t.c", "t.c."})
+_REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
+
+
+def _total_cell(sheet: _Sheet, r: int, where: dict[str, int], present) -> tuple | None:
+    """Return (column, rule, message template, text shown) of what makes row r a total row,
+    None when it is not one.
+
+    A total row is a cell reading only "Tổng"/"Cộng"/"TC"…, or a number cell whose formula
+    adds up other rows of its own column (=SUM(C2:C9), =C2+C3): summed again, it counts twice.
+    One reference (=C2, the figure of the row above repeated) is no total.
+    """
+    for column in present:
+        c = where[column.key]
+        value = sheet.value(r, c)
+        if column.type != "integer" and isinstance(value, str) and fold(value) in _TOTAL_WORDS:
+            return c, "total_row", msg.TOTAL_ROW, _text(value)
+    for column in present:
+        c = where[column.key]
+        formula = sheet.formulas.get((r, c))
+        if column.type == "integer" and formula:
+            letter = layout.column_letter(c)
+            refs = _REF.findall(formula.upper())
+            if sum(col == letter and int(row) != r + 1 for col, row in refs) >= 2:
+                return c, "total_formula", msg.TOTAL_FORMULA, "=" + formula
+    return None
+
+
+def _example_row(sheet: _Sheet, r: int, where: dict[str, int], present) -> bool | None:
+    """Return None when row r is no example row; True when it is the blank's untouched
+    example row (skipped); False when it starts with "Ví dụ:" but was edited (an error: a
+    clerk who typed real figures over it must not have them silently dropped)."""
+    first = min(where.values())
+    text = _text(sheet.value(r, first))
+    mark, colon, _ = text.partition(":")
+    if not colon or fold(mark) != fold(msg.EXAMPLE_PREFIX):  # "Ví dụ:", "VI DU :", "ví  dụ:"
+        return None
+    for column in present:
+        c = where[column.key]
+        example = "" if column.example is None else str(column.example)
+        if c == first:
+            example = msg.EXAMPLE_PREFIX + example
+        if fold(_text(sheet.value(r, c))) != fold(example) or sheet.has_hidden_value(r, c):
+            return False
+    return True
+
+
 def _check_table(raw, out: _Collector, table: Table, catalog: Catalog, communes, unit):
     sheet = _open_sheet(raw, table.sheet, out)
     if sheet is None:
-        out.add(ERROR, table.sheet, "", "", "missing_sheet", msg.MISSING_SHEET)
+        _missing_sheet(raw, table.sheet, out, catalog)
         return []
     header = _find_header(sheet, [c.header for c in table.columns], out)
     cols = header[1] if header else {}
@@ -582,7 +735,12 @@ def _check_table(raw, out: _Collector, table: Table, catalog: Catalog, communes,
     if header is None or any(c.required for c in missing):
         names = ", ".join(f'"{c.header}"' for c in missing)
         out.add(
-            ERROR, sheet.name, "", "", "missing_column", msg.MISSING_COLUMNS.format(columns=names)
+            ERROR,
+            sheet.name,
+            "",
+            "",
+            "missing_column",
+            msg.MISSING_COLUMNS_NO_TOOL.format(columns=names),
         )
         return []
     head_row = header[0]
@@ -597,6 +755,20 @@ def _check_table(raw, out: _Collector, table: Table, catalog: Catalog, communes,
             _is_blank(sheet.value(r, i)) and not sheet.has_hidden_value(r, i)
             for i in where.values()
         ):
+            continue
+        example = _example_row(sheet, r, where, present)
+        if example is not None:
+            if not example:
+                first = layout.cell_ref(r, min(where.values()))
+                text = msg.EXAMPLE_EDITED.format(row=r + 1, cell=first)
+                out.add(ERROR, sheet.name, first, sheet.value(r, min(where.values())),
+                        "example_edited", text)  # fmt: skip
+            continue
+        total = _total_cell(sheet, r, where, present)
+        if total is not None:
+            c, rule, template, shown = total
+            text = template.format(row=r + 1, value=_short(shown))
+            out.add(ERROR, sheet.name, layout.cell_ref(r, c), shown, rule, text)
             continue
         values, blank, refs = {}, set(), {}
         for column in present:
@@ -687,7 +859,7 @@ def inspect_workbook(
     """Check one workbook; return its unit, submission (None on error), problems and preparer."""
     out = _Collector(raw.file)
     unit = None
-    info_found = _check_info(raw, out)
+    info_found = _check_info(raw, out, catalog)
     info: dict = {}
     if info_found is not None:
         sheet, info = info_found

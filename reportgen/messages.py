@@ -90,8 +90,6 @@ SETTINGS_CAPTION = (
 )
 
 # --- inside a workbook ---
-MISSING_SHEET = 'không có trang này trong tệp — hãy dùng mẫu do "make template" tạo ra.'
-MISSING_INFO = 'không tìm thấy dòng "{label}" ở cột A — hãy dùng mẫu do "make template" tạo ra.'
 DUPLICATE_SHEET = (
     'trang "{second}" trùng tên với trang "{first}" — chỉ trang "{first}" được đọc; '
     "hãy xóa hoặc đổi tên một trong hai trang."
@@ -100,7 +98,6 @@ DUPLICATE_COLUMN = (
     'cột "{header}" có hai lần (ô {first} và ô này) — chỉ cột ở ô {first} được đọc; '
     "hãy xóa hoặc đổi tên một trong hai cột."
 )
-MISSING_COLUMNS = 'thiếu cột {columns} ở dòng tiêu đề — hãy dùng mẫu do "make template" tạo ra.'
 UNIT_BLANK = "chưa nhập tên đơn vị báo cáo."
 UNIT_UNKNOWN = '"{value}" không phải là đơn vị báo cáo của năm {year}.'
 DID_YOU_MEAN = ' Có phải "{name}"?'
@@ -532,3 +529,88 @@ EXPORT_BAD_PERIOD = 'Chưa xuất được số liệu của kỳ "{period}"; hi
 EXPORT_NOTHING_WRITTEN = "Chưa xuất số liệu vì còn {errors} lỗi. Hãy sửa các lỗi trên rồi chạy lại."
 EXPORT_YEAR_HEADER = "Năm {year}:"
 EXPORT_NO_YEAR = "Hãy ghi năm cần xuất, ví dụ --year 2018 hoặc --years 2017-2019."
+
+# --- Issue 14, points 4-5: the blank that checks itself, and the mistakes still missed ---
+CONFIG_EXAMPLE = '{where}: "example" phải là chữ hoặc số nguyên, ví dụ example = "Lớp tập huấn".'
+# The blank workbook (reportgen/workbook.py). Excel caps a title at 32 characters, a text at 255.
+EXAMPLE_PREFIX = "Ví dụ: "
+GUIDE_EXAMPLE_ROW = (
+    'Dòng màu xám bắt đầu bằng "Ví dụ:" trên các trang Hoạt động, Ấn phẩm, Vụ án chỉ để minh '
+    "họa, không được tính: để nguyên hoặc xóa. Muốn dùng dòng đó cho số liệu thật thì ghi đè "
+    'cả dòng (ô đầu không còn chữ "Ví dụ:").'
+)
+PRINT_HEADER = "{unit} — báo cáo năm {year}"
+PRINT_FOOTER = "Trang &P/&N"
+SIGNATURE_PREPARER = "Người lập biểu\n(ký, ghi rõ họ tên)"
+SIGNATURE_HEAD = "Thủ trưởng đơn vị\n(ký, ghi rõ họ tên, đóng dấu)"
+DV_WHOLE_TITLE = "Số không hợp lệ"
+DV_WHOLE_ERROR = "Hãy nhập số nguyên từ {low} đến {high}, chỉ gõ chữ số (ví dụ 1200)."
+DV_INDICATOR_ERROR = (
+    "Hãy nhập số nguyên từ {low} đến {high}, chỉ gõ chữ số (ví dụ 1200). Không có thì nhập 0."
+)
+DV_WHOLE_PROMPT_TITLE = "Nhập số nguyên"
+DV_WHOLE_PROMPT = "{what}: số nguyên từ {low} đến {high}."
+DV_INDICATOR_PROMPT = "Số nguyên từ {low} đến {high}. Không có thì nhập 0."
+DV_LIST_TITLE = "Không có trong danh sách"
+DV_LIST_ERROR = "Hãy chọn một mục trong danh sách (bấm mũi tên bên phải ô): {choices}."
+DV_LIST_ERROR_SHORT = "Hãy chọn một mục trong danh sách (bấm mũi tên bên phải ô)."
+DV_LIST_PROMPT_TITLE = "Chọn trong danh sách"
+DV_LIST_PROMPT = "{what}: bấm mũi tên bên phải ô để chọn."
+DV_COMMUNE_ERROR = (
+    "Hãy chọn một xã/phường/thị trấn của đơn vị trong danh sách (bấm mũi tên bên phải ô), "
+    "hoặc để trống ô này."
+)
+DV_COMMUNE_PROMPT = (
+    "{what}: chọn trong danh sách xã/phường/thị trấn của đơn vị; chung cho cả đơn vị thì để trống."
+)
+
+# Mistakes the check catches (reportgen/check.py, reportgen/rules.py); docs/kiem-tra.md.
+TOTAL_ROW = (
+    'dòng {row} là dòng tổng ("{value}") — hãy xóa dòng này: chương trình tự cộng các dòng, '
+    "để dòng tổng lại thì số liệu bị tính hai lần."
+)
+TOTAL_FORMULA = (
+    'dòng {row} là dòng tổng (công thức "{value}" cộng các ô trong cột) — hãy xóa dòng này: '
+    "chương trình tự cộng các dòng, để dòng tổng lại thì số liệu bị tính hai lần."
+)
+VALUE_WITHOUT_CODE = (
+    'dòng {row} có giá trị "{value}" nhưng không có mã chỉ tiêu ở cột "Mã" — giá trị này không '
+    "được tính. Hãy chuyển số vào đúng dòng chỉ tiêu có mã, rồi xóa dòng thêm."
+)
+EXAMPLE_EDITED = (
+    'dòng {row} là dòng ví dụ (ô đầu bắt đầu bằng "Ví dụ:") nhưng đã bị sửa — nếu là số liệu '
+    'thật, hãy xóa chữ "Ví dụ:" ở ô {cell}; nếu không, hãy xóa cả dòng.'
+)
+COPIED_ROWS = (
+    "cả {count} dòng của trang giống hệt số liệu năm {before} của đơn vị (tệp {file}) — có "
+    "phải số liệu năm trước? Nếu vậy, hãy thay bằng số liệu năm {year}; nếu đúng là số liệu "
+    "năm nay, bỏ qua cảnh báo này."
+)
+MISSING_SHEET_NO_TOOL = (
+    "không có trang này trong tệp — hãy đổi tên trang lại cho đúng, hoặc xin Ban chỉ đạo 138 "
+    "tỉnh gửi mẫu mới."
+)
+NEAR_SHEET = (
+    'không có trang này trong tệp. Có phải trang "{name}"? Hãy đổi tên trang đó lại thành '
+    '"{title}" (đúng như trong mẫu), rồi gửi lại.'
+)
+MISSING_INFO_NO_TOOL = (
+    'không tìm thấy dòng "{label}" ở cột A — hãy dùng mẫu do Ban chỉ đạo 138 tỉnh gửi, '
+    "không xóa hay đổi tên các dòng của trang này."
+)
+MISSING_COLUMNS_NO_TOOL = (
+    "thiếu cột {columns} ở dòng tiêu đề — hãy đổi tên cột lại đúng như trong mẫu, hoặc xin "
+    "Ban chỉ đạo 138 tỉnh gửi mẫu mới."
+)
+DATE_FORMATTED_NUMBER = (
+    '"{value}": ô đang định dạng ngày — hãy chọn Định dạng ô → Số (Format Cells → Number) '
+    "rồi kiểm tra lại số (có lẽ là {number})."
+)
+DATE_NOT_NUMBER = (
+    '"{value}" là ngày tháng, không phải là số — hãy nhập số nguyên ≥ {low}. Nếu đã gõ số mà '
+    "ô hiện thành ngày, hãy chọn Định dạng ô → Số (Format Cells → Number)."
+)
+TIME_FORMATTED_NUMBER = (
+    '"{value}": ô đang định dạng giờ hoặc ngày — hãy chọn Định dạng ô → Số (Format Cells → '
+    "Number) rồi nhập lại số nguyên."
+)

@@ -117,3 +117,40 @@ def collation_key(text: str) -> tuple:
             tones.append(0)
     primary = tuple(_ALPHABET.index(c) if c in _ALPHABET else 100 + ord(c) for c in letters)
     return primary, tuple(tones)
+
+
+# Folded kinds of place and how clerks shorten them: "BCĐ 138 H. Vũ Thư" names a district.
+_KIND_WORDS = {
+    "tinh": ("tinh",),
+    "thanh pho": ("thanh pho", "tp"),
+    "huyen": ("huyen", "h"),
+    "thi xa": ("thi xa", "tx"),
+    "thi tran": ("thi tran", "tt"),
+    "phuong": ("phuong", "p"),
+    "xa": ("xa", "x"),
+}
+
+
+def mentions(text: str, kind: str, name: str) -> str | None:
+    """Say how a longer typed name mentions a place: "kind" when its name follows its own
+    kind ("BCĐ 138 huyện Vũ Thư" mentions huyện Vũ Thư), "bare" when the name stands with no
+    kind before it ("BCĐ 138 Vũ Thư"), None when it is not there or follows another kind
+    ("Công an tỉnh Thái Bình" does not mention thành phố Thái Bình).
+    """
+    words = fold(text).replace(".", " ").split()
+    target = fold(name).replace(".", " ").split()
+    own = _KIND_WORDS.get(fold(kind), (fold(kind),))
+    others = {w for ws in _KIND_WORDS.values() for w in ws} - set(own)
+    found = None
+    for i in range(len(words) - len(target) + 1):
+        if words[i : i + len(target)] != target:
+            continue
+        before = words[:i]
+        kind_before = next(
+            (k for k in (*own, *others) if before[-len(k.split()) :] == k.split()), None
+        )
+        if kind_before in own:
+            return "kind"
+        if kind_before is None:
+            found = "bare"
+    return found

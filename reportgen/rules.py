@@ -14,10 +14,12 @@ rule that needs it is never evaluated: one mistake gives one problem.
 
 import operator
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from reportgen import messages as msg
 from reportgen.fact_table import INDICATORS, submission_facts
+from reportgen.names import fold
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.vietnamese import number as format_number
 
@@ -224,5 +226,52 @@ def year_over_year(submissions, previous, rule: YearOverYear, year: int) -> list
             problems.append(
                 Problem(WARNING, fact.file, fact.sheet, fact.cell, str(new), "year_over_year",
                         message, fact.unit)
+            )  # fmt: skip
+    return problems
+
+
+def _cell_key(value) -> str:
+    """Return a row cell's value as compared across years: text folded, a choice by code."""
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return fold(value)
+    return getattr(value, "code", None) or fold(str(getattr(value, "name", "")))
+
+
+def _row_key(row) -> tuple:
+    return tuple(sorted((key, _cell_key(value)) for key, value in row.values.items()))
+
+
+def copied_rows(submissions, previous, year: int) -> list[Problem]:
+    """Warn on a row sheet whose rows are the very rows the same unit sent the year before.
+
+    A unit that reuses last year's workbook leaves last year's activities in it; they would
+    go into this year's text. Only a whole sheet counts (every row, in any order, equal in
+    every column): one leaflet printed again in the same quantity is a real, common row. The
+    caller compares only years of the same territory (territory.py), and only when the year
+    before was read.
+    """
+    before: dict[tuple[str, str], Counter] = {}
+    files: dict[str, str] = {}
+    for sub in previous:
+        files[sub.unit.code] = sub.file
+        for table, rows in sub.rows.items():
+            before[(sub.unit.code, table)] = Counter(_row_key(row) for row in rows)
+    problems = []
+    for sub in submissions:
+        for table, rows in sub.rows.items():
+            old = before.get((sub.unit.code, table))
+            if not rows or old != Counter(_row_key(row) for row in rows):
+                continue
+            text = msg.COPIED_ROWS.format(
+                count=len(rows), before=year - 1, year=year, file=files[sub.unit.code]
+            )
+            first = next(iter(rows[0].cells.values()), "")
+            problems.append(
+                Problem(WARNING, sub.file, rows[0].sheet, first, "", "copied_rows", text,
+                        sub.unit.code)
             )  # fmt: skip
     return problems

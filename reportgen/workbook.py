@@ -7,9 +7,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from reportgen import layout
-from reportgen.catalog import Catalog, Commune, Unit
+from reportgen import messages as msg
+from reportgen.catalog import Catalog, Column, Commune, Unit
+from reportgen.vietnamese import number as format_number
 from reportgen.write import pin_zip
 
 _BOLD = Font(bold=True)
@@ -17,7 +20,12 @@ _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 _INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _UNLOCKED = Protection(locked=False)
-TABLE_ROWS = 500  # rows of a row sheet open for input, with their dropdowns
+_EXAMPLE_FILL = PatternFill("solid", fgColor="D9D9D9")
+_EXAMPLE_FONT = Font(italic=True, color="595959")
+_NOTE_FONT = Font(bold=True, italic=True, color="C00000")
+TABLE_ROWS = 500  # rows of a row sheet open for input (the example row among them)
+# Excel refuses a validation whose title is over 32 characters or whose text is over 255.
+_DV_TITLE_CHARS, _DV_TEXT_CHARS = 32, 255
 
 INSTRUCTIONS = (
     "Mẫu báo cáo số liệu phòng, chống mua bán người — {unit}, năm {year}.",
@@ -35,6 +43,8 @@ INSTRUCTIONS = (
     "Gõ chữ có dấu bằng bảng mã Unicode (Unikey: bảng mã Unicode), không dùng phông "
     ".VnTime hay VNI-Times.",
     "Không đổi tên các trang và các cột. Gửi lại tệp .xlsx cho Ban chỉ đạo 138 tỉnh.",
+    msg.GUIDE_EXAMPLE_ROW,
+    "In trang Chỉ tiêu (và các trang có số liệu), ký, đóng dấu rồi gửi kèm bản giấy.",
 )
 
 
@@ -50,13 +60,105 @@ def _fit(texts, low: int = 10, high: int = 80) -> int:
 
 
 def header_row(ws, headers, widths) -> None:
-    """Write a bold, shaded, wrapped first row with column widths, and freeze it."""
+    """Write a bold, shaded, wrapped header row (the next row) with column widths; freeze it."""
     ws.append(list(headers))
+    row = ws.max_row
     for i, width in enumerate(widths, 1):
-        cell = ws.cell(row=1, column=i)
+        cell = ws.cell(row=row, column=i)
         cell.font, cell.fill, cell.alignment = _BOLD, _HEAD_FILL, _WRAP
         ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = f"A{row + 1}"
+
+
+def _print_layout(ws, unit: Unit, year: int, title_rows: int, landscape: bool = False) -> None:
+    """Make a sheet print on A4, as wide as one page, its titles on every page.
+
+    The page header names the unit and year: a printed, signed page stays tied to its
+    workbook. "&" starts a code in Excel's header text, so a name's own "&" is doubled.
+    """
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.print_title_rows = f"1:{title_rows}"
+    header = msg.PRINT_HEADER.format(unit=unit.official_name.replace("&", "&&"), year=year)
+    ws.oddHeader.center.text = header
+    ws.oddFooter.center.text = msg.PRINT_FOOTER
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _validation(kind: str, error: str, prompt: str, **kw) -> DataValidation:
+    """Return a validation that stops a wrong entry with a Vietnamese message and prompts.
+
+    Without showErrorMessage Excel and LibreOffice accept anything; without an error text
+    Excel shows its own message, in the language of its menus.
+    """
+    title = {"whole": msg.DV_WHOLE_TITLE, "list": msg.DV_LIST_TITLE}[kind]
+    prompt_title = {"whole": msg.DV_WHOLE_PROMPT_TITLE, "list": msg.DV_LIST_PROMPT_TITLE}[kind]
+    return DataValidation(
+        type=kind,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle=_short(title, _DV_TITLE_CHARS),
+        error=_short(error, _DV_TEXT_CHARS),
+        showInputMessage=True,
+        promptTitle=_short(prompt_title, _DV_TITLE_CHARS),
+        prompt=_short(prompt, _DV_TEXT_CHARS),
+        **kw,
+    )
+
+
+def _whole(what: str, low: int, high: int, error: str, prompt: str) -> DataValidation:
+    bounds = {"low": format_number(low), "high": format_number(high)}  # "1.000.000"
+    return _validation(
+        "whole",
+        error.format(**bounds),
+        prompt.format(what=what, **bounds),
+        operator="between",
+        formula1=str(low),
+        formula2=str(high),
+    )
+
+
+def _column_validation(column: Column, catalog: Catalog, own) -> DataValidation | None:
+    """Return the validation of a row sheet's column, None for free text."""
+    if column.type == "integer":
+        low = column.min or 0
+        return _whole(column.header, low, column.max, msg.DV_WHOLE_ERROR, msg.DV_WHOLE_PROMPT)
+    if column.type == "choice":
+        # A quote would end the list literal and make the rest a formula; the check
+        # matches a choice ignoring punctuation, so the label without it still counts.
+        labels = [c.label.replace('"', "") for c in catalog.choices(column.choices)]
+        error = msg.DV_LIST_ERROR.format(choices=", ".join(labels))
+        if len(error) > _DV_TEXT_CHARS:
+            error = msg.DV_LIST_ERROR_SHORT
+        prompt = msg.DV_LIST_PROMPT.format(what=column.header)
+        return _validation("list", error, prompt, formula1=f'"{",".join(labels)}"')
+    if column.type == "commune" and own:
+        return _validation(
+            "list",
+            msg.DV_COMMUNE_ERROR,
+            msg.DV_COMMUNE_PROMPT.format(what=column.header),
+            formula1=_commune_range(own),
+        )
+    return None
+
+
+def _example_row(ws, columns: list[Column], row: int) -> None:
+    """Write the greyed example row: its first cell starts with "Ví dụ:", the check skips it
+    while it reads the catalog's example values (check._example_row)."""
+    for i, column in enumerate(columns, 1):
+        value = column.example
+        if i == 1:
+            value = msg.EXAMPLE_PREFIX + ("" if value is None else str(value))
+        cell = ws.cell(row=row, column=i, value=value)
+        cell.fill, cell.font = _EXAMPLE_FILL, _EXAMPLE_FONT
 
 
 def xlsx_bytes(wb, day: dt.date) -> bytes:
@@ -96,7 +198,7 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
         guide.append([line.format(unit=unit.official_name, year=year, where=where)])
         guide.cell(row=guide.max_row, column=1).alignment = _WRAP
     guide["A1"].font = _BOLD
-
+    _print_layout(guide, unit, year, 1)
     _protect(guide)
 
     info = wb.create_sheet(layout.INFO_SHEET)
@@ -108,6 +210,8 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
         if key not in values:
             cell = info.cell(row=info.max_row, column=2)
             cell.fill, cell.protection = _INPUT_FILL, _UNLOCKED
+    _print_layout(info, unit, year, 1)
+    info.print_area = f"A1:B{info.max_row}"
     _protect(info)
 
     ind = wb.create_sheet(layout.INDICATOR_SHEET)
@@ -131,66 +235,65 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
         ind.cell(row=row, column=2).alignment = _WRAP
         cell = ind.cell(row=row, column=4)
         cell.fill, cell.protection = _INPUT_FILL, _UNLOCKED
-        whole = DataValidation(
-            type="whole",
-            operator="between",
-            formula1=str(indicator.min),
-            formula2=str(indicator.max),
-            allow_blank=True,
-            showErrorMessage=True,
-            error=f"Hãy nhập số nguyên từ {indicator.min} đến {indicator.max}.",
-            errorTitle="Số không hợp lệ",
+        whole = _whole(
+            indicator.label,
+            indicator.min,
+            indicator.max,
+            msg.DV_INDICATOR_ERROR,
+            msg.DV_INDICATOR_PROMPT,
         )
         ind.add_data_validation(whole)
         whole.add(f"D{row}")
+    # The signature block a printed, stamped copy needs; never in column D, where the check
+    # reads a value on a row with no code as a misplaced figure.
+    ind.append([])
+    ind.append([None, msg.SIGNATURE_PREPARER, msg.SIGNATURE_HEAD])
+    sign = ind.max_row
+    ind.merge_cells(start_row=sign, start_column=3, end_row=sign, end_column=4)
+    for col in (2, 3):
+        cell = ind.cell(row=sign, column=col)
+        cell.font = _BOLD
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="top")
+    ind.row_dimensions[sign].height = 90  # room to sign and stamp
+    _print_layout(ind, unit, year, 1)
+    ind.print_area = f"A1:D{sign}"
     _protect(ind)
 
     own = [c for c in communes if c.unit_code == unit.code]
     for table in catalog.tables:
         ws = wb.create_sheet(table.sheet)
         columns = [c for c in table.columns if not (unit.is_commune and c.type == "commune")]
+        last = get_column_letter(len(columns))
+        # Row 1: what to do when there is nothing to report; visible, printed, above the header.
+        ws.append([table.note or None])
+        ws.merge_cells(f"A1:{last}1")
+        ws["A1"].font, ws["A1"].alignment = _NOTE_FONT, Alignment(vertical="center")
         header_row(
             ws,
             [c.header for c in columns],
             [_fit([c.header], 14 if c.type != "text" else 40) for c in columns],
         )
-        for row in ws.iter_rows(min_row=2, max_row=TABLE_ROWS, max_col=len(columns)):
+        first, end = 3, 2 + TABLE_ROWS  # the example row, then the clerk's rows
+        _example_row(ws, columns, first)
+        for row in ws.iter_rows(min_row=first, max_row=end, max_col=len(columns)):
             for cell in row:
                 cell.protection = _UNLOCKED
+        _print_layout(ws, unit, year, 2, landscape=True)
         _protect(ws)
         for i, column in enumerate(columns, 1):
-            letter = get_column_letter(i)
-            target = f"{letter}2:{letter}{TABLE_ROWS}"
-            if column.type == "integer":
-                dv = DataValidation(
-                    type="whole",
-                    operator="between",
-                    formula1=str(column.min or 0),
-                    formula2=str(column.max),
-                    allow_blank=True,
-                )
-            elif column.type == "choice":
-                # A quote would end the list literal and make the rest a formula; the check
-                # matches a choice ignoring punctuation, so the label without it still counts.
-                labels = ",".join(c.label.replace('"', "") for c in catalog.choices(column.choices))
-                dv = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True)
-            elif column.type == "commune" and own:
-                dv = DataValidation(
-                    type="list",
-                    formula1=_commune_range(own),
-                    allow_blank=True,
-                    showErrorMessage=False,
-                )
-            else:
+            dv = _column_validation(column, catalog, own)
+            if dv is None:
                 continue
+            letter = get_column_letter(i)
             ws.add_data_validation(dv)
-            dv.add(target)
+            dv.add(f"{letter}{first}:{letter}{end}")  # the example row too: typed over, it checks
 
     if own:  # last, hidden: the source of the commune dropdowns
         lists = wb.create_sheet(layout.LISTS_SHEET)
         lists.sheet_state = "hidden"
         for commune in own:
             lists.append([commune.name])
+        _print_layout(lists, unit, year, 1)
         _protect(lists)
 
     day = dt.date(year, 1, 1)  # not the clock: the same catalog gives the same blank bytes

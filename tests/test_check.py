@@ -198,7 +198,8 @@ def test_missing_value_column_of_indicators_names_only_that_column(data_dir: Pat
             "",
             "",
             "missing_column",
-            'thiếu cột "Giá trị" ở dòng tiêu đề — hãy dùng mẫu do "make template" tạo ra.',
+            'thiếu cột "Giá trị" ở dòng tiêu đề — hãy đổi tên cột lại đúng như trong mẫu, hoặc '
+            "xin Ban chỉ đạo 138 tỉnh gửi mẫu mới.",
         )
     ]
 

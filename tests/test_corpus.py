@@ -39,7 +39,10 @@ PASSWORD = (
     "tệp có mật khẩu nên không đọc được — hãy mở bằng Excel hoặc LibreOffice, bỏ mật khẩu "
     "rồi lưu lại và gửi lại tệp."
 )
-MISSING_COLUMN = 'thiếu cột "Số lớp/buổi" ở dòng tiêu đề — hãy dùng mẫu do "make template" tạo ra.'
+MISSING_COLUMN = (
+    'thiếu cột "Số lớp/buổi" ở dòng tiêu đề — hãy đổi tên cột lại đúng như trong mẫu, hoặc xin '
+    "Ban chỉ đạo 138 tỉnh gửi mẫu mới."
+)
 MERGED = (
     "ô số này nằm trong vùng gộp ô C2:C3, nên không rõ số thuộc dòng nào — hãy bỏ gộp ô "
     "và nhập số vào từng ô."
@@ -158,8 +161,9 @@ BAD = {
             INDICATORS,
             "D6",
             "01/05/2018",
-            "not_a_number",
-            '"01/05/2018" không phải là số — hãy nhập số nguyên ≥ 0.',
+            "date_formatted",
+            '"01/05/2018" là ngày tháng, không phải là số — hãy nhập số nguyên ≥ 0. Nếu đã gõ số '
+            "mà ô hiện thành ngày, hãy chọn Định dạng ô → Số (Format Cells → Number).",
         ),
     ],
     "13-dung-sai-thay-so.xlsx": [
@@ -234,7 +238,8 @@ BAD = {
             "",
             "",
             "missing_sheet",
-            'không có trang này trong tệp — hãy dùng mẫu do "make template" tạo ra.',
+            "không có trang này trong tệp — hãy đổi tên trang lại cho đúng, hoặc xin Ban chỉ đạo "
+            "138 tỉnh gửi mẫu mới.",
         ),
     ],
     "23-thieu-cot.xlsx": [error(ACTIVITIES, "", "", "missing_column", MISSING_COLUMN)],
@@ -290,7 +295,8 @@ BAD = {
             "",
             "",
             "missing_field",
-            'không tìm thấy dòng "Năm báo cáo" ở cột A — hãy dùng mẫu do "make template" tạo ra.',
+            'không tìm thấy dòng "Năm báo cáo" ở cột A — hãy dùng mẫu do Ban chỉ đạo 138 tỉnh '
+            "gửi, không xóa hay đổi tên các dòng của trang này.",
         ),
     ],
     "29-gop-o-so.xlsx": [error(PUBLICATIONS, "C3", "300", "merged_number", MERGED)],
@@ -416,6 +422,89 @@ BAD = {
             'công thức cho kết quả lỗi "#DIV/0!" — hãy sửa công thức hoặc nhập số.',
         ),
     ],
+    # --- issue 14: mistakes that used to get through ---
+    "56-dong-tong-cong-libreoffice.xlsx": [
+        error(
+            PUBLICATIONS,
+            "A4",
+            "Tổng cộng",
+            "total_row",
+            'dòng 4 là dòng tổng ("Tổng cộng") — hãy xóa dòng này: chương trình tự cộng các '
+            "dòng, để dòng tổng lại thì số liệu bị tính hai lần.",
+        ),
+    ],
+    "57-dong-cong-hoat-dong.xlsx": [
+        error(
+            ACTIVITIES,
+            "A3",
+            "Cộng",
+            "total_row",
+            'dòng 3 là dòng tổng ("Cộng") — hãy xóa dòng này: chương trình tự cộng các dòng, '
+            "để dòng tổng lại thì số liệu bị tính hai lần.",
+        ),
+    ],
+    "58-dong-tong-chi-cong-thuc.xlsx": [
+        error(
+            PUBLICATIONS,
+            "C4",
+            "=SUM(C2:C3)",
+            "total_formula",
+            'dòng 4 là dòng tổng (công thức "=SUM(C2:C3)" cộng các ô trong cột) — hãy xóa dòng '
+            "này: chương trình tự cộng các dòng, để dòng tổng lại thì số liệu bị tính hai lần.",
+        ),
+    ],
+    "59-chi-tieu-khong-ma.xlsx": [
+        error(
+            INDICATORS,
+            "D6",
+            "7",
+            "value_without_code",
+            'dòng 6 có giá trị "7" nhưng không có mã chỉ tiêu ở cột "Mã" — giá trị này không '
+            "được tính. Hãy chuyển số vào đúng dòng chỉ tiêu có mã, rồi xóa dòng thêm.",
+        ),
+    ],
+    "60-ten-trang-gan-dung.xlsx": [
+        error(
+            PUBLICATIONS,
+            "",
+            "Ấn phẩm 2026",
+            "near_sheet",
+            'không có trang này trong tệp. Có phải trang "Ấn phẩm 2026"? Hãy đổi tên trang đó '
+            'lại thành "Ấn phẩm" (đúng như trong mẫu), rồi gửi lại.',
+        ),
+    ],
+    "61-so-dinh-dang-ngay.xlsx": [
+        error(
+            INDICATORS,
+            "D6",
+            "28/01/1900",
+            "date_formatted",
+            '"28/01/1900": ô đang định dạng ngày — hãy chọn Định dạng ô → Số (Format Cells → '
+            "Number) rồi kiểm tra lại số (có lẽ là 28).",
+        ),
+    ],
+    "62-ten-don-vi-chi-co-ten-rieng.xlsx": [
+        error(
+            INFO,
+            "B2",
+            "BCĐ 138 Tiền Hải",
+            "unit_unknown",
+            '"BCĐ 138 Tiền Hải" không phải là đơn vị báo cáo của năm 2018. Có phải '
+            '"Huyện Tiền Hải"?',
+            unit="",
+        ),
+        MISSING,
+    ],
+    "63-dong-vi-du-bi-sua.xlsx": [
+        error(
+            ACTIVITIES,
+            "A3",
+            "Ví dụ: Lớp tập huấn",
+            "example_edited",
+            'dòng 3 là dòng ví dụ (ô đầu bắt đầu bằng "Ví dụ:") nhưng đã bị sửa — nếu là số '
+            'liệu thật, hãy xóa chữ "Ví dụ:" ở ô A3; nếu không, hãy xóa cả dòng.',
+        ),
+    ],
     "52-mau-chua-dien.xlsx": [
         error(INDICATORS, cell, "", "blank", BLANK_NUMBER)
         for cell in ("D3", "D4", "D6", "D7", "D9", "D10", "D11", "D12", "D14", "D15", "D16")
@@ -441,6 +530,11 @@ GOOD = (
     "tot-cong-thuc-libreoffice.xlsx",
     "tot-xls.xls",
     "tot-ods.ods",
+    # issue 14: tested in tests/test_workbook_guides.py
+    "tot-ten-don-vi-bcd-138.xlsx",
+    "tot-ubnd-khong-ma.xlsx",
+    "tot-ten-trang-khong-dau.xlsx",
+    "tot-dong-vi-du.xlsx",
 )
 
 

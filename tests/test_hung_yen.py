@@ -181,10 +181,10 @@ def test_a_commune_blank_has_no_commune_column_and_no_hidden_list():
     [unit] = [u for u in registry.units_for(2026) if u.code == "13141"]
     wb = load_workbook(io.BytesIO(blank_workbook(unit, 2026, load_catalog(DATA), ())))
     assert wb.sheetnames == ["Hướng dẫn", "Thông tin", "Chỉ tiêu", "Hoạt động", "Ấn phẩm", "Vụ án"]
-    assert [c.value for c in wb["Hoạt động"][1]] == [
+    assert [c.value for c in wb["Hoạt động"][2]] == [  # row 1: "Không có hoạt động …"
         "Loại hoạt động", "Nội dung", "Đối tượng tham dự", "Số lớp/buổi", "Số người tham dự",
     ]  # fmt: skip
-    assert [c.value for c in wb["Vụ án"][1]] == [
+    assert [c.value for c in wb["Vụ án"][2]] == [
         "Tóm tắt vụ việc", "Tuyến (nước đến)", "Số đối tượng", "Số nạn nhân", "Giai đoạn",
     ]  # fmt: skip
     assert wb["Thông tin"]["B2"].value == "Xã Vũ Quý"
@@ -346,7 +346,11 @@ def test_years_of_one_territory_are_compared_and_a_merger_stops_it(tmp_path: Pat
     )
     # 2026 against 2025: the same three units.
     same = check_year(2026, data)
-    assert [(p.rule, p.unit, p.value) for p in same.problems] == [("year_over_year", "13141", "80")]
+    # Phố Hiến sends the very same case row both years: "có phải số liệu năm trước?"
+    assert [(p.rule, p.unit, p.value) for p in same.problems] == [
+        ("copied_rows", "11953", ""),
+        ("year_over_year", "13141", "80"),
+    ]
     text = _article(data, 2026, tmp_path / "2026")
     assert "02 vụ/03 đối tượng mua bán người theo tuyến Trung Quốc" in text
     assert "so với năm 2025, tăng 01 vụ (100%), 01 đối tượng (50%)" in text

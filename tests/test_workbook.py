@@ -41,7 +41,8 @@ def test_blank_workbook_shows_unit_year_and_codes(data_dir: Path, tmp_path: Path
     assert info["Năm báo cáo"] == 2019
     codes = [r[0].value for r in wb["Chỉ tiêu"].iter_rows(min_row=2) if r[0].value]
     assert codes == [i.code for i in load_catalog(DATA).indicators_for(2019)]
-    assert [c.value for c in wb["Hoạt động"][1]] == [
+    assert wb["Hoạt động"]["A1"].value == "Không có hoạt động trong năm → để trống trang này."
+    assert [c.value for c in wb["Hoạt động"][2]] == [
         "Loại hoạt động",
         "Nội dung",
         "Đối tượng tham dự",
@@ -103,9 +104,10 @@ def test_only_input_cells_are_unlocked(data_dir: Path, tmp_path: Path):
         assert code.protection.locked and label.protection.locked and measure.protection.locked
         assert value.protection.locked is (code.value is None)  # group rows stay locked
     activities = wb["Hoạt động"]
-    assert activities["A1"].protection.locked is True  # the header
-    assert activities["A2"].protection.locked is False
-    assert activities["F500"].protection.locked is False
+    assert activities["A2"].protection.locked is True  # the header
+    assert activities["A3"].protection.locked is False  # the example row, to type over
+    assert activities["A4"].protection.locked is False
+    assert activities["F502"].protection.locked is False
 
 
 def test_data_validation_follows_the_catalog(data_dir: Path, tmp_path: Path):
@@ -129,15 +131,15 @@ def test_data_validation_follows_the_catalog(data_dir: Path, tmp_path: Path):
         if dv.type == "list"
     }
     assert lists == {
-        "A2:A500": '"Lớp tập huấn,Buổi nói chuyện chuyên đề,Lớp chuyên đề,Hội nghị tuyên truyền"',
-        "F2:F500": "'Danh mục'!$A$1:$A$35",
+        "A3:A502": '"Lớp tập huấn,Buổi nói chuyện chuyên đề,Lớp chuyên đề,Hội nghị tuyên truyền"',
+        "F3:F502": "'Danh mục'!$A$1:$A$35",
     }
     whole = [
         (str(dv.sqref), dv.formula1)
         for dv in wb["Hoạt động"].data_validations.dataValidation
         if dv.type == "whole"
     ]
-    assert whole == [("D2:D500", "1"), ("E2:E500", "0")]
+    assert whole == [("D3:D502", "1"), ("E3:E502", "0")]
 
 
 def test_header_is_frozen_and_columns_fit_their_labels(data_dir: Path, tmp_path: Path):
@@ -146,15 +148,17 @@ def test_header_is_frozen_and_columns_fit_their_labels(data_dir: Path, tmp_path:
     wb = load_workbook(out / "342-tien-hai-2019.xlsx")
     catalog = load_catalog(DATA)
 
-    for name in ("Thông tin", "Chỉ tiêu", "Hoạt động", "Ấn phẩm", "Vụ án"):
+    for name in ("Thông tin", "Chỉ tiêu"):
         assert wb[name].freeze_panes == "A2"
+    for name in ("Hoạt động", "Ấn phẩm", "Vụ án"):  # the note and the header stay in view
+        assert wb[name].freeze_panes == "A3"
     width = {c: wb["Chỉ tiêu"].column_dimensions[c].width for c in "ABCD"}
     codes = [i.code for i in catalog.indicators_for(2019)]
     assert width["A"] >= max(len(c) for c in codes)  # every code shows whole
     assert width["B"] == 80  # long labels wrap at a readable width
     assert wb["Thông tin"].column_dimensions["A"].width >= len("Đơn vị báo cáo")
     for ws in (wb["Hoạt động"], wb["Ấn phẩm"], wb["Vụ án"]):
-        for cell in ws[1]:
+        for cell in ws[2]:
             assert ws.column_dimensions[cell.column_letter].width >= len(cell.value)
 
 

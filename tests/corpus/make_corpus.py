@@ -148,6 +148,28 @@ def _untidy_but_clear(wb) -> None:
     wb[ACTIVITIES]["G1"] = "Ghi chú"
 
 
+def _row_without_code(wb) -> None:
+    """A row inserted in "Chỉ tiêu" above D6, with a label and a figure but no code."""
+    ws = wb[INDICATORS]
+    ws.insert_rows(6)
+    ws["B6"], ws["C6"], ws["D6"] = "Người nước ngoài cư trú không khai báo", "người", 7
+
+
+def _sheet_renamed(wb) -> None:
+    wb[PUBLICATIONS].title = "Ấn phẩm 2026"
+
+
+def _sheets_without_diacritics(wb) -> None:
+    wb[INDICATORS].title = "Chi tieu"
+    wb[ACTIVITIES].title = "Hoat dong "
+
+
+def _number_as_date(wb) -> None:
+    """28 typed into a cell formatted as a date: Excel shows 28/01/1900."""
+    cell = wb[INDICATORS]["D6"]
+    cell.value, cell.number_format = 28, "DD/MM/YYYY"
+
+
 def _encrypted() -> bytes:
     from msoffcrypto.format.ooxml import OOXMLFile  # optional extra "corpus"
 
@@ -259,6 +281,24 @@ CASES: dict[str, Callable[[], bytes]] = {
     "51-xls-gop-o-so.xls": libreoffice(edited(_merge_publication_quantities), "xls"),
     "54-ods-gop-o-so.ods": libreoffice(edited(_merge_publication_quantities), "ods"),
     "55-ods-cong-thuc-loi.ods": libreoffice(cells(INDICATORS, {"D6": "=1/0"}), "ods"),
+    # --- mistakes that used to get through (issue 14) ---
+    "56-dong-tong-cong-libreoffice.xlsx": libreoffice(
+        cells(PUBLICATIONS, {"A4": "Tổng cộng", "B4": "tờ gấp", "C4": "=C2+C3"}), "xlsx"
+    ),
+    "57-dong-cong-hoat-dong.xlsx": cells(
+        ACTIVITIES, {"A3": "Cộng", "D3": "=SUM(D2:D2)", "E3": "=SUM(E2:E2)"}
+    ),
+    "58-dong-tong-chi-cong-thuc.xlsx": libreoffice(
+        cells(PUBLICATIONS, {"C4": "=SUM(C2:C3)"}), "xlsx"
+    ),
+    "59-chi-tieu-khong-ma.xlsx": edited(_row_without_code),
+    "60-ten-trang-gan-dung.xlsx": edited(_sheet_renamed),
+    "61-so-dinh-dang-ngay.xlsx": edited(_number_as_date),
+    "62-ten-don-vi-chi-co-ten-rieng.xlsx": cells(INFO, {"B2": "BCĐ 138 Tiền Hải", "B3": None}),
+    "63-dong-vi-du-bi-sua.xlsx": cells(
+        ACTIVITIES,
+        {"A3": "Ví dụ: Lớp tập huấn", "B3": TOPIC, "C3": "Hội viên phụ nữ", "D3": 2, "E3": 120},
+    ),
     # --- a blank workbook from `reportgen template`, sent back unfilled ---
     "52-mau-chua-dien.xlsx": _unfilled_template,
     # --- files put beside Tiền Hải's own workbook, not instead of it ---
@@ -272,6 +312,19 @@ CASES: dict[str, Callable[[], bytes]] = {
     "tot-cong-thuc-libreoffice.xlsx": _filled_template_with_formulas,
     "tot-xls.xls": libreoffice(lambda: BASE.read_bytes(), "xls"),
     "tot-ods.ods": libreoffice(lambda: BASE.read_bytes(), "ods"),
+    "tot-ten-don-vi-bcd-138.xlsx": cells(INFO, {"B2": "BCĐ 138 huyện Tiền Hải"}),
+    "tot-ubnd-khong-ma.xlsx": cells(INFO, {"B2": "UBND huyện Tiền Hải", "B3": None}),
+    "tot-ten-trang-khong-dau.xlsx": edited(_sheets_without_diacritics),
+    "tot-dong-vi-du.xlsx": cells(
+        ACTIVITIES,
+        {
+            "A3": "Ví dụ: Lớp tập huấn",
+            "B3": "Kỹ năng nhận diện thủ đoạn mua bán người",
+            "C3": "Hội viên phụ nữ",
+            "D3": 2,
+            "E3": 120,
+        },
+    ),
 }
 
 
