@@ -167,7 +167,9 @@ MISSING_UNIT = "Chưa có tệp số liệu của {unit} trong thư mục {folde
 CHECK_TITLE = "Kết quả kiểm tra số liệu phòng, chống mua bán người năm {year}"
 SHEET_PROBLEMS = "Vấn đề"
 SHEET_COMPLETENESS = "Tình trạng nộp"
-PROBLEM_HEADERS = ("Mức", "Đơn vị", "Tệp", "Trang", "Ô", "Giá trị", "Quy tắc", "Nội dung")
+PROBLEM_HEADERS = (
+    "Mức", "Đơn vị", "Tệp", "Trang", "Ô", "Giá trị", "Quy tắc", "Nội dung", "Mã quy tắc"
+)  # fmt: skip
 COMPLETENESS_HEADERS = (
     "Mã",
     "Đơn vị",

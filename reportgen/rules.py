@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from reportgen import messages as msg
 from reportgen.facts import INDICATORS, submission_facts
+from reportgen.problem_rules import YEAR_OVER_YEAR, cross_field, problem
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.vietnamese import number as format_number
 
@@ -144,15 +145,14 @@ def evaluate(
     found = ", ".join(text for text in shown if text)
     anchor = next((cells[t] for t in rule.left + rule.right if t in cells), "")
     file, sheet, unit = where
-    return Problem(
-        rule.severity,
-        file,
-        sheet,
-        anchor,
-        str(left),
-        rule.name,
-        msg.RULE_FAILED.format(description=rule.description, found=found),
-        unit,
+    return problem(
+        cross_field(rule.name, rule.severity),
+        file=file,
+        sheet=sheet,
+        cell=anchor,
+        value=str(left),
+        unit=unit,
+        fill={"description": rule.description, "found": found},
     )
 
 
@@ -221,8 +221,6 @@ def year_over_year(submissions, previous, rule: YearOverYear, year: int) -> list
             message = text.format(
                 value=format_number(new), old=format_number(old), before=year - 1, factor=factor
             )
-            problems.append(
-                Problem(WARNING, fact.file, fact.sheet, fact.cell, str(new), "year_over_year",
-                        message, fact.unit)
-            )  # fmt: skip
+            where = {"file": fact.file, "sheet": fact.sheet, "cell": fact.cell, "unit": fact.unit}
+            problems.append(problem(YEAR_OVER_YEAR, **where, value=str(new), message=message))
     return problems
