@@ -506,3 +506,9 @@ TEMPLATE_FILE_UNREADABLE = (
     'Mẫu "{name}" ({path}): không đọc được tệp — hãy kiểm tra quyền đọc của tệp.'
 )
 SETTINGS_TOO_BIG = "tệp quá lớn ({size} kB, tối đa {limit} kB) — tệp này chỉ cần vài dòng."
+
+# --- problems from one declared table (problem_rules.py) ---
+RULE_NAME_BUILT_IN = (
+    '{where}: tên quy tắc "{name}" trùng với mã một quy tắc có sẵn của chương trình '
+    "(xem docs/kiem-tra.md) — hãy đặt tên khác."
+)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from reportgen import messages as msg
 from reportgen.facts import INDICATORS, submission_facts
-from reportgen.problem_rules import YEAR_OVER_YEAR, cross_field, problem
+from reportgen.problem_rules import RULES, YEAR_OVER_YEAR, cross_field, problem
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.vietnamese import number as format_number
 
@@ -100,6 +100,8 @@ def parse_rules(entries: list, path, indicator_codes: set[str], tables: dict[str
                 errors.append(msg.CONFIG_FIELD.format(where=where, key=key))
         if entry.get("name") in {r.name for r in rules}:
             errors.append(msg.RULE_DUPLICATE.format(where=where, name=entry["name"]))
+        if entry.get("name") in RULES:  # its problems would read as the built-in rule's
+            errors.append(msg.RULE_NAME_BUILT_IN.format(where=where, name=entry["name"]))
         if len(sides) == 2 and not errors:
             rules.append(
                 Rule(
