@@ -1,12 +1,14 @@
 """Problems come from one declared table: codes, labels and severities, and the docs agree."""
 
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 from reportgen import problem_rules as pr
+from reportgen.build import check_year
 from reportgen.catalog import load_catalog
 from reportgen.errors import ConfigError
 from reportgen.problems import ERROR, WARNING, Problem
@@ -79,3 +81,24 @@ def test_a_catalog_rule_named_like_a_built_in_rule_is_refused(data_dir: Path):
         f'{path} [[rules]] #1: tên quy tắc "blank" trùng với mã một quy tắc có sẵn của chương '
         "trình (xem docs/kiem-tra.md) — hãy đặt tên khác."
     ]
+
+
+def test_missing_and_duplicate_units_are_found_once_by_the_check(data_dir: Path):
+    folder = data_dir / "2018"
+    (folder / "344-vu-thu-2018.xlsx").unlink()
+    shutil.copy(folder / "342-tien-hai-2018.xlsx", folder / "tien-hai-ban-cu.xlsx")
+
+    result = check_year(2018, data_dir, allow_missing=True)
+
+    completeness = result.completeness
+    assert [u.code for u in completeness.missing] == ["344"]
+    assert completeness.duplicated == {"342"}
+    assert [c.file for c in completeness.checks["342"]] == [
+        "342-tien-hai-2018.xlsx",
+        "tien-hai-ban-cu.xlsx",
+    ]
+    assert [(p.severity, p.rule, p.unit) for p in completeness.problems] == [
+        ("lỗi", "duplicate_unit", "342"),
+        ("cảnh báo", "missing_unit", "344"),  # --allow-missing
+    ]
+    assert result.missing == completeness.missing
