@@ -39,9 +39,11 @@ class RuleSpec:
     severity: str
     kind: Kind
     label: str  # Vietnamese, short: the check report's "Quy tắc" column
-    message: str  # messages.py template, filled by problem(**fields)
+    message: str  # its messages.py template, filled by problem(fill=…)
 
 
+# One line per rule; the short names keep each line within the width: F file, S settings,
+# K sheet, U unit, C cell.
 F, S, K, U, C = Kind.FILE, Kind.SETTINGS, Kind.SHEET, Kind.UNIT, Kind.CELL
 _TABLE = (
     UNREADABLE := RuleSpec("unreadable", ERROR, F, "Không đọc được tệp", msg.UNREADABLE_WORKBOOK),
