@@ -96,7 +96,7 @@ def stages(data_dir: Path) -> dict[str, float]:
     t = time.perf_counter()
     catalog, registry = load_catalog(data_dir), load_registry(data_dir)
     results = [check.inspect_workbook(r, catalog, registry, YEAR) for r in raws]
-    check.check_completeness([(c.file, c.unit) for c in results if c.unit], registry, YEAR, "")
+    check.check_completeness(results, registry, YEAR, "")
     times["check"] = time.perf_counter() - t
     subs = [c.submission for c in results if c.submission is not None]
     settings, _ = load.read_settings(data_dir, YEAR)

@@ -37,7 +37,8 @@ from reportgen.load import (
     read_workbook,
     unreadable_problem,
 )
-from reportgen.problems import ERROR, Problem
+from reportgen.problem_rules import READER_FAILED, problem, spec_of
+from reportgen.problems import Problem
 from reportgen.regular import is_regular
 from reportgen.visible import shown_name, visible
 
@@ -47,7 +48,6 @@ PARALLEL_FROM = 40  # fewer files are checked in this process: a pool costs ~0.1
 ENTRY_SUFFIX = ".json"
 
 Outcome = WorkbookCheck | Problem  # a checked workbook, or the one problem of an unreadable one
-READER_FAILED = "reader_failed"  # the rule of limits.reader_failed()
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def inspect_path(
     shown = shown_name(path.name)
     if not isinstance(inspected, Inspected) or inspected.outcome.file != shown:
         refusal = limits.reader_failed()
-        return Inspected(Problem(ERROR, shown, "", "", "", refusal.rule, refusal.message), "")
+        return Inspected(problem(refusal.spec, file=shown, message=refusal.message), "")
     return inspected
 
 
@@ -133,8 +133,9 @@ def _inspect_here(path: Path, catalog: Catalog, registry: Registry, year: int) -
         raw = read_workbook(path, data)
     except LoadError as exc:
         sheet = visible(exc.sheet)  # a sheet name is typed too
-        problem = Problem(ERROR, shown_name(path.name), sheet, exc.cell, "", exc.rule, str(exc))
-        return Inspected(problem, digest)
+        found = problem(exc.spec, file=shown_name(path.name), sheet=sheet, cell=exc.cell,
+                        message=str(exc))  # fmt: skip
+        return Inspected(found, digest)
     except OSError as exc:  # gone, or not allowed, since it was looked at
         return Inspected(unreadable_problem(path, exc), digest)
     return Inspected(inspect_workbook(raw, catalog, registry, year), digest)
@@ -186,7 +187,8 @@ def inspect_all(
     for i, inspected in zip(todo, fresh, strict=True):
         found[i] = inspected
         # A reader stopped by a ceiling may pass on a quieter or larger machine: not kept.
-        failed = isinstance(inspected.outcome, Problem) and inspected.outcome.rule == READER_FAILED
+        outcome = inspected.outcome
+        failed = isinstance(outcome, Problem) and spec_of(outcome) is READER_FAILED
         if cache is not None and inspected.sha256 and not failed:
             # Keyed by the bytes it was made from, which may not be those looked up.
             _store(cache, _key(paths[i], year, config_digest, inspected.sha256), inspected)

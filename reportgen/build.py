@@ -3,7 +3,7 @@
 import logging
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen import messages as msg
@@ -17,7 +17,7 @@ from reportgen.catalog import (
     load_catalog,
     load_registry,
 )
-from reportgen.check import Submission, WorkbookCheck, check_completeness
+from reportgen.check import Completeness, Submission, WorkbookCheck, check_completeness
 from reportgen.errors import ConfigError, ProblemsFound, ReportgenError, TemplateProblem
 from reportgen.load import (
     SETTINGS_FILE,
@@ -28,7 +28,8 @@ from reportgen.load import (
     year_folder,
 )
 from reportgen.names import fold
-from reportgen.problems import ERROR, WARNING, Problem, count_errors, sort_problems
+from reportgen.problem_rules import NO_FOLDER, PREVIOUS_SKIPPED, SETTINGS, problem, spec_of
+from reportgen.problems import Problem, count_errors, sort_problems
 from reportgen.provenance import figures_in, in_text_order, sources_csv
 from reportgen.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
 from reportgen.rules import copied_rows, year_over_year
@@ -79,6 +80,7 @@ class CheckResult:
     unit_names: dict[str, str] = field(default_factory=dict)
     expected: tuple[Unit, ...] = ()
     checks: list[WorkbookCheck] = field(default_factory=list)  # one per readable workbook
+    completeness: Completeness | None = None  # which units sent none, one or more workbooks
     previous: "CheckResult | None" = None  # the year before, when compared with it
     catalog: Catalog | None = None  # the declarative files it was checked against
     registry: Registry | None = None
@@ -147,12 +149,10 @@ def _check_year(
     files, ignored = find_workbooks(data_dir, year)
     problems: list[Problem] = []
     if not folder.is_dir():
-        problems.append(
-            Problem(ERROR, "", "", "", "", "no_folder", msg.NO_FOLDER.format(folder=folder))
-        )
+        problems.append(problem(NO_FOLDER, fill={"folder": folder}))
     settings, settings_problems = read_settings(data_dir, year, official)
     problems += settings_problems
-    submissions, identified, checks = [], [], []
+    submissions, checks = [], []
     digests = {}
     for path, inspected in zip(
         files, inspect_all(files, catalog, registry, year, config, progress), strict=True
@@ -165,19 +165,11 @@ def _check_year(
             continue
         checks.append(outcome)
         problems += outcome.problems
-        if outcome.unit is not None:
-            identified.append((outcome.file, outcome.unit))
         if outcome.submission is not None:
             submissions.append(outcome.submission)
-    completeness = check_completeness(identified, registry, year, str(folder))
-    missing_codes = {p.unit for p in completeness if p.rule == "missing_unit"}
-    if allow_missing:
-        completeness = [
-            replace(p, severity=WARNING) if p.rule == "missing_unit" else p for p in completeness
-        ]
-    problems += completeness
-    duplicated = {p.unit for p in completeness if p.rule == "duplicate_unit"}
-    submissions = [s for s in submissions if s.unit.code not in duplicated]
+    completeness = check_completeness(checks, registry, year, str(folder), allow_missing)
+    problems += completeness.problems
+    submissions = [s for s in submissions if s.unit.code not in completeness.duplicated]
     previous = None
     if compare_previous:
         before = year - 1
@@ -201,10 +193,11 @@ def _check_year(
         submissions=submissions,
         problems=sort_problems(problems),
         settings=settings,
-        missing=tuple(u for u in expected if u.code in missing_codes),
+        missing=completeness.missing,
         unit_names={u.code: u.official_name for u in registry.units},
         expected=expected,
         checks=checks,
+        completeness=completeness,
         previous=previous,
         catalog=catalog,
         registry=registry,
@@ -365,10 +358,9 @@ def previous_year(
     """
     if before is None:
         return None, []
-    errors = sum(p.is_error and p.rule != "settings" for p in before.problems)
+    errors = sum(p.is_error and spec_of(p) is not SETTINGS for p in before.problems)
     if errors:
-        text = msg.PREVIOUS_SKIPPED.format(year=before.year, errors=errors)
-        return None, [Problem(WARNING, "", "", "", "", "previous_skipped", text)]
+        return None, [problem(PREVIOUS_SKIPPED, fill={"year": before.year, "errors": errors})]
     submissions = before.submissions
     if present is not None:
         submissions = common_units(submissions, present)

@@ -4,16 +4,18 @@ import datetime as dt
 import difflib
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportgen import layout
 from reportgen import messages as msg
+from reportgen import problem_rules as pr
 from reportgen.catalog import Catalog, Column, Commune, Registry, Table, Unit
 from reportgen.fact_table import Fact, indicator_facts, row_facts
 from reportgen.legacy_encoding import TCVN3, detect
 from reportgen.load import RawWorkbook
 from reportgen.names import fold, mentions, name_key, name_variants, names_a_district, nfc
-from reportgen.problems import ERROR, WARNING, Problem
+from reportgen.problem_rules import RULES, RuleSpec, problem
+from reportgen.problems import WARNING, Problem
 from reportgen.rules import evaluate
 from reportgen.vietnamese import number as format_number
 from reportgen.visible import strip_controls, visible
@@ -134,11 +136,13 @@ class _Collector:
         self.unit = ""
         self.problems: list[Problem] = []
 
-    def add(self, severity, sheet, cell, value, rule, message):
+    def add(self, spec: RuleSpec, sheet: str, cell: str = "", value="", /, message=None, **fill):
+        """Add a problem of `spec` at a cell; `fill` fills its message, unless one is given."""
         shown = _short(_text(value), _VALUE_CHARS)
         self.problems.append(
-            Problem(severity, self.file, sheet, cell, shown, rule, message, self.unit)
-        )
+            problem(spec, file=self.file, sheet=sheet, cell=cell, value=shown, unit=self.unit,
+                    message=message, fill=fill)
+        )  # fmt: skip
 
 
 # A cell's text is quoted whole up to these lengths, in a message and in the "value" column.
@@ -223,9 +227,9 @@ def _missing_sheet(raw: RawWorkbook, title: str, out: "_Collector", catalog: Cat
             best, score = name, ratio
     if best is not None and score >= _NEAR_SHEET_RATIO:
         text = msg.NEAR_SHEET.format(name=_short(visible(best)), title=title)
-        out.add(ERROR, title, "", visible(best), "near_sheet", text)
+        out.add(pr.NEAR_SHEET, title, "", visible(best), message=text)
     else:
-        out.add(ERROR, title, "", "", "missing_sheet", msg.MISSING_SHEET_NO_TOOL)
+        out.add(pr.MISSING_SHEET, title)
 
 
 _NEAR_SHEET_RATIO = 0.75  # "Hoat dong" ~ "Hoạt đông" (0.89); "Hoạt động" ~ "Hướng dẫn" (0.44)
@@ -238,14 +242,8 @@ def _open_sheet(raw: RawWorkbook, title: str, out: "_Collector") -> _Sheet | Non
     if not names:
         return None
     if len(names) > 1:
-        out.add(
-            ERROR,
-            visible(names[1]),
-            "",
-            "",
-            "duplicate_sheet",
-            msg.DUPLICATE_SHEET.format(first=visible(names[0]), second=visible(names[1])),
-        )
+        second = visible(names[1])
+        out.add(pr.DUPLICATE_SHEET, second, first=visible(names[0]), second=second)
     name = names[0]
     info = raw.cell_info
     sheet = _Sheet(
@@ -267,16 +265,8 @@ def _open_sheet(raw: RawWorkbook, title: str, out: "_Collector") -> _Sheet | Non
                 value = row[c] = _clean_cell(value, sheet.name, r, c, out)
             if isinstance(value, str) and (found := detect(value)):
                 encoding, text = found
-                template = msg.LEGACY_TCVN3 if encoding == TCVN3 else msg.LEGACY_VNI
-                ref = layout.cell_ref(r, c)
-                out.add(
-                    WARNING,
-                    name,
-                    ref,
-                    value,
-                    f"legacy_{encoding}",
-                    template.format(text=_short(text)),
-                )
+                spec = pr.LEGACY_TCVN3 if encoding == TCVN3 else pr.LEGACY_VNI
+                out.add(spec, name, layout.cell_ref(r, c), value, text=_short(text))
                 row[c] = text
     return sheet
 
@@ -289,25 +279,23 @@ def _clean_cell(value: str, sheet: str, r: int, c: int, out: "_Collector") -> st
     """
     if len(value) > MAX_CELL_CHARS:
         out.add(
-            ERROR,
+            pr.TEXT_TOO_LONG,
             sheet,
             layout.cell_ref(r, c),
             value[:_VALUE_CHARS],
-            "text_too_long",
-            msg.TEXT_TOO_LONG.format(
-                length=format_number(len(value)), limit=format_number(MAX_CELL_CHARS)
-            ),
+            length=format_number(len(value)),
+            limit=format_number(MAX_CELL_CHARS),
         )
         value = value[:MAX_CELL_CHARS]
     clean, removed = strip_controls(value)
     if removed:
         out.add(
-            WARNING,
+            pr.CONTROL_CHARS,
             sheet,
             layout.cell_ref(r, c),
             clean,
-            "control_chars",
-            msg.CONTROL_CHARS.format(count=removed, text=_short(_text(clean))),
+            count=removed,
+            text=_short(_text(clean)),
         )
     return clean
 
@@ -343,12 +331,12 @@ def _find_header(
     r, found, twice = best
     for key, c in twice:
         out.add(
-            ERROR,
+            pr.DUPLICATE_COLUMN,
             sheet.name,
             layout.cell_ref(r, c),
             sheet.value(r, c),
-            "duplicate_column",
-            msg.DUPLICATE_COLUMN.format(header=wanted[key], first=layout.cell_ref(r, found[key])),
+            header=wanted[key],
+            first=layout.cell_ref(r, found[key]),
         )
     return r, found
 
@@ -368,14 +356,7 @@ def _check_info(raw, out: _Collector, catalog: Catalog):
             info[key] = (sheet.value(r, 1), layout.cell_ref(r, 1))
     for key, label in layout.INFO_FIELDS:
         if key not in info and key in ("unit_name", "year"):
-            out.add(
-                ERROR,
-                sheet.name,
-                "",
-                "",
-                "missing_field",
-                msg.MISSING_INFO_NO_TOOL.format(label=label),
-            )
+            out.add(pr.MISSING_FIELD, sheet.name, label=label)
     return sheet.name, info
 
 
@@ -402,19 +383,19 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
         # A known code with a name of another unit, or of none: a reused or mistyped
         # workbook; crediting the figures to either unit silently would be wrong.
         out.add(
-            ERROR,
+            pr.UNIT_MISMATCH,
             sheet,
             name_cell,
             name_value,
-            "unit_mismatch",
-            msg.UNIT_MISMATCH.format(code=by_code.code, unit=by_code.official_name),
+            code=by_code.code,
+            unit=by_code.official_name,
         )
         return None
     unit = by_name or by_code
     if unit is not None:
         return unit
     if _is_blank(name_value) and _is_blank(code_value):
-        out.add(ERROR, sheet, name_cell, "", "unit_blank", msg.UNIT_BLANK)
+        out.add(pr.UNIT_BLANK, sheet, name_cell)
         return None
     typed = _text(name_value) if not _is_blank(name_value) else _text(code_value)
     if not _is_blank(name_value):
@@ -426,12 +407,11 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
         if len(bare) == 1:  # "BCĐ 138 Vũ Thư": most likely that unit, but ask
             unit = bare[0]
             out.add(
-                ERROR,
+                pr.UNIT_UNKNOWN,
                 sheet,
                 name_cell,
                 typed,
-                "unit_unknown",
-                msg.UNIT_UNKNOWN.format(year=year, value=_short(typed))
+                message=msg.UNIT_UNKNOWN.format(year=year, value=_short(typed))
                 + msg.DID_YOU_MEAN.format(name=unit.official_name),
             )
             return None
@@ -448,12 +428,11 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
             name=unit.name if unit.short == unit.name else unit.official_name
         )
     out.add(
-        ERROR,
+        pr.UNIT_UNKNOWN,
         sheet,
         name_cell if not _is_blank(name_value) else code_cell,
         typed,
-        "unit_unknown",
-        msg.UNIT_UNKNOWN.format(year=year, value=_short(typed)) + hint,
+        message=msg.UNIT_UNKNOWN.format(year=year, value=_short(typed)) + hint,
     )
     return None
 
@@ -476,14 +455,7 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
     absent = [h for h in (code_h, value_h) if header is None or fold(h) not in header[1]]
     if absent:
         columns = ", ".join(f'"{h}"' for h in absent)
-        out.add(
-            ERROR,
-            sheet.name,
-            "",
-            "",
-            "missing_column",
-            msg.MISSING_COLUMNS_NO_TOOL.format(columns=columns),
-        )
+        out.add(pr.MISSING_COLUMN, sheet.name, columns=columns)
         return sheet.name, values, cells, blank, refs
     head_row, cols = header
     code_col, value_col = cols[fold(code_h)], cols[fold(value_h)]
@@ -496,35 +468,23 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
             # A row inserted with a figure and no code: the figure belongs to no indicator.
             if not _is_blank(raw_value) or sheet.has_hidden_value(r, value_col):
                 out.add(
-                    ERROR,
+                    pr.VALUE_WITHOUT_CODE,
                     sheet.name,
                     layout.cell_ref(r, value_col),
                     raw_value,
-                    "value_without_code",
-                    msg.VALUE_WITHOUT_CODE.format(row=r + 1, value=_short(_text(raw_value))),
+                    row=r + 1,
+                    value=_short(_text(raw_value)),
                 )
             continue
         ref = layout.cell_ref(r, value_col)
         ind = wanted.get(code) or wanted.get(code.lower())
         if ind is None:
             code_ref = layout.cell_ref(r, code_col)
-            out.add(
-                WARNING,
-                sheet.name,
-                code_ref,
-                code,
-                "unknown_code",
-                msg.UNKNOWN_CODE.format(value=_short(code)),
-            )
+            out.add(pr.UNKNOWN_CODE, sheet.name, code_ref, code, value=_short(code))
             continue
         if ind.code in seen:
             out.add(
-                ERROR,
-                sheet.name,
-                ref,
-                raw_value,
-                "duplicate_code",
-                msg.DUPLICATE_CODE.format(code=ind.code, cell=seen[ind.code]),
+                pr.DUPLICATE_CODE, sheet.name, ref, raw_value, code=ind.code, cell=seen[ind.code]
             )
             continue
         seen[ind.code] = ref
@@ -539,14 +499,7 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
             blank.add(ind.code)
     for ind in catalog.indicators_for(year):
         if ind.code not in seen:
-            out.add(
-                ERROR,
-                sheet.name,
-                "",
-                "",
-                "missing_indicator",
-                msg.MISSING_INDICATOR.format(code=ind.code, label=ind.label),
-            )
+            out.add(pr.MISSING_INDICATOR, sheet.name, code=ind.code, label=ind.label)
     return sheet.name, values, cells, blank, refs
 
 
@@ -557,14 +510,7 @@ def _merged_number(out, sheet: _Sheet, r: int, c: int) -> bool:
         return False
     r0, c0, r1, c1 = merge
     span = f"{layout.cell_ref(r0, c0)}:{layout.cell_ref(r1, c1)}"
-    out.add(
-        ERROR,
-        sheet.name,
-        layout.cell_ref(r, c),
-        sheet.value(r0, c0),
-        "merged_number",
-        msg.MERGED_NUMBER.format(range=span),
-    )
+    out.add(pr.MERGED_NUMBER, sheet.name, layout.cell_ref(r, c), sheet.value(r0, c0), range=span)
     return True
 
 
@@ -573,17 +519,10 @@ def _hidden_value(out, sheet: _Sheet, r: int, c: int) -> bool:
     ref = layout.cell_ref(r, c)
     if (r, c) in sheet.errors:
         shown = sheet.errors[(r, c)]
-        out.add(
-            ERROR,
-            sheet.name,
-            ref,
-            shown,
-            "formula_error",
-            msg.FORMULA_ERROR.format(value=_short(shown)),
-        )
+        out.add(pr.FORMULA_ERROR, sheet.name, ref, shown, value=_short(shown))
         return True
     if (r, c) in sheet.uncalculated:
-        out.add(ERROR, sheet.name, ref, "", "formula_no_value", msg.FORMULA_NO_VALUE)
+        out.add(pr.FORMULA_NO_VALUE, sheet.name, ref)
         return True
     return False
 
@@ -595,7 +534,7 @@ def _check_count(out, sheet: _Sheet, r, c, value, required, low, high, column=No
         if _hidden_value(out, sheet, r, c):
             return None
         if required:
-            out.add(ERROR, sheet.name, ref, "", "blank", msg.BLANK_NUMBER)
+            out.add(pr.BLANK, sheet.name, ref)
         return None
     if isinstance(value, dt.date | dt.time | dt.timedelta):
         _date_formatted(out, sheet.name, ref, value, low)
@@ -604,46 +543,32 @@ def _check_count(out, sheet: _Sheet, r, c, value, required, low, high, column=No
     if error:
         shown = _text(value)
         low = 0 if low is None else low
-        out.add(
-            ERROR,
-            sheet.name,
-            ref,
-            value,
-            error,
-            getattr(msg, error.upper()).format(low=low, value=_short(shown)),
-        )
+        out.add(RULES[error], sheet.name, ref, value, low=low, value=_short(shown))
         return None
     if warning:
         out.add(
-            WARNING,
+            RULES[warning],
             sheet.name,
             ref,
             value,
-            warning,
-            msg.NUMBER_AS_TEXT.format(number=format_number(number), value=_short(_text(value))),
+            number=format_number(number),
+            value=_short(_text(value)),
         )
     if low is not None and number < low:
-        out.add(
-            ERROR,
-            sheet.name,
-            ref,
-            value,
-            "below_min",
-            msg.BELOW_MIN.format(low=low, value=_short(_text(value))),
-        )
+        out.add(pr.BELOW_MIN, sheet.name, ref, value, low=low, value=_short(_text(value)))
         return None
     if high is not None and number > high:
+        shown = _short(_text(value))
         out.add(
-            ERROR,
+            pr.ABOVE_MAX,
             sheet.name,
             ref,
             value,
-            "above_max",
-            msg.ABOVE_MAX_COLUMN.format(
-                high=format_number(high), value=_short(_text(value)), column=column
+            message=msg.ABOVE_MAX_COLUMN.format(
+                high=format_number(high), value=shown, column=column
             )
             if column
-            else msg.ABOVE_MAX.format(high=high, value=_short(_text(value))),
+            else msg.ABOVE_MAX.format(high=high, value=shown),
         )
         return None
     return number
@@ -673,7 +598,7 @@ def _date_formatted(out, sheet: str, ref: str, value, low) -> None:
             text = msg.DATE_NOT_NUMBER.format(value=shown, low=0 if low is None else low)
     else:
         text = msg.TIME_FORMATTED_NUMBER.format(value=shown)
-    out.add(ERROR, sheet, ref, shown, "date_formatted", text)
+    out.add(pr.DATE_FORMATTED, sheet, ref, shown, message=text)
 
 
 # What a clerk writes in a total row, folded ("Tổng cộng:", "TỔNG SỐ", "T.C").
@@ -682,7 +607,7 @@ _REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
 
 
 def _total_cell(sheet: _Sheet, r: int, where: dict[str, int], present) -> tuple | None:
-    """Return (column, rule, message template, text shown) of what makes row r a total row,
+    """Return (column, rule, text shown) of what makes row r a total row,
     None when it is not one.
 
     A total row is a cell reading only "Tổng"/"Cộng"/"TC"…, or a number cell whose formula
@@ -693,7 +618,7 @@ def _total_cell(sheet: _Sheet, r: int, where: dict[str, int], present) -> tuple 
         c = where[column.key]
         value = sheet.value(r, c)
         if column.type != "integer" and isinstance(value, str) and fold(value) in _TOTAL_WORDS:
-            return c, "total_row", msg.TOTAL_ROW, _text(value)
+            return c, pr.TOTAL_ROW, _text(value)
     for column in present:
         c = where[column.key]
         formula = sheet.formulas.get((r, c))
@@ -701,7 +626,7 @@ def _total_cell(sheet: _Sheet, r: int, where: dict[str, int], present) -> tuple 
             letter = layout.column_letter(c)
             refs = _REF.findall(formula.upper())
             if sum(col == letter and int(row) != r + 1 for col, row in refs) >= 2:
-                return c, "total_formula", msg.TOTAL_FORMULA, "=" + formula
+                return c, pr.TOTAL_FORMULA, "=" + formula
     return None
 
 
@@ -734,14 +659,7 @@ def _check_table(raw, out: _Collector, table: Table, catalog: Catalog, communes,
     missing = [c for c in table.columns if fold(c.header) not in cols]
     if header is None or any(c.required for c in missing):
         names = ", ".join(f'"{c.header}"' for c in missing)
-        out.add(
-            ERROR,
-            sheet.name,
-            "",
-            "",
-            "missing_column",
-            msg.MISSING_COLUMNS_NO_TOOL.format(columns=names),
-        )
+        out.add(pr.MISSING_COLUMN, sheet.name, columns=names)
         return []
     head_row = header[0]
     present = [c for c in table.columns if c not in missing]
@@ -760,15 +678,13 @@ def _check_table(raw, out: _Collector, table: Table, catalog: Catalog, communes,
         if example is not None:
             if not example:
                 first = layout.cell_ref(r, min(where.values()))
-                text = msg.EXAMPLE_EDITED.format(row=r + 1, cell=first)
-                out.add(ERROR, sheet.name, first, sheet.value(r, min(where.values())),
-                        "example_edited", text)  # fmt: skip
+                value = sheet.value(r, min(where.values()))
+                out.add(pr.EXAMPLE_EDITED, sheet.name, first, value, row=r + 1, cell=first)
             continue
         total = _total_cell(sheet, r, where, present)
         if total is not None:
-            c, rule, template, shown = total
-            text = template.format(row=r + 1, value=_short(shown))
-            out.add(ERROR, sheet.name, layout.cell_ref(r, c), shown, rule, text)
+            c, spec, shown = total
+            out.add(spec, sheet.name, layout.cell_ref(r, c), shown, row=r + 1, value=_short(shown))
             continue
         values, blank, refs = {}, set(), {}
         for column in present:
@@ -811,7 +727,7 @@ def _check_value(out, sheet: _Sheet, r, c, value, column: Column, catalog, commu
         if _hidden_value(out, sheet, r, c):
             return None
         if column.required:
-            out.add(ERROR, sheet.name, ref, "", "blank", msg.BLANK_TEXT)
+            out.add(pr.BLANK, sheet.name, ref, message=msg.BLANK_TEXT)
         return None
     if column.type == "choice":
         choices = catalog.choices(column.choices)
@@ -819,14 +735,7 @@ def _check_value(out, sheet: _Sheet, r, c, value, column: Column, catalog, commu
         match = next((c for c in choices if key in (fold(c.label), fold(c.code))), None)
         if match is None:
             allowed = ", ".join(f'"{c.label}"' for c in choices)
-            out.add(
-                ERROR,
-                sheet.name,
-                ref,
-                text,
-                "unknown_choice",
-                msg.UNKNOWN_CHOICE.format(allowed=allowed, value=_short(text)),
-            )
+            out.add(pr.UNKNOWN_CHOICE, sheet.name, ref, text, allowed=allowed, value=_short(text))
         return match
     if column.type == "commune":
         return _resolve_place(out, sheet.name, ref, text, communes, unit)
@@ -842,14 +751,7 @@ def _resolve_place(out, sheet, ref, text, communes: dict[str, dict[str, Commune]
         if key in own:
             return Place(own[key].name, own[key].kind, unit)
     if communes:
-        out.add(
-            WARNING,
-            sheet,
-            ref,
-            text,
-            "unknown_commune",
-            msg.UNKNOWN_COMMUNE.format(unit=unit.name_in_text, value=_short(text)),
-        )
+        out.add(pr.UNKNOWN_COMMUNE, sheet, ref, text, unit=unit.name_in_text, value=_short(text))
     return Place(text, "", unit)
 
 
@@ -866,24 +768,15 @@ def inspect_workbook(
         unit = _identify_unit(sheet, info, out, registry, year)
         if unit is not None:
             out.unit = unit.code
-            out.problems = [
-                Problem(p.severity, p.file, p.sheet, p.cell, p.value, p.rule, p.message, unit.code)
-                for p in out.problems
-            ]
+            out.problems = [replace(p, unit=unit.code) for p in out.problems]
         year_value, year_cell = info.get("year", (None, ""))
         if "year" in info:
             typed, error, _ = parse_count(year_value)
             if _is_blank(year_value):
-                out.add(ERROR, sheet, year_cell, "", "blank", msg.YEAR_BLANK.format(year=year))
+                out.add(pr.BLANK, sheet, year_cell, message=msg.YEAR_BLANK.format(year=year))
             elif error or typed != year:
-                out.add(
-                    ERROR,
-                    sheet,
-                    year_cell,
-                    year_value,
-                    "year_mismatch",
-                    msg.YEAR_MISMATCH.format(year=year, value=_short(_text(year_value))),
-                )
+                shown = _short(_text(year_value))
+                out.add(pr.YEAR_MISMATCH, sheet, year_cell, year_value, year=year, value=shown)
     sheet_name, indicators, cells, blank, refs = _check_indicators(raw, out, catalog, year)
     for rule in catalog.rules:
         if not rule.table:
@@ -906,40 +799,59 @@ def inspect_workbook(
     return WorkbookCheck(raw.file, unit, submission, out.problems, preparer, prepared_on)
 
 
+@dataclass(frozen=True)
+class Completeness:
+    """Which workbooks each expected unit sent, computed once: for the check and its report."""
+
+    checks: dict[str, tuple[WorkbookCheck, ...]]  # unit code -> its workbooks, in file order
+    missing: tuple[Unit, ...]  # expected units with no workbook, in the registry's order
+    duplicated: frozenset[str]  # codes of the units with more than one workbook
+    problems: tuple[Problem, ...]
+
+
 def check_completeness(
-    units_by_file: list[tuple[str, Unit]], registry: Registry, year: int, folder: str
-) -> list[Problem]:
-    """Report duplicate workbooks for one unit and expected units with no workbook."""
+    checks: list[WorkbookCheck],
+    registry: Registry,
+    year: int,
+    folder: str,
+    allow_missing: bool = False,
+) -> Completeness:
+    """Report duplicate workbooks for one unit and expected units with no workbook.
+
+    With allow_missing, a unit with no workbook is a warning, not an error.
+    """
     problems = []
-    first: dict[str, str] = {}
-    for file, unit in units_by_file:
-        if unit.code in first:
+    by_unit: dict[str, list[WorkbookCheck]] = {}
+    for check in checks:
+        if check.unit is None:
+            continue
+        unit = check.unit
+        sent = by_unit.setdefault(unit.code, [])
+        if sent:
             problems.append(
-                Problem(
-                    ERROR,
-                    file,
-                    layout.INFO_SHEET,
-                    "",
-                    unit.official_name,
-                    "duplicate_unit",
-                    msg.DUPLICATE_UNIT.format(unit=unit.official_name, other=first[unit.code]),
-                    unit.code,
+                problem(
+                    pr.DUPLICATE_UNIT,
+                    file=check.file,
+                    sheet=layout.INFO_SHEET,
+                    value=unit.official_name,
+                    unit=unit.code,
+                    fill={"unit": unit.official_name, "other": sent[0].file},
                 )
             )
-        else:
-            first[unit.code] = file
-    for unit in registry.units_for(year):
-        if unit.code not in first:
-            problems.append(
-                Problem(
-                    ERROR,
-                    "",
-                    "",
-                    "",
-                    "",
-                    "missing_unit",
-                    msg.MISSING_UNIT.format(unit=unit.official_name, folder=folder),
-                    unit.code,
-                )
+        sent.append(check)
+    missing = tuple(u for u in registry.units_for(year) if u.code not in by_unit)
+    for unit in missing:
+        problems.append(
+            problem(
+                pr.MISSING_UNIT,
+                unit=unit.code,
+                severity=WARNING if allow_missing else None,
+                fill={"unit": unit.official_name, "folder": folder},
             )
-    return problems
+        )
+    return Completeness(
+        {code: tuple(sent) for code, sent in by_unit.items()},
+        missing,
+        frozenset(code for code, sent in by_unit.items() if len(sent) > 1),
+        tuple(problems),
+    )

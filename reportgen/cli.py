@@ -10,6 +10,7 @@ import click
 
 from reportgen import messages as msg
 from reportgen.errors import ConfigError, ProblemsFound, RenderError, ReportgenError
+from reportgen.problem_rules import MISSING_UNIT, spec_of
 from reportgen.problems import Problem
 from reportgen.visible import shown_name, visible
 
@@ -336,7 +337,7 @@ def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style,
         _print_problems(exc.problems, exc.unit_names)
         errors = sum(p.is_error for p in exc.problems)
         click.echo(msg.NOTHING_WRITTEN.format(errors=errors), err=True)
-        if any(p.rule == "missing_unit" and p.is_error for p in exc.problems):
+        if any(spec_of(p) is MISSING_UNIT and p.is_error for p in exc.problems):
             click.echo(msg.MISSING_HINT, err=True)
         sys.exit(1)
     _print_problems(result.problems, result.unit_names)

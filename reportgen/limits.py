@@ -27,7 +27,9 @@ from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 
 from reportgen import messages as msg
+from reportgen import problem_rules as pr
 from reportgen.layout import cell_ref, column_index
+from reportgen.problem_rules import RuleSpec
 from reportgen.vietnamese import number
 
 # A district's workbook is about 12 kB and 1,000 cells; these limits leave a wide margin.
@@ -53,12 +55,17 @@ _MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Refusal:
-    """Why a workbook is not read: a problem rule, its message, and where when known."""
+    """Why a workbook is not read: the problem's rule, its message, and where when known."""
 
-    rule: str
+    spec: RuleSpec
     message: str
     sheet: str = ""
     cell: str = ""
+
+    @property
+    def rule(self) -> str:
+        """Return the rule's code, as a problem carries it."""
+        return self.spec.code
 
 
 @dataclass(frozen=True)
@@ -94,7 +101,7 @@ def reader_failed() -> Refusal:
     message = msg.READER_FAILED.format(
         memory=_megabytes(READ_MEMORY), seconds=number(READ_CPU_SECONDS)
     )
-    return Refusal("reader_failed", message)
+    return Refusal(pr.READER_FAILED, message)
 
 
 def check_limits(path: Path) -> Refusal | None:
@@ -105,7 +112,7 @@ def check_limits(path: Path) -> Refusal | None:
 def too_large(size: int) -> Refusal:
     """Return the refusal of a file of `size` bytes, over MAX_FILE_BYTES."""
     return Refusal(
-        "file_too_large",
+        pr.FILE_TOO_LARGE,
         msg.FILE_TOO_LARGE.format(size=_megabytes(size), limit=_megabytes(MAX_FILE_BYTES)),
     )
 
@@ -133,7 +140,7 @@ def scan(path: Path, data: bytes | None = None) -> tuple[Refusal | None, Scanned
     except _Refused as exc:
         return exc.refusal, None
     except Exception:  # a damaged zip or XML part; the reader would fail on it too
-        return Refusal("unreadable", msg.UNREADABLE_WORKBOOK), None
+        return Refusal(pr.UNREADABLE, msg.UNREADABLE_WORKBOOK), None
     return None, None  # otherwise the reader refuses it, or it is bounded by its size
 
 
@@ -145,7 +152,7 @@ def _check_zip(data: bytes, keep_content: bool = False) -> Scanned:
     members = _count_members(data)
     if members > MAX_MEMBERS:
         raise _Refused(
-            Refusal("too_many_members", msg.TOO_MANY_MEMBERS.format(count=number(members)))
+            Refusal(pr.TOO_MANY_MEMBERS, msg.TOO_MANY_MEMBERS.format(count=number(members)))
         )
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         infos = archive.infolist()
@@ -184,7 +191,7 @@ class _Budget:
         self.used += amount
         if self.used > MAX_UNPACKED_BYTES:
             raise _Refused(
-                Refusal("zip_bomb", msg.ZIP_BOMB.format(limit=_megabytes(MAX_UNPACKED_BYTES)))
+                Refusal(pr.ZIP_BOMB, msg.ZIP_BOMB.format(limit=_megabytes(MAX_UNPACKED_BYTES)))
             )
 
 
@@ -219,7 +226,7 @@ def _feed(chunks, handler: ContentHandler, part: str, sheet: str = "") -> None:
             parser.feed(chunk)
         parser.close()
     except DefusedXmlException as exc:
-        refusal = Refusal("xml_entities", msg.XML_ENTITIES.format(part=part), sheet)
+        refusal = Refusal(pr.XML_ENTITIES, msg.XML_ENTITIES.format(part=part), sheet)
         raise _Refused(refusal) from exc
 
 
@@ -335,7 +342,7 @@ class _CellCount:
             where = cell_ref(row - 1, col - 1)
             raise _Refused(
                 Refusal(
-                    "shared_text",
+                    pr.SHARED_TEXT,
                     msg.SHARED_TEXT.format(limit=_megabytes(MAX_SHARED_TEXT_BYTES), cell=where),
                     sheet or self.sheet_names.get(part, ""),
                     where,
@@ -350,7 +357,7 @@ class _CellCount:
             where = cell_ref(row - 1, col - 1)
             raise _Refused(
                 Refusal(
-                    "too_many_cells",
+                    pr.TOO_MANY_CELLS,
                     msg.TOO_MANY_CELLS.format(limit=number(MAX_CELLS), cell=where),
                     sheet or self.sheet_names.get(part, ""),
                     where,
@@ -450,7 +457,7 @@ class _SheetHandler(ContentHandler):
         shown_row = row if row.isdigit() and len(row) <= 15 else number(self.row)
         raise _Refused(
             Refusal(
-                "cell_off_its_row",
+                pr.CELL_OFF_ITS_ROW,
                 msg.CELL_OFF_ITS_ROW.format(ref=ref, row=shown_row),
                 self.sheet or self.count.sheet_names.get(self.part, ""),
                 ref if len(ref) <= 16 else "",
@@ -478,7 +485,7 @@ def _check_declared(value: str | int | None, part: str) -> None:
         value = int(value) if value.isdigit() and len(value) <= 12 else None
     if value is not None and not 0 <= value <= MAX_CELLS:
         refusal = Refusal(
-            "declared_count",
+            pr.DECLARED_COUNT,
             msg.DECLARED_COUNT.format(part=part, count=number(value), limit=number(MAX_CELLS)),
         )
         raise _Refused(refusal)
@@ -524,7 +531,7 @@ def _sheet_parts(archive: zipfile.ZipFile, infos) -> dict[str, str]:
 
 def _sheet_part_twice(first: str, second: str, part: str) -> Refusal:
     message = msg.SHEET_PART_TWICE.format(first=first[:40], second=second[:40], part=part[:80])
-    return Refusal("sheet_part_twice", message, second)
+    return Refusal(pr.SHEET_PART_TWICE, message, second)
 
 
 def _is_shared_strings(name: str) -> bool:

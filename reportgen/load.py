@@ -10,8 +10,10 @@ from pathlib import Path
 import python_calamine
 
 from reportgen import messages as msg
+from reportgen import problem_rules as pr
 from reportgen.cellinfo import CellInfo, read_cell_info
-from reportgen.problems import ERROR, WARNING, Problem
+from reportgen.problem_rules import RuleSpec, problem
+from reportgen.problems import WARNING, Problem
 from reportgen.regular import NotRegularFile, read_error, read_regular
 from reportgen.toml_errors import explain
 from reportgen.visible import shown_name, strip_controls, visible
@@ -20,16 +22,17 @@ log = logging.getLogger(__name__)
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SETTINGS_FILE = "bao-cao.toml"
-OFFICIAL_RULE = "official"  # the rule of every mistake in the [official] table
 MAX_SETTINGS_BYTES = 64 * 1024  # bao-cao.toml is a dozen lines
 
 
 class LoadError(Exception):
-    """A workbook cannot be read at all, or is refused by a limit (rule, sheet, cell tell which)."""
+    """A workbook cannot be read at all, or is refused by a limit (spec, sheet, cell tell which)."""
 
-    def __init__(self, message: str, rule: str = "unreadable", sheet: str = "", cell: str = ""):
+    def __init__(
+        self, message: str, spec: RuleSpec = pr.UNREADABLE, sheet: str = "", cell: str = ""
+    ):
         super().__init__(message)
-        self.rule, self.sheet, self.cell = rule, sheet, cell
+        self.spec, self.sheet, self.cell = spec, sheet, cell
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def read_input(path: Path) -> bytes:
         data = fh.read(MAX_FILE_BYTES + 1)  # no more, even if the file grows meanwhile
     if len(data) > MAX_FILE_BYTES:
         refused = too_large(path.stat().st_size)
-        raise LoadError(refused.message, refused.rule)
+        raise LoadError(refused.message, refused.spec)
     return data
 
 
@@ -138,12 +141,12 @@ def read_workbook(path: Path, data: bytes | None = None) -> RawWorkbook:
             raise
         log.debug("reading %s stopped: %s", path, exc)
         refusal = limits.reader_failed()
-        raise LoadError(refusal.message, refusal.rule) from exc
+        raise LoadError(refusal.message, refusal.spec) from exc
     if isinstance(read, Unread):
-        raise LoadError(read.message, read.rule, read.sheet, read.cell)
+        raise LoadError(read.message, read.spec, read.sheet, read.cell)
     if not isinstance(read, RawWorkbook):  # only a child that went wrong sends anything else
         refusal = limits.reader_failed()
-        raise LoadError(refusal.message, refusal.rule)
+        raise LoadError(refusal.message, refusal.spec)
     return read
 
 
@@ -152,7 +155,7 @@ class Unread:
     """Why a workbook was not read, as data: what a child process sends instead of LoadError."""
 
     message: str
-    rule: str
+    spec: RuleSpec
     sheet: str = ""
     cell: str = ""
 
@@ -162,7 +165,7 @@ def _read_here(path: Path, data: bytes | None = None) -> RawWorkbook | Unread:
     try:
         return _read(path, data)
     except LoadError as exc:
-        return Unread(str(exc), exc.rule, exc.sheet, exc.cell)
+        return Unread(str(exc), exc.spec, exc.sheet, exc.cell)
 
 
 def _read(path: Path, data: bytes | None = None) -> RawWorkbook:
@@ -170,7 +173,7 @@ def _read(path: Path, data: bytes | None = None) -> RawWorkbook:
 
     refused, scanned = scan(path, data)
     if refused:
-        raise LoadError(refused.message, refused.rule, refused.sheet, refused.cell)
+        raise LoadError(refused.message, refused.spec, refused.sheet, refused.cell)
     if path.suffix.lower() in (".xlsx", ".xlsm") and scanned is None:  # not a zip
         encrypted = _is_encrypted(path, data)
         raise LoadError(msg.PASSWORD_PROTECTED if encrypted else msg.NOT_A_WORKBOOK)
@@ -244,8 +247,8 @@ def read_settings(
     except NotRegularFile:
         return empty, [_settings_problem(path, msg.SETTINGS_NOT_A_FILE.format(year=year))]
     except OSError as exc:
-        problem = msg.CANNOT_READ.format(error=read_error(exc))
-        return empty, [_settings_problem(path, problem, "unreadable")]
+        text = msg.CANNOT_READ.format(error=read_error(exc))
+        return empty, [_settings_problem(path, text, pr.UNREADABLE)]
     if len(content) > MAX_SETTINGS_BYTES:
         size, limit = -(-len(content) // 1024), MAX_SETTINGS_BYTES // 1024
         return empty, [_settings_problem(path, msg.SETTINGS_TOO_BIG.format(size=size, limit=limit))]
@@ -294,7 +297,7 @@ def _without_controls(value, key: str, path: Path, problems: list[Problem]):
     clean, removed = strip_controls(value)
     if removed:
         text = msg.SETTINGS_CONTROL_CHARS.format(key=visible(key), count=removed)
-        problems.append(replace(_settings_problem(path, text, "control_chars"), severity=WARNING))
+        problems.append(_settings_problem(path, text, pr.CONTROL_CHARS))  # a warning
     return clean
 
 
@@ -309,14 +312,12 @@ def _read_official(
     if table is None and not required:
         return None, []
     if not isinstance(table, dict):
-        return None, [_settings_problem(path, msg.OFFICIAL_MISSING, OFFICIAL_RULE)]
+        return None, [_settings_problem(path, msg.OFFICIAL_MISSING, pr.OFFICIAL)]
     problems = []
     for key in _OFFICIAL_TEXT:
         value = table.get(key)
         if not isinstance(value, str) or not value.strip():
-            problems.append(
-                _settings_problem(path, msg.OFFICIAL_TEXT.format(key=key), OFFICIAL_RULE)
-            )
+            problems.append(_settings_problem(path, msg.OFFICIAL_TEXT.format(key=key), pr.OFFICIAL))
     for key in _OFFICIAL_LISTS:
         value = table.get(key)
         if (
@@ -324,13 +325,11 @@ def _read_official(
             or not value
             or not all(isinstance(v, str) and v.strip() for v in value)
         ):
-            problems.append(
-                _settings_problem(path, msg.OFFICIAL_LIST.format(key=key), OFFICIAL_RULE)
-            )
+            problems.append(_settings_problem(path, msg.OFFICIAL_LIST.format(key=key), pr.OFFICIAL))
     authority = table.get("signer_authority", "")
     if not isinstance(authority, str):
         problems.append(
-            _settings_problem(path, msg.OFFICIAL_TEXT.format(key="signer_authority"), OFFICIAL_RULE)
+            _settings_problem(path, msg.OFFICIAL_TEXT.format(key="signer_authority"), pr.OFFICIAL)
         )
     if problems:
         return None, problems
@@ -348,16 +347,16 @@ def _read_official(
     )
 
 
-def _settings_problem(path: Path, message: str, rule: str = "settings") -> Problem:
-    return Problem(ERROR, f"{path.parent.name}/{path.name}", "", "", "", rule, message)
+def _settings_problem(path: Path, message: str, spec: RuleSpec = pr.SETTINGS) -> Problem:
+    return problem(spec, file=f"{path.parent.name}/{path.name}", message=message)
 
 
 def unreadable_problem(path: Path, exc: OSError) -> Problem:
     """Return the one problem of a workbook the operating system would not let be read."""
     message = msg.CANNOT_READ.format(error=read_error(exc))
-    return Problem(ERROR, shown_name(path.name), "", "", "", "unreadable", message)
+    return problem(pr.UNREADABLE, file=shown_name(path.name), message=message)
 
 
 def not_a_file_problem(path: Path) -> Problem:
     """Return the one problem of a folder, FIFO or device named like a workbook."""
-    return Problem(ERROR, shown_name(path.name), "", "", "", "not_a_file", msg.NOT_A_FILE)
+    return problem(pr.NOT_A_FILE, file=shown_name(path.name))

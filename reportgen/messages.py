@@ -164,7 +164,9 @@ MISSING_UNIT = "Chưa có tệp số liệu của {unit} trong thư mục {folde
 CHECK_TITLE = "Kết quả kiểm tra số liệu phòng, chống mua bán người năm {year}"
 SHEET_PROBLEMS = "Vấn đề"
 SHEET_COMPLETENESS = "Tình trạng nộp"
-PROBLEM_HEADERS = ("Mức", "Đơn vị", "Tệp", "Trang", "Ô", "Giá trị", "Quy tắc", "Nội dung")
+PROBLEM_HEADERS = (
+    "Mức", "Đơn vị", "Tệp", "Trang", "Ô", "Giá trị", "Quy tắc", "Nội dung", "Mã quy tắc"
+)  # fmt: skip
 COMPLETENESS_HEADERS = (
     "Mã",
     "Đơn vị",
@@ -613,4 +615,10 @@ DATE_NOT_NUMBER = (
 TIME_FORMATTED_NUMBER = (
     '"{value}": ô đang định dạng giờ hoặc ngày — hãy chọn Định dạng ô → Số (Format Cells → '
     "Number) rồi nhập lại số nguyên."
+)
+
+# --- problems from one declared table (problem_rules.py) ---
+RULE_NAME_BUILT_IN = (
+    '{where}: tên quy tắc "{name}" trùng với mã một quy tắc có sẵn của chương trình '
+    "(xem docs/kiem-tra.md) — hãy đặt tên khác."
 )

@@ -1,8 +1,9 @@
 """The check report: kiem-tra-<year>.xlsx and .html, one row per problem and a completeness table.
 
 Provincial staff send it back to the districts, so every column a clerk needs to find the cell
-is there: unit, file, sheet, cell, value seen, rule and what to do. Building the content is pure;
-write_check_report is the only function that touches the disk (through write.write_set).
+is there: unit, file, sheet, cell, value seen, rule (its label; its code in the last column)
+and what to do. Building the content is pure; write_check_report is the only function that
+touches the disk (through write.write_set).
 """
 
 import datetime as dt
@@ -15,6 +16,7 @@ from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 
 from reportgen import messages as msg
+from reportgen.problem_rules import Kind, spec_of
 from reportgen.problems import ERROR, Problem
 from reportgen.runlog import LOG_FILE, record_run
 from reportgen.visible import shown_name, visible
@@ -22,7 +24,6 @@ from reportgen.workbook import header_row, xlsx_bytes
 from reportgen.write import write_set
 
 REPORT_STEM = "kiem-tra-{year}"
-_UNIT_RULES = ("unit_unknown", "unit_mismatch", "unit_blank")
 
 
 @dataclass(frozen=True)
@@ -46,19 +47,16 @@ def completeness_rows(result) -> list[CompletenessRow]:
     for problem in result.problems:
         counts = by_file.setdefault(problem.file, [0, 0])
         counts[0 if problem.is_error else 1] += 1
-    by_unit: dict[str, list] = {}  # one pass: 10,000 units x 10,000 files was quadratic
-    for check in result.checks:
-        if check.unit is not None:
-            by_unit.setdefault(check.unit.code, []).append(check)
+    completeness = result.completeness  # who sent what: computed once, by the check
     rows = []
     for unit in result.expected:
-        checks = by_unit.get(unit.code, [])
+        checks = completeness.checks.get(unit.code, ())
         files = tuple(c.file for c in checks)
         errors = sum(by_file.get(f, [0, 0])[0] for f in files)
         warnings = sum(by_file.get(f, [0, 0])[1] for f in files)
-        if not checks:
+        if unit in completeness.missing:
             status, note = msg.STATUS_MISSING, ""
-        elif len(checks) > 1:
+        elif unit.code in completeness.duplicated:
             status, note = msg.STATUS_DUPLICATE, msg.NOTE_DUPLICATE.format(files=", ".join(files))
         else:
             status, note = msg.STATUS_SUBMITTED, ""
@@ -79,7 +77,7 @@ def completeness_rows(result) -> list[CompletenessRow]:
     read = {c.file for c in result.checks}
     for check in result.checks:
         if check.unit is None:
-            why = next((p for p in check.problems if p.rule in _UNIT_RULES), None)
+            why = next((p for p in check.problems if spec_of(p).kind is Kind.UNIT), None)
             rows.append(_stray_row(check.file, msg.STATUS_UNKNOWN, why, by_file, check))
     for path in result.files:
         name = shown_name(path.name)
@@ -113,8 +111,9 @@ def _problem_cells(problem: Problem, unit_names: dict[str, str]) -> list:
         problem.sheet,
         problem.cell,
         problem.value,
-        problem.rule,
+        spec_of(problem).label,
         problem.message,
+        problem.rule,
     ]
 
 
@@ -168,7 +167,8 @@ def check_workbook_bytes(result, tables: tuple[list[list], list[list]]) -> bytes
     wb = Workbook()
     sheet = wb.active
     sheet.title = msg.SHEET_PROBLEMS
-    _sheet(sheet, msg.PROBLEM_HEADERS, problems, (10, 24, 28, 14, 7, 22, 22, 80), error_column=0)
+    widths = (10, 24, 28, 14, 7, 22, 22, 80, 18)
+    _sheet(sheet, msg.PROBLEM_HEADERS, problems, widths, error_column=0)
     sheet = wb.create_sheet(msg.SHEET_COMPLETENESS)
     _sheet(sheet, msg.COMPLETENESS_HEADERS, status, (7, 24, 20, 30, 20, 12, 7, 9, 60))
     # Same inputs, same bytes: pin what openpyxl would take from the clock.

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from reportgen import messages as msg
 from reportgen.fact_table import INDICATORS, submission_facts
 from reportgen.names import fold
+from reportgen.problem_rules import COPIED_ROWS, RULES, YEAR_OVER_YEAR, cross_field, problem
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.vietnamese import number as format_number
 
@@ -101,6 +102,8 @@ def parse_rules(entries: list, path, indicator_codes: set[str], tables: dict[str
                 errors.append(msg.CONFIG_FIELD.format(where=where, key=key))
         if entry.get("name") in {r.name for r in rules}:
             errors.append(msg.RULE_DUPLICATE.format(where=where, name=entry["name"]))
+        if entry.get("name") in RULES:  # its problems would read as the built-in rule's
+            errors.append(msg.RULE_NAME_BUILT_IN.format(where=where, name=entry["name"]))
         if len(sides) == 2 and not errors:
             rules.append(
                 Rule(
@@ -146,15 +149,14 @@ def evaluate(
     found = ", ".join(text for text in shown if text)
     anchor = next((cells[t] for t in rule.left + rule.right if t in cells), "")
     file, sheet, unit = where
-    return Problem(
-        rule.severity,
-        file,
-        sheet,
-        anchor,
-        str(left),
-        rule.name,
-        msg.RULE_FAILED.format(description=rule.description, found=found),
-        unit,
+    return problem(
+        cross_field(rule.name, rule.severity),
+        file=file,
+        sheet=sheet,
+        cell=anchor,
+        value=str(left),
+        unit=unit,
+        fill={"description": rule.description, "found": found},
     )
 
 
@@ -223,10 +225,8 @@ def year_over_year(submissions, previous, rule: YearOverYear, year: int) -> list
             message = text.format(
                 value=format_number(new), old=format_number(old), before=year - 1, factor=factor
             )
-            problems.append(
-                Problem(WARNING, fact.file, fact.sheet, fact.cell, str(new), "year_over_year",
-                        message, fact.unit)
-            )  # fmt: skip
+            where = {"file": fact.file, "sheet": fact.sheet, "cell": fact.cell, "unit": fact.unit}
+            problems.append(problem(YEAR_OVER_YEAR, **where, value=str(new), message=message))
     return problems
 
 
@@ -270,8 +270,6 @@ def copied_rows(submissions, previous, year: int) -> list[Problem]:
                 count=len(rows), before=year - 1, year=year, file=files[sub.unit.code]
             )
             first = next(iter(rows[0].cells.values()), "")
-            problems.append(
-                Problem(WARNING, sub.file, rows[0].sheet, first, "", "copied_rows", text,
-                        sub.unit.code)
-            )  # fmt: skip
+            where = {"file": sub.file, "sheet": rows[0].sheet, "cell": first}
+            problems.append(problem(COPIED_ROWS, **where, unit=sub.unit.code, message=text))
     return problems

@@ -88,8 +88,9 @@ def test_formula_text_in_cells_and_file_names_stays_text_in_the_check_report(
     # And read back by a spreadsheet program as text, not as a formula.
     problems = list(load_workbook(out / "kiem-tra-2018.xlsx")["Vấn đề"].iter_rows(values_only=True))
     assert problems[1][2] == BAD_FILE  # the unreadable file, first: no unit
-    assert ("Chỉ tiêu", "D6", FETCH, "not_a_number") in [r[3:7] for r in problems]
-    assert (SHEET, "A2", AT, "unknown_choice") in [r[3:7] for r in problems]
+    located = [(*r[3:6], r[8]) for r in problems]  # sheet, cell, value, the rule's code
+    assert ("Chỉ tiêu", "D6", FETCH, "not_a_number") in located
+    assert (SHEET, "A2", AT, "unknown_choice") in located
 
 
 def test_formula_text_in_the_declarative_files_stays_text_in_the_blank_workbooks(

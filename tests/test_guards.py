@@ -141,11 +141,11 @@ def test_the_check_report_lists_d9_before_d10(checked_with_mistakes: Path):
     """Mutant: problems sorted with the cell as text (D10 before D9), or not sorted at all."""
     book = load_workbook(checked_with_mistakes / "kiem-tra-2018.xlsx")
     rows = list(book["Vấn đề"].iter_rows(min_row=2, values_only=True))
-    assert [(r[0], r[4], r[5], r[6]) for r in rows] == [
-        ("lỗi", "D3", "20", "pbgdpl_luot_le_tong"),
-        ("cảnh báo", "D7", "1.519", "number_as_text"),
-        ("lỗi", "D9", "ba mươi", "not_a_number"),
-        ("lỗi", "D10", "-1", "negative"),
+    assert [(r[0], r[4], r[5], r[6], r[8]) for r in rows] == [
+        ("lỗi", "D3", "20", "Đối chiếu số liệu", "pbgdpl_luot_le_tong"),
+        ("cảnh báo", "D7", "1.519", "Số gõ dạng chữ", "number_as_text"),
+        ("lỗi", "D9", "ba mươi", "Không phải số", "not_a_number"),
+        ("lỗi", "D10", "-1", "Số âm", "negative"),
     ]
 
 

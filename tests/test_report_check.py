@@ -10,7 +10,9 @@ from tests.conftest import run
 
 YEAR = 2018
 TIEN_HAI = "342-tien-hai-2018.xlsx"
-PROBLEM_HEADERS = ("Mức", "Đơn vị", "Tệp", "Trang", "Ô", "Giá trị", "Quy tắc", "Nội dung")
+PROBLEM_HEADERS = (
+    "Mức", "Đơn vị", "Tệp", "Trang", "Ô", "Giá trị", "Quy tắc", "Nội dung", "Mã quy tắc"
+)  # fmt: skip
 
 
 def edit(data_dir: Path, file: str, sheet: str, changes: dict) -> None:
@@ -57,10 +59,11 @@ def test_problems_are_one_row_each_located_to_the_cell(data_dir: Path, tmp_path:
     assert result.exit_code == 1
     assert result.output.endswith("1 lỗi, 1 cảnh báo trong 8 tệp.\n")
     assert rows(out / "kiem-tra-2018.xlsx", "Vấn đề")[1:] == [
-        ("lỗi", "Huyện Tiền Hải", TIEN_HAI, "Chỉ tiêu", "D6", "ba mươi", "not_a_number",
-         '"ba mươi" không phải là số — hãy nhập số nguyên ≥ 0.'),
-        ("cảnh báo", "Huyện Tiền Hải", TIEN_HAI, "Chỉ tiêu", "D7", "1.519", "number_as_text",
-         '"1.519" được nhập dưới dạng chữ, đã đọc là 1.519 — nên nhập lại dạng số.'),
+        ("lỗi", "Huyện Tiền Hải", TIEN_HAI, "Chỉ tiêu", "D6", "ba mươi", "Không phải số",
+         '"ba mươi" không phải là số — hãy nhập số nguyên ≥ 0.', "not_a_number"),
+        ("cảnh báo", "Huyện Tiền Hải", TIEN_HAI, "Chỉ tiêu", "D7", "1.519", "Số gõ dạng chữ",
+         '"1.519" được nhập dưới dạng chữ, đã đọc là 1.519 — nên nhập lại dạng số.',
+         "number_as_text"),
     ]  # fmt: skip
     [tien_hai] = [r for r in rows(out / "kiem-tra-2018.xlsx", "Tình trạng nộp") if r[0] == "342"]
     assert tien_hai[2:8] == ("Đã nộp", TIEN_HAI, "Bùi Văn Nam", "26/11/2018", 1, 1)
@@ -69,6 +72,8 @@ def test_problems_are_one_row_each_located_to_the_cell(data_dir: Path, tmp_path:
     assert "<h1>Kết quả kiểm tra số liệu phòng, chống mua bán người năm 2018</h1>" in page
     assert "<p>1 lỗi, 1 cảnh báo trong 8 tệp.</p>" in page
     assert "<td>&quot;ba mươi&quot; không phải là số — hãy nhập số nguyên ≥ 0.</td>" in page
+    assert "<th>Quy tắc</th><th>Nội dung</th><th>Mã quy tắc</th>" in page
+    assert "<td>Không phải số</td>" in page and "<td>not_a_number</td>" in page
 
 
 def test_completeness_lists_missing_duplicate_unknown_and_unreadable(data_dir: Path, tmp_path):
