@@ -504,3 +504,17 @@ TEMPLATE_FILE_UNREADABLE = (
     'Mẫu "{name}" ({path}): không đọc được tệp — hãy kiểm tra quyền đọc của tệp.'
 )
 SETTINGS_TOO_BIG = "tệp quá lớn ({size} kB, tối đa {limit} kB) — tệp này chỉ cần vài dòng."
+
+# --- narrative: sentences for any data, check messages in plain Vietnamese (issue 15) ---
+SETTINGS_PHOTO = (
+    'ảnh "{value}" phải là tên một tệp trong thư mục assets của mẫu, trong dấu ngoặc kép, '
+    'không có "/", ví dụ: photo = "hoi-nghi.jpg".'
+)
+SETTINGS_WORDING = (
+    'lời văn "{value}" phải là tên một thư mục trong templates/wording, trong dấu ngoặc kép, '
+    'ví dụ: wording = "2018".'
+)
+WORDING_NOT_FOUND = (
+    'Không tìm thấy lời văn "{name}" (bao-cao.toml, wording) — cần thư mục wording/{name} '
+    "trong thư mục mẫu: {dirs}."
+)
