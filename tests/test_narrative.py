@@ -366,6 +366,6 @@ def test_the_staff_guide_shows_every_filter_and_its_comparison_examples_hold():
     for name in [*FILTERS, "change"]:
         assert f"| `{name}` |" in guide, name
     examples = re.findall(r"^\| `((?:\{\{ )?m\.c\w+\(.*?\)(?: \}\})?)` \| `(.*?)`", guide, re.M)
-    assert len(examples) == 9
+    assert len(examples) == 11
     for call, text in examples:
         assert macro(call if call.startswith("{{") else "{{ " + call + " }}") == text, call
