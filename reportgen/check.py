@@ -360,7 +360,7 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
             name_cell,
             name_value,
             "unit_mismatch",
-            msg.UNIT_MISMATCH.format(code=by_code.code, unit=by_code.official_name),
+            msg.UNIT_MISMATCH.format(code=by_code.code, unit=by_code.name_in_text),
         )
         return None
     unit = by_name or by_code
@@ -750,7 +750,7 @@ def check_completeness(
                     "",
                     unit.official_name,
                     "duplicate_unit",
-                    msg.DUPLICATE_UNIT.format(unit=unit.official_name, other=first[unit.code]),
+                    msg.DUPLICATE_UNIT.format(unit=unit.name_in_text, other=first[unit.code]),
                     unit.code,
                 )
             )
@@ -766,7 +766,7 @@ def check_completeness(
                     "",
                     "",
                     "missing_unit",
-                    msg.MISSING_UNIT.format(unit=unit.official_name, folder=folder),
+                    msg.MISSING_UNIT.format(unit=unit.name_in_text, folder=folder),
                     unit.code,
                 )
             )

@@ -149,11 +149,11 @@ UNKNOWN_COMMUNE = (
 )
 
 YEAR_OVER_YEAR_UP = (
-    "{value} tăng hơn {factor} lần so với năm {before} ({old}) — hãy kiểm tra lại; nếu đúng "
+    "{value}, năm {before} là {old} — tăng hơn {factor} lần; hãy kiểm tra lại, nếu đúng "
     "thì không cần sửa."
 )
 YEAR_OVER_YEAR_DOWN = (
-    "{value} giảm hơn {factor} lần so với năm {before} ({old}) — hãy kiểm tra lại; nếu đúng "
+    "{value}, năm {before} là {old} — giảm hơn {factor} lần; hãy kiểm tra lại, nếu đúng "
     "thì không cần sửa."
 )
 
@@ -208,7 +208,12 @@ TEMPLATE_DIVISION = (
 TEMPLATE_OTHER = 'Mẫu "{name}", dòng {line}: {error}'
 
 # --- command line ---
-SUMMARY = "{errors} lỗi, {warnings} cảnh báo trong {files} tệp."
+# "3 lỗi, không có cảnh báo trong 8 tệp." — a count of 0 is said in words (problems.summary)
+SUMMARY = "{errors}, {warnings} trong {files} tệp."
+ERRORS = "{count} lỗi"
+NO_ERRORS = "không có lỗi"
+WARNINGS = "{count} cảnh báo"
+NO_WARNINGS = "không có cảnh báo"
 CLEAN = "Không có lỗi."
 UNIT_HEADER = "{unit}:"
 GENERAL_HEADER = "Chung:"
