@@ -103,7 +103,8 @@ def test_a_small_hostile_workbook_is_one_located_problem_and_the_run_goes_on(
     assert code == 1, output
     assert line in output
     assert OTHER_LINE in output  # the other workbooks were still read and checked
-    assert output.endswith("4 lỗi, không có cảnh báo trong 8 tệp.\n")  # the two files, their units missing
+    # the two files, their units missing
+    assert output.endswith("4 lỗi, không có cảnh báo trong 8 tệp.\n")
     assert not any(word in output for word in ENGLISH), output
     assert peak_mb < PEAK_MB, peak_mb
     assert cpu < CPU_SECONDS, cpu

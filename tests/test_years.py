@@ -39,9 +39,7 @@ def test_each_sample_year_carries_its_own_totals(texts):
         total = totals(sample.UNITS)
         text = texts[year]
         assert f"Kết quả công tác phòng, chống mua bán người năm {year}" in text
-        assert (
-            f"; quản lý chặt chẽ {total['nguoi_nuoc_ngoai_tam_tru']:,}".replace(",", ".") in text
-        )
+        assert f"; quản lý chặt chẽ {total['nguoi_nuoc_ngoai_tam_tru']:,}".replace(",", ".") in text
         assert f"kiểm tra {total['kiem_tra_co_so_kinh_doanh']} lượt cơ sở" in text
         assert f"cho {total['pbgdpl_luot']}/{total['pbgdpl_tong']} lượt người nước ngoài" in text
         assert "nắm quản lý" not in text and "đẩy mạnh tăng cường" not in text  # 2018's own words
