@@ -48,6 +48,7 @@ SETTINGS_SKELETON = """\
 # date: ngày đăng, in dưới tiêu đề — năm-tháng-ngày, không có dấu ngoặc kép, ví dụ 2018-12-02
 # author: tên người viết, in cuối bài — trong dấu ngoặc kép
 # caption: (không bắt buộc) chú thích ảnh in sau đoạn mở đầu — trong dấu ngoặc kép
+# photo: (không bắt buộc) tên tệp ảnh trong thư mục assets của mẫu; chú thích chỉ in khi có ảnh
 date = ""
 author = ""
 caption = ""
