@@ -14,6 +14,7 @@ from reportgen.catalog import load_catalog, load_registry
 from reportgen.check import Place, Row, Submission
 from reportgen.load import ReportSettings, read_settings
 from reportgen.problems import summary
+from reportgen.render import BUILTIN_TEMPLATES as BUILTIN
 from reportgen.render import render_html, template_dirs
 from tests.conftest import DATA
 
@@ -345,3 +346,21 @@ def test_a_wording_that_is_not_a_plain_folder_name_is_refused(tmp_path: Path):
 )
 def test_the_count_line_says_zero_in_words(counts, line):
     assert summary(*counts) == line
+
+
+def test_a_wording_folder_that_is_not_there_is_named_in_the_message(tmp_path: Path):
+    from reportgen.build import with_wording
+    from reportgen.errors import TemplateProblem
+
+    assert with_wording([tmp_path, BUILTIN], "") == [tmp_path, BUILTIN]
+    assert with_wording([tmp_path, BUILTIN], "2018") == [
+        tmp_path,
+        BUILTIN / "wording/2018",
+        BUILTIN,
+    ]
+    with pytest.raises(TemplateProblem) as caught:
+        with_wording([BUILTIN], "2020")
+    assert str(caught.value) == (
+        'Không tìm thấy lời văn "2020" (bao-cao.toml, wording) — cần thư mục wording/2020 '
+        f"trong thư mục mẫu: {BUILTIN}."
+    )
