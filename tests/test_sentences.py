@@ -364,3 +364,13 @@ def test_a_wording_folder_that_is_not_there_is_named_in_the_message(tmp_path: Pa
         'Không tìm thấy lời văn "2020" (bao-cao.toml, wording) — cần thư mục wording/2020 '
         f"trong thư mục mẫu: {BUILTIN}."
     )
+
+
+def test_activities_in_many_communes_are_counted_not_listed():
+    rows = [activity(QUYNH_PHU, "hoi_nghi", 1, 100, commune=f"Xã {i:02d}") for i in range(8)]
+    rows += [activity(THAI_THUY, "hoi_nghi", 1, 100, commune=f"Xã {i:02d}") for i in range(5)]
+    text = text_of(year_of(rows))
+    assert (
+        "tổ chức 13 hội nghị tuyên truyền về phòng, chống mua bán người cho 1.300 lượt người dân "
+        "tại 13 xã thuộc 2 huyện."
+    ) in text
