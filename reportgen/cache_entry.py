@@ -121,6 +121,7 @@ def _unit(u: Unit) -> dict:
         "aliases": [_s(a) for a in u.aliases],
         "first_year": _i(u.first_year),
         "last_year": _i(u.last_year),
+        "level": _s(u.level),  # a commune-level unit's places read without a district bracket
     }
 
 
@@ -233,12 +234,12 @@ def _read_problem(obj) -> Problem:
 
 
 def _read_unit(obj) -> Unit:
-    code, kind, name, short, aliases, first, last = _fields(
-        obj, "code", "kind", "name", "short", "aliases", "first_year", "last_year"
+    code, kind, name, short, aliases, first, last, level = _fields(
+        obj, "code", "kind", "name", "short", "aliases", "first_year", "last_year", "level"
     )
     return Unit(
         _s(code), _s(kind), _s(name), _s(short),
-        tuple(_s(a) for a in _list(aliases)), _i(first), _i(last),
+        tuple(_s(a) for a in _list(aliases)), _i(first), _i(last), _s(level),
     )  # fmt: skip
 
 

@@ -374,3 +374,13 @@ def test_activities_in_many_communes_are_counted_not_listed():
         "tổ chức 13 hội nghị tuyên truyền về phòng, chống mua bán người cho 1.300 lượt người dân "
         "tại 13 xã thuộc 2 huyện."
     ) in text
+
+
+def test_a_title_typed_with_its_quotes_is_quoted_once():
+    rows = [publication(QUYNH_PHU, "“Cảnh giác với việc làm lương cao”", "tờ gấp", 800)]
+    rows.append(publication(THAI_THUY, '"Sổ tay tuyên truyền"', "cuốn", 50))
+    text = text_of(year_of(rows))
+    assert (
+        "phát hành 800 tờ gấp “Cảnh giác với việc làm lương cao”, 50 cuốn “Sổ tay tuyên truyền”."
+        in text
+    )
