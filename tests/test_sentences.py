@@ -384,3 +384,25 @@ def test_a_title_typed_with_its_quotes_is_quoted_once():
         "phát hành 800 tờ gấp “Cảnh giác với việc làm lương cao”, 50 cuốn “Sổ tay tuyên truyền”."
         in text
     )
+
+
+@pytest.mark.parametrize(
+    ("ratio", "text"),
+    [(0.125, "12,5%"), (0.5, "50%"), (1 / 6, "16,7%"), (0.001, "0,1%"), (0.0002, "dưới 0,1%"),
+     (0.055, "5,5%"), (1.0, "100%")],
+)  # fmt: skip
+def test_rate_has_one_decimal_at_most_and_a_decimal_comma(ratio, text):
+    from reportgen.vietnamese import rate
+
+    assert rate(ratio) == text
+
+
+@pytest.mark.parametrize(
+    ("now", "before", "text"),
+    [(10, 4, "2,5"), (12, 4, "3"), (9, 4, "2,3"), (211, 4, "hơn 52"), (20, 1, "20"),
+     (1519, 100, "hơn 15"), (3001, 1000, "hơn 3")],
+)  # fmt: skip
+def test_times_says_how_many_times(now, before, text):
+    from reportgen.vietnamese import times
+
+    assert times(now, before) == text
