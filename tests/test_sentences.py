@@ -406,3 +406,24 @@ def test_times_says_how_many_times(now, before, text):
     from reportgen.vietnamese import times
 
     assert times(now, before) == text
+
+
+def test_in_the_pdf_the_byline_never_stands_alone_on_a_page():
+    """A spacer pushes the closing paragraph to the foot of page 1, height after height."""
+    import io
+
+    from pypdf import PdfReader
+    from weasyprint import HTML
+
+    data = aggregate(year_of(), CATALOG, REGISTRY.province_for(YEAR), SETTINGS, YEAR)
+    page = render_html(data, template_dirs())
+    style = page[page.index("<style>") : page.index("</style>") + len("</style>")]
+    closing = page[page.index('<div class="ket-bai">') : page.index("</article>")]
+    for height in range(840, 1000, 20):
+        pdf = HTML(
+            string=f'<html lang="vi"><head>{style}</head><body><article>'
+            f'<div style="height: {height}px"></div>{closing}</article></body></html>'
+        ).write_pdf()
+        pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+        with_byline = [t for t in pages if "Phương Thảo" in t]
+        assert len(with_byline) == 1 and "Trong thời gian tới" in with_byline[0], height
