@@ -26,6 +26,8 @@ class ActivityGroup:
     sessions: int
     participants: int
     places: tuple[Place, ...]
+    # rows of the group with no commune given: then its places are some of its places only
+    unplaced: int = 0
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class PublicationGroup:
     title: str
     measure: str
     quantity: int
+    # the kind of publication (catalog.toml [[publication_kinds]]), None when none fits
+    kind: Choice | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class CaseSummary:
     by_route: tuple[tuple[str, int], ...] = ()
     # the code of the furthest stage any case reached ("" when there is no case)
     furthest: str = ""
+    # (unit, cases) of the units with cases, the most cases first (then by unit code)
+    by_unit: tuple[tuple[Unit, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -199,6 +205,7 @@ def aggregate_activities(subs, catalog: Catalog, facts: list[Fact], figure) -> t
                     f"{name}: {msg.FIGURE_PARTICIPANTS}",
                 ),
                 places=_sorted_places(r["commune"] for r in rows if r["commune"]),
+                unplaced=sum(1 for r in rows if not r["commune"]),
             )
         )
     return tuple(result)
@@ -213,8 +220,18 @@ def aggregate_publications(subs, catalog: Catalog, facts: list[Fact], figure) ->
         title, measure = rows[0]["title"], rows[0]["measure"]
         label = msg.FIGURE_PUBLICATION.format(title=title, measure=measure)
         quantity = figure(numbers.get((key, "quantity"), []), f"publications.{i}", label)
-        result.append(PublicationGroup(title, measure, quantity))
+        kind = _publication_kind(catalog, title, measure)
+        result.append(PublicationGroup(title, measure, quantity, kind))
     return tuple(result)
+
+
+def _publication_kind(catalog: Catalog, title: str, measure: str) -> Choice | None:
+    """Return the first declared kind the title or the measure starts with (folded)."""
+    for kind in catalog.choice_lists.get("publication_kinds", ()):
+        label = fold(kind.label) + " "
+        if label.strip() and any((fold(t) + " ").startswith(label) for t in (title, measure)):
+            return kind
+    return None
 
 
 def aggregate_cases(subs, catalog: Catalog, facts: list[Fact], figure) -> CaseSummary:
@@ -253,6 +270,8 @@ def aggregate_cases(subs, catalog: Catalog, facts: list[Fact], figure) -> CaseSu
             counts[fold(r["route"])] += 1
     by_route = sorted(((route, counts[fold(route)]) for route in routes), key=lambda rc: -rc[1])
     furthest = max((part(f, "stage") for f in cases), key=rank.__getitem__, default="")
+    per_unit = [(s.unit, len(s.rows.get("cases", []))) for s in subs]
+    by_unit = sorted(((u, n) for u, n in per_unit if n), key=lambda un: (-un[1], un[0].code))
     return CaseSummary(
         count=figure(cases, "cases.count", msg.FIGURE_CASES),
         offenders=figure(offenders, "cases.offenders", msg.FIGURE_OFFENDERS),
@@ -265,6 +284,7 @@ def aggregate_cases(subs, catalog: Catalog, facts: list[Fact], figure) -> CaseSu
         reached_offenders=reached_offenders,
         by_route=tuple(by_route),
         furthest=furthest,
+        by_unit=tuple(by_unit),
     )
 
 

@@ -49,6 +49,7 @@ SETTINGS_SKELETON = """\
 # date: ngày đăng, in dưới tiêu đề — năm-tháng-ngày, không có dấu ngoặc kép, ví dụ 2018-12-02
 # author: tên người viết, in cuối bài — trong dấu ngoặc kép
 # caption: (không bắt buộc) chú thích ảnh in sau đoạn mở đầu — trong dấu ngoặc kép
+# photo: (không bắt buộc) tên tệp ảnh trong thư mục assets của mẫu; chú thích chỉ in khi có ảnh
 date = ""
 author = ""
 caption = ""
@@ -293,7 +294,26 @@ def render_document(
         "official": official,
     }
     template = OFFICIAL_TEMPLATE if style == "official" else MAIN_TEMPLATE
+    if style == "article":
+        dirs = with_wording(dirs, data.settings.wording)
     return render_html(data, dirs, template, extra)
+
+
+def with_wording(dirs: list[Path], wording: str) -> list[Path]:
+    """Put the article's own wording folder (bao-cao.toml `wording`) before the built-in templates.
+
+    It is looked up as wording/<name> in each template folder, the user's first; its section
+    files replace the built-in ones for the article only (the official document keeps the
+    common wording).
+    """
+    if not wording:
+        return dirs
+    for folder in dirs:
+        candidate = folder / "wording" / wording
+        if candidate.is_dir():
+            return [*dirs[:-1], candidate, dirs[-1]]
+    shown = ", ".join(str(d) for d in dirs)
+    raise TemplateProblem(msg.WORDING_NOT_FOUND.format(name=wording, dirs=shown))
 
 
 def render_outputs(

@@ -20,7 +20,7 @@ from reportgen.check import Place, Row, Submission, WorkbookCheck
 from reportgen.fact_table import Fact
 from reportgen.problems import Problem
 
-FORMAT = 2  # bumped whenever the layout below changes: older entries are then misses
+FORMAT = 3  # bumped whenever the layout below changes: older entries are then misses
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # a district's entry is a few kB; larger ones are not kept
 
 Outcome = WorkbookCheck | Problem
@@ -121,6 +121,7 @@ def _unit(u: Unit) -> dict:
         "aliases": [_s(a) for a in u.aliases],
         "first_year": _i(u.first_year),
         "last_year": _i(u.last_year),
+        "level": _s(u.level),  # a commune-level unit's places read without a district bracket
     }
 
 
@@ -156,6 +157,12 @@ def _row(r: Row) -> dict:
     }
 
 
+def _flag(v) -> bool:
+    if not isinstance(v, bool):
+        raise BadEntry("expected true or false")
+    return v
+
+
 def _value(v):
     """A row's cell, checked: None, a whole number, a text, a choice or a place."""
     if v is None or isinstance(v, str):
@@ -163,7 +170,8 @@ def _value(v):
     if isinstance(v, int) and not isinstance(v, bool):
         return v
     if isinstance(v, Choice):
-        return {"choice": [_s(v.code), _s(v.label), _s(v.noun), _s(v.measure)]}
+        fields = [_s(v.code), _s(v.label), _s(v.noun), _s(v.measure)]
+        return {"choice": [*fields, _flag(v.periodical)]}
     if isinstance(v, Place):
         return {"place": [_s(v.name), _s(v.kind), _unit(v.unit)]}
     raise BadEntry(f"no place for a {type(v).__name__} in an entry")
@@ -226,12 +234,12 @@ def _read_problem(obj) -> Problem:
 
 
 def _read_unit(obj) -> Unit:
-    code, kind, name, short, aliases, first, last = _fields(
-        obj, "code", "kind", "name", "short", "aliases", "first_year", "last_year"
+    code, kind, name, short, aliases, first, last, level = _fields(
+        obj, "code", "kind", "name", "short", "aliases", "first_year", "last_year", "level"
     )
     return Unit(
         _s(code), _s(kind), _s(name), _s(short),
-        tuple(_s(a) for a in _list(aliases)), _i(first), _i(last),
+        tuple(_s(a) for a in _list(aliases)), _i(first), _i(last), _s(level),
     )  # fmt: skip
 
 
@@ -279,9 +287,9 @@ def _read_row(obj) -> Row:
 def _read_value(v):
     if isinstance(v, dict) and list(v) == ["choice"]:
         parts = _list(v["choice"])
-        if len(parts) != 4:
-            raise BadEntry("a choice has four fields")
-        return Choice(*(_s(p) for p in parts))
+        if len(parts) != 5:
+            raise BadEntry("a choice has five fields")
+        return Choice(*(_s(p) for p in parts[:4]), periodical=_flag(parts[4]))
     if isinstance(v, dict) and list(v) == ["place"]:
         parts = _list(v["place"])
         if len(parts) != 3:

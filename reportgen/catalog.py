@@ -57,6 +57,8 @@ class Choice:
     label: str
     noun: str = ""
     measure: str = ""
+    # a publication kind that comes out at regular intervals: the text says "định kỳ"
+    periodical: bool = False
 
 
 @dataclass(frozen=True)
@@ -302,7 +304,7 @@ def load_catalog(data_dir: Path) -> Catalog:
             )
         )
     choice_lists = {}
-    for name in ("activity_types", "case_stages"):
+    for name in ("activity_types", "case_stages", "publication_kinds"):
         choices = []
         for i, entry in enumerate(raw.get(name, []), 1):
             where = f"{path} [[{name}]] #{i}"
@@ -312,6 +314,7 @@ def load_catalog(data_dir: Path) -> Catalog:
                     label=_field(entry, "label", str, where, errors),
                     noun=entry.get("noun", ""),
                     measure=entry.get("measure", ""),
+                    periodical=_field(entry, "periodical", bool, where, errors, False),
                 )
             )
         choice_lists[name] = tuple(choices)

@@ -388,7 +388,7 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
             name_cell,
             name_value,
             code=by_code.code,
-            unit=by_code.official_name,
+            unit=by_code.name_in_text,
         )
         return None
     unit = by_name or by_code
@@ -835,7 +835,7 @@ def check_completeness(
                     sheet=layout.INFO_SHEET,
                     value=unit.official_name,
                     unit=unit.code,
-                    fill={"unit": unit.official_name, "other": sent[0].file},
+                    fill={"unit": unit.name_in_text, "other": sent[0].file},
                 )
             )
         sent.append(check)
@@ -846,7 +846,7 @@ def check_completeness(
                 pr.MISSING_UNIT,
                 unit=unit.code,
                 severity=WARNING if allow_missing else None,
-                fill={"unit": unit.official_name, "folder": folder},
+                fill={"unit": unit.name_in_text, "folder": folder},
             )
         )
     return Completeness(

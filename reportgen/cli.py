@@ -11,7 +11,7 @@ import click
 from reportgen import messages as msg
 from reportgen.errors import ConfigError, ProblemsFound, RenderError, ReportgenError
 from reportgen.problem_rules import MISSING_UNIT, spec_of
-from reportgen.problems import Problem
+from reportgen.problems import Problem, summary
 from reportgen.visible import shown_name, visible
 
 PROGRESS_FROM = 30  # workbooks; below that a run is over before a bar is worth drawing
@@ -381,16 +381,7 @@ def check(year, data_dir, out_dir):
         for path in paths:
             click.echo(msg.WROTE.format(path=visible(str(path))), err=True)
     _print_problems(result.problems, result.unit_names)
-    if result.problems:
-        click.echo(
-            msg.SUMMARY.format(
-                errors=result.errors, warnings=result.warnings, files=len(result.files)
-            )
-        )
-    else:
-        click.echo(
-            msg.CLEAN + " " + msg.SUMMARY.format(errors=0, warnings=0, files=len(result.files))
-        )
+    click.echo(summary(result.errors, result.warnings, len(result.files)))
     sys.exit(1 if result.errors else 0)
 
 

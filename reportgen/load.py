@@ -73,6 +73,10 @@ class ReportSettings:
     author: str
     caption: str = ""
     official: OfficialSettings | None = None  # the [official] table, when written correctly
+    photo: str = ""  # an image in the templates' assets/ folder, shown with the caption
+    # a folder of templates/wording/ whose section files the article uses instead of the
+    # built-in ones ("2018": the published article's own phrasing); "" for none
+    wording: str = ""
 
 
 def year_folder(data_dir: Path, year: int) -> Path:
@@ -274,10 +278,30 @@ def read_settings(
     if not isinstance(caption, str):
         problems.append(_settings_problem(path, msg.SETTINGS_CAPTION))
         caption = ""
+    photo = _plain_name(raw, "photo", path, problems, msg.SETTINGS_PHOTO)
+    wording = _plain_name(raw, "wording", path, problems, msg.SETTINGS_WORDING)
     official, found = _read_official(raw.get("official"), path, official_required)
     if not official_required:
         found = [replace(p, severity=WARNING) for p in found]
-    return ReportSettings(date, author.strip(), caption.strip(), official), problems + found
+    settings = ReportSettings(
+        date, author.strip(), caption.strip(), official, photo=photo, wording=wording
+    )
+    return settings, problems + found
+
+
+def _plain_name(raw: dict, key: str, path: Path, problems: list[Problem], text: str) -> str:
+    """Return a file or folder name given in the settings, "" (and an error) unless plain.
+
+    A plain name (letters, digits, ".", "-", "_"; not starting with ".") cannot leave the
+    folder it is looked up in.
+    """
+    value = raw.get(key, "")
+    if isinstance(value, str):
+        value = value.strip()
+        if not value or (value[0] != "." and all(c.isalnum() or c in ".-_" for c in value)):
+            return value
+    problems.append(_settings_problem(path, text.format(value=visible(str(value))[:80])))
+    return ""
 
 
 def _without_controls(value, key: str, path: Path, problems: list[Problem]):

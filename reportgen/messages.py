@@ -146,11 +146,11 @@ UNKNOWN_COMMUNE = (
 )
 
 YEAR_OVER_YEAR_UP = (
-    "{value} tăng hơn {factor} lần so với năm {before} ({old}) — hãy kiểm tra lại; nếu đúng "
+    "{value}, năm {before} là {old} — tăng hơn {factor} lần; hãy kiểm tra lại, nếu đúng "
     "thì không cần sửa."
 )
 YEAR_OVER_YEAR_DOWN = (
-    "{value} giảm hơn {factor} lần so với năm {before} ({old}) — hãy kiểm tra lại; nếu đúng "
+    "{value}, năm {before} là {old} — giảm hơn {factor} lần; hãy kiểm tra lại, nếu đúng "
     "thì không cần sửa."
 )
 
@@ -207,7 +207,12 @@ TEMPLATE_DIVISION = (
 TEMPLATE_OTHER = 'Mẫu "{name}", dòng {line}: {error}'
 
 # --- command line ---
-SUMMARY = "{errors} lỗi, {warnings} cảnh báo trong {files} tệp."
+# "3 lỗi, không có cảnh báo trong 8 tệp." — a count of 0 is said in words (problems.summary)
+SUMMARY = "{errors}, {warnings} trong {files} tệp."
+ERRORS = "{count} lỗi"
+NO_ERRORS = "không có lỗi"
+WARNINGS = "{count} cảnh báo"
+NO_WARNINGS = "không có cảnh báo"
 CLEAN = "Không có lỗi."
 UNIT_HEADER = "{unit}:"
 GENERAL_HEADER = "Chung:"
@@ -621,4 +626,18 @@ TIME_FORMATTED_NUMBER = (
 RULE_NAME_BUILT_IN = (
     '{where}: tên quy tắc "{name}" trùng với mã một quy tắc có sẵn của chương trình '
     "(xem docs/kiem-tra.md) — hãy đặt tên khác."
+)
+
+# --- narrative: sentences for any data, check messages in plain Vietnamese (issue 15) ---
+SETTINGS_PHOTO = (
+    'ảnh "{value}" phải là tên một tệp trong thư mục assets của mẫu, trong dấu ngoặc kép, '
+    'không có "/", ví dụ: photo = "hoi-nghi.jpg".'
+)
+SETTINGS_WORDING = (
+    'lời văn "{value}" phải là tên một thư mục trong templates/wording, trong dấu ngoặc kép, '
+    'ví dụ: wording = "2018".'
+)
+WORDING_NOT_FOUND = (
+    'Không tìm thấy lời văn "{name}" (bao-cao.toml, wording) — cần thư mục wording/{name} '
+    "trong thư mục mẫu: {dirs}."
 )

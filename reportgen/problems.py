@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from reportgen import messages as msg
+
 ERROR = "lỗi"
 WARNING = "cảnh báo"
 
@@ -53,3 +55,17 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
 def count_errors(problems: list[Problem]) -> int:
     """Return how many problems are errors."""
     return sum(p.is_error for p in problems)
+
+
+def summary(errors: int, warnings: int, files: int) -> str:
+    """Return the run's one-line count, a count of 0 said in words.
+
+    (3, 0, 8) -> "3 lỗi, không có cảnh báo trong 8 tệp."; (0, 0, 8) -> "Không có lỗi, không có
+    cảnh báo trong 8 tệp." — never "0 lỗi".
+    """
+    text = msg.SUMMARY.format(
+        errors=msg.ERRORS.format(count=errors) if errors else msg.NO_ERRORS,
+        warnings=msg.WARNINGS.format(count=warnings) if warnings else msg.NO_WARNINGS,
+        files=files,
+    )
+    return text[:1].upper() + text[1:]

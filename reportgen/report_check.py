@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from reportgen import messages as msg
 from reportgen.problem_rules import Kind, spec_of
 from reportgen.problems import ERROR, Problem
+from reportgen.problems import summary as count_line
 from reportgen.runlog import LOG_FILE, record_run
 from reportgen.visible import shown_name, visible
 from reportgen.workbook import header_row, xlsx_bytes
@@ -180,9 +181,7 @@ def check_workbook_bytes(result, tables: tuple[list[list], list[list]]) -> bytes
 def check_html(result, tables: tuple[list[list], list[list]]) -> str:
     """Return the same report as one self-contained HTML page."""
     title = msg.CHECK_TITLE.format(year=result.year)
-    summary = msg.SUMMARY.format(
-        errors=result.errors, warnings=result.warnings, files=len(result.files)
-    )
+    summary = count_line(result.errors, result.warnings, len(result.files))
 
     def table(headers, rows, severity_column=None):
         head = "".join(f"<th>{html.escape(str(h))}</th>" for h in headers)

@@ -37,6 +37,34 @@ def percent(value: float, decimals: int = 0) -> str:
         return format_percent(decimal.Decimal(str(value)), format=pattern, locale=LOCALE)
 
 
+def rate(value: float) -> str:
+    """Format a change as a percentage with one decimal at most: 0.125 -> "12,5%"; 0.5 -> "50%".
+
+    A change too small to show as 0,1% reads "dưới 0,1%", never "0%": it is not none.
+    """
+    if 0 < value < 0.0005:
+        return "dưới " + percent(0.001, 1)
+    text = percent(value, 1)
+    return text.replace(",0%", "%")
+
+
+def times(now: int, before: int) -> str:
+    """Say how many times `before` fits in `now`, for "gấp … lần": 10/4 -> "2,5"; 211/4 -> "hơn 52".
+
+    From ten times on, a writer gives the whole part ("gấp hơn 52 lần"); below, one decimal.
+    """
+    whole, rest = divmod(now, before)
+    if rest == 0:
+        return number(whole)
+    if whole >= 10:
+        return "hơn " + number(whole)
+    with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
+        tenths = (decimal.Decimal(now) / decimal.Decimal(before)).quantize(decimal.Decimal("0.1"))
+    if tenths == tenths.to_integral_value():
+        return "hơn " + number(whole) if tenths == whole else number(int(tenths))
+    return format_decimal(tenths, format="#,##0.0", locale=LOCALE)
+
+
 def short_date(value: dt.date) -> str:
     """Format a date as "02/12/2018"."""
     return value.strftime("%d/%m/%Y")
@@ -68,6 +96,14 @@ def place_kind(places) -> str:
     for place in places:
         kinds |= {place.kind} if place.kind in _PLACE_KINDS else {"xã", "phường"}
     return ", ".join(k for k in _PLACE_KINDS if k in kinds)
+
+
+def unit_kinds(units) -> str:
+    """Name the kinds of several units, the most common first: "huyện, thành phố"; "xã, phường"."""
+    counts: dict[str, int] = {}
+    for unit in units:
+        counts[unit.kind] = counts.get(unit.kind, 0) + 1
+    return ", ".join(sorted(counts, key=lambda kind: -counts[kind]))
 
 
 def by_unit(places) -> list[tuple[str, list[str]]]:
@@ -169,11 +205,14 @@ FILTERS = {
     "number": number,
     "padded": padded,
     "percent": percent,
+    "rate": rate,
+    "times": times,
     "short_date": short_date,
     "long_date": long_date,
     "join_vi": join_vi,
     "place_kind": place_kind,
     "by_unit": by_unit,
+    "unit_kinds": unit_kinds,
     "measure": measure,
     "words": words,
 }

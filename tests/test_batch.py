@@ -163,17 +163,17 @@ def _in_terminal(args: list[str], cwd: Path) -> str:
 def test_a_long_check_shows_a_progress_bar_in_a_terminal_only(many: Path, tmp_path: Path):
     shown = _in_terminal(["check", "--year", "2018", "--data-dir", str(many)], tmp_path)
     assert "Đang đọc và kiểm tra" in shown and "36/36" in shown
-    assert "Không có lỗi. 0 lỗi, 0 cảnh báo trong 36 tệp." in shown
+    assert "Không có lỗi, không có cảnh báo trong 36 tệp." in shown
     quiet = _in_terminal(["-q", "check", "--year", "2018", "--data-dir", str(many)], tmp_path)
     assert "Đang đọc" not in quiet
-    assert "Không có lỗi. 0 lỗi, 0 cảnh báo trong 36 tệp." in quiet
+    assert "Không có lỗi, không có cảnh báo trong 36 tệp." in quiet
     piped = subprocess.run(
         [str(Path(sys.executable).parent / "reportgen"), "check", "--year", "2018",
          "--data-dir", str(many)],
         capture_output=True, text=True, cwd=tmp_path,
     )  # fmt: skip
     assert piped.stderr == ""
-    assert piped.stdout == "Không có lỗi. 0 lỗi, 0 cảnh báo trong 36 tệp.\n"
+    assert piped.stdout == "Không có lỗi, không có cảnh báo trong 36 tệp.\n"
 
 
 def test_the_cache_forgets_what_no_run_used_for_sixty_days(data_dir: Path, tmp_path, monkeypatch):

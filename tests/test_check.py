@@ -127,7 +127,7 @@ def test_unknown_unit_name_is_reported_even_when_the_code_is_filled(data_dir: Pa
         INFO,
         "B2",
         "unit_mismatch",
-        "tên đơn vị không khớp với mã đơn vị 342 (Huyện Tiền Hải) — hãy sửa tên hoặc mã cho đúng.",
+        "tên đơn vị không khớp với mã đơn vị 342 (huyện Tiền Hải) — hãy sửa tên hoặc mã cho đúng.",
     ) in found
 
 
@@ -330,7 +330,7 @@ def test_missing_workbook_is_an_error(data_dir: Path):
 
     result = check_year(YEAR, data_dir)
 
-    assert problems(result) == [missing_unit(data_dir, "344", "Huyện Vũ Thư")]
+    assert problems(result) == [missing_unit(data_dir, "344", "huyện Vũ Thư")]
     assert [u.code for u in result.missing] == ["344"]
 
 
@@ -343,7 +343,7 @@ def test_cli_check_exits_0_with_only_a_warning(data_dir: Path):
     result = run("check", "--year", "2018", "--data-dir", data_dir)
 
     assert result.exit_code == 0
-    assert result.output.endswith("0 lỗi, 1 cảnh báo trong 8 tệp.\n")
+    assert result.output.endswith("Không có lỗi, 1 cảnh báo trong 8 tệp.\n")
 
 
 # --- parse_count ------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ def test_check_bad_value_exits_1_with_located_message(data_dir: Path):
         "Huyện Đông Hưng:\n"
         '  [lỗi] 340-dong-hung-2018.xlsx, trang "Chỉ tiêu", ô D9: "ba mươi" không phải là số'
         " — hãy nhập số nguyên ≥ 0.\n"
-        "1 lỗi, 0 cảnh báo trong 8 tệp.\n"
+        "1 lỗi, không có cảnh báo trong 8 tệp.\n"
     )
 
 

@@ -209,7 +209,7 @@ BAD = {
             "B2",
             "Huyện Tiền Hải",
             "unit_mismatch",
-            "tên đơn vị không khớp với mã đơn vị 336 (Thành phố Thái Bình) — hãy sửa tên "
+            "tên đơn vị không khớp với mã đơn vị 336 (thành phố Thái Bình) — hãy sửa tên "
             "hoặc mã cho đúng.",
             unit="",
         ),
@@ -518,7 +518,7 @@ BESIDE = {
             "",
             "Huyện Tiền Hải",
             "duplicate_unit",
-            f"tệp {OWN} cũng là của Huyện Tiền Hải — mỗi đơn vị chỉ gửi một tệp; hãy bỏ một "
+            f"tệp {OWN} cũng là của huyện Tiền Hải — mỗi đơn vị chỉ gửi một tệp; hãy bỏ một "
             "trong hai tệp.",
         ),
     ],
@@ -565,7 +565,7 @@ def expected(data_dir: Path, name: str, rows) -> list[Problem]:
     found = []
     for row in rows:
         if row is MISSING:
-            message = f"Chưa có tệp số liệu của Huyện Tiền Hải trong thư mục {data_dir / '2018'}."
+            message = f"Chưa có tệp số liệu của huyện Tiền Hải trong thư mục {data_dir / '2018'}."
             found.append(Problem("lỗi", "", "", "", "", "missing_unit", message, "342"))
         else:
             severity, sheet, cell, value, rule, message, unit = row
@@ -621,7 +621,7 @@ def test_ignored_files_are_listed_under_verbose(data_dir: Path):
     quiet = run("check", "--year", 2018, "--data-dir", data_dir)
     loud = run("-v", "check", "--year", 2018, "--data-dir", data_dir)
 
-    assert quiet.output == "Không có lỗi. 0 lỗi, 0 cảnh báo trong 8 tệp.\n"
+    assert quiet.output == "Không có lỗi, không có cảnh báo trong 8 tệp.\n"
     assert loud.exit_code == 0
     assert "Bỏ qua tệp ẩn: .342-tien-hai-2018.xlsx\n" in loud.output
     assert "Bỏ qua tệp khóa của Excel/LibreOffice: ~$342-tien-hai-2018.xlsx\n" in loud.output

@@ -151,7 +151,7 @@ def test_missing_unit_stops_the_build(data_dir: Path, tmp_path: Path):
     out = tmp_path / "out"
     result = run("build", "--year", 2018, "--data-dir", data_dir, "--out-dir", out)
     assert result.exit_code == 1
-    assert "Chưa có tệp số liệu của Huyện Tiền Hải trong thư mục" in result.output
+    assert "Chưa có tệp số liệu của huyện Tiền Hải trong thư mục" in result.output
     assert "--allow-missing" in result.output
     assert not out.exists()
 

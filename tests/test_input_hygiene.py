@@ -72,7 +72,7 @@ def test_control_characters_in_a_cell_are_removed_with_a_located_warning(data_di
         "hiện ra được (thường do chép từ trang web hoặc phần mềm khác); đã bỏ các ký tự đó và "
         'đọc là "[31mphẩm chất đạo đức phụ nữ Việt Nam gắn với phòng chống m…" — nên gõ lại '
         "ô này.\n"
-        "0 lỗi, 1 cảnh báo trong 8 tệp.\n"
+        "Không có lỗi, 1 cảnh báo trong 8 tệp.\n"
     )
 
 
@@ -135,7 +135,7 @@ def test_a_file_name_with_terminal_escapes_is_shown_escaped(data_dir: Path):
     assert "\x1b" not in result.output
     assert (
         '  [lỗi] 340-dong-hung-2018.xlsx, trang "Thông tin": tệp \\x1b[2J\\x1b[31mdong-hung.xlsx '
-        "cũng là của Huyện Đông Hưng" in result.output
+        "cũng là của huyện Đông Hưng" in result.output
     )
 
 
@@ -148,8 +148,8 @@ def test_a_newline_in_a_file_name_cannot_forge_a_line(data_dir: Path):
     assert result.output.splitlines() == [
         "Huyện Đông Hưng:",
         '  [lỗi] b\\n  [lỗi] gia.xlsx, trang "Thông tin": tệp 340-dong-hung-2018.xlsx cũng là '
-        "của Huyện Đông Hưng — mỗi đơn vị chỉ gửi một tệp; hãy bỏ một trong hai tệp.",
-        "1 lỗi, 0 cảnh báo trong 9 tệp.",
+        "của huyện Đông Hưng — mỗi đơn vị chỉ gửi một tệp; hãy bỏ một trong hai tệp.",
+        "1 lỗi, không có cảnh báo trong 9 tệp.",
     ]
 
 
@@ -164,7 +164,7 @@ def test_a_file_name_that_is_not_utf8_is_checked_under_an_escaped_name(
     assert result.exit_code == 1, result.output
     assert (
         '  [lỗi] \\xff\\xfe-dong-hung.xlsx, trang "Thông tin": tệp 340-dong-hung-2018.xlsx cũng '
-        "là của Huyện Đông Hưng" in result.output
+        "là của huyện Đông Hưng" in result.output
     )
     rows = list(load_workbook(out / "kiem-tra-2018.xlsx")["Vấn đề"].values)
     assert rows[1][2] == "\\xff\\xfe-dong-hung.xlsx"
@@ -216,8 +216,8 @@ def test_an_unreadable_workbook_is_one_located_problem_and_the_rest_is_checked(
         f"  [lỗi] {DONG_HUNG}: không đọc được tệp (không có quyền đọc tệp) — hãy kiểm tra "
         "quyền đọc của tệp hoặc chép lại tệp vào thư mục, rồi chạy lại.\n"
         "Huyện Đông Hưng:\n"
-        f"  [lỗi] Chưa có tệp số liệu của Huyện Đông Hưng trong thư mục {data_dir / '2018'}.\n"
-        "2 lỗi, 0 cảnh báo trong 8 tệp.\n"
+        f"  [lỗi] Chưa có tệp số liệu của huyện Đông Hưng trong thư mục {data_dir / '2018'}.\n"
+        "2 lỗi, không có cảnh báo trong 8 tệp.\n"
     )
     rows = list(load_workbook("ra/kiem-tra-2018.xlsx")["Tình trạng nộp"].values)
     assert (None, None, "Không đọc được tệp", DONG_HUNG) in [row[:4] for row in rows]
@@ -255,7 +255,7 @@ def test_a_fifo_and_a_folder_named_as_workbooks_are_one_problem_each(data_dir: P
     assert result.stderr == (
         f"Chung:\n  [lỗi] duong-ong.xlsx: {NOT_A_FILE}\n  [lỗi] thu-muc.xlsx: {NOT_A_FILE}\n"
     )
-    assert result.stdout == "2 lỗi, 0 cảnh báo trong 10 tệp.\n"
+    assert result.stdout == "2 lỗi, không có cảnh báo trong 10 tệp.\n"
 
 
 @pytest.mark.parametrize("name", ["units.toml", "catalog.toml", "communes/thai-binh-2017-03.csv"])
@@ -296,7 +296,7 @@ def test_unreadable_year_settings_are_a_located_error(data_dir: Path, deny):
         "Chung:\n"
         "  [lỗi] 2018/bao-cao.toml: không đọc được tệp (không có quyền đọc tệp) — hãy kiểm tra "
         "quyền đọc của tệp hoặc chép lại tệp vào thư mục, rồi chạy lại.\n"
-        "1 lỗi, 0 cảnh báo trong 8 tệp.\n"
+        "1 lỗi, không có cảnh báo trong 8 tệp.\n"
     )
 
 
@@ -421,7 +421,7 @@ def test_a_sheet_name_with_a_bidi_override_is_shown_escaped(data_dir: Path):
         "Huyện Đông Hưng:\n"
         f'  [lỗi] {DONG_HUNG}, trang "Hoạt\\u202e động", ô D2: "x" không phải là số — hãy nhập '
         "số nguyên ≥ 1.\n"
-        "1 lỗi, 0 cảnh báo trong 8 tệp.\n"
+        "1 lỗi, không có cảnh báo trong 8 tệp.\n"
     )
 
 

@@ -31,7 +31,7 @@ def test_clean_check_writes_the_report_into_out_year_by_default(data_dir: Path):
     result = run("check", "--year", YEAR, "--data-dir", data_dir)
 
     assert result.exit_code == 0
-    assert result.output == "Không có lỗi. 0 lỗi, 0 cảnh báo trong 8 tệp.\n"
+    assert result.output == "Không có lỗi, không có cảnh báo trong 8 tệp.\n"
     report = Path("out/2018/kiem-tra-2018.xlsx")
     assert sorted(p.name for p in report.parent.iterdir()) == [
         "kiem-tra-2018.html",

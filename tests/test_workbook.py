@@ -69,7 +69,7 @@ def test_filled_blank_workbooks_check_clean(data_dir: Path):
         path.write_bytes(filled)
     _settings(folder)
     result = run("check", "--year", 2019, "--data-dir", data_dir)
-    assert result.output == "Không có lỗi. 0 lỗi, 0 cảnh báo trong 8 tệp.\n"
+    assert result.output == "Không có lỗi, không có cảnh báo trong 8 tệp.\n"
     assert result.exit_code == 0
 
 
@@ -81,7 +81,7 @@ def test_an_unfilled_blank_workbook_lists_what_is_missing(data_dir: Path):
     assert result.exit_code == 1
     blank_cells = len(load_catalog(DATA).indicators_for(2019)) * 8
     assert result.output.count("chưa nhập — hãy nhập số (không có thì nhập 0).") == blank_cells
-    assert result.output.endswith(f"{blank_cells} lỗi, 0 cảnh báo trong 8 tệp.\n")
+    assert result.output.endswith(f"{blank_cells} lỗi, không có cảnh báo trong 8 tệp.\n")
 
 
 def test_only_input_cells_are_unlocked(data_dir: Path, tmp_path: Path):

@@ -40,7 +40,7 @@ def test_a_jump_up_is_a_warning_naming_last_years_value(data_dir: Path):
             "D7",
             "1106",
             "year_over_year",
-            "1.106 tăng hơn 5 lần so với năm 2017 (221) — hãy kiểm tra lại; "
+            "1.106, năm 2017 là 221 — tăng hơn 5 lần; hãy kiểm tra lại, "
             "nếu đúng thì không cần sửa.",
             "336",
         )
@@ -55,10 +55,10 @@ def test_a_drop_is_a_warning_too_and_the_check_still_passes(data_dir: Path):
     result = run("check", "--year", 2018, "--data-dir", data_dir)
     assert result.exit_code == 0
     assert (
-        "ô D7: 3 giảm hơn 5 lần so với năm 2017 (221) — hãy kiểm tra lại; nếu "
+        "ô D7: 3, năm 2017 là 221 — giảm hơn 5 lần; hãy kiểm tra lại, nếu "
         "đúng thì không cần sửa." in result.output
     )
-    assert result.output.endswith("0 lỗi, 1 cảnh báo trong 8 tệp.\n")
+    assert result.output.endswith("Không có lỗi, 1 cảnh báo trong 8 tệp.\n")
 
 
 def test_small_counts_and_moderate_changes_are_not_flagged(data_dir: Path):
