@@ -91,6 +91,12 @@ class WorkbookCheck:
     problems: list[Problem]
     preparer: str = ""
     prepared_on: str = ""
+    # A blank workbook left unfilled (the template as written): not a submission, never a
+    # duplicate; its unit is still to send its file.
+    blank: bool = False
+    # The indicator figures that could be read from a workbook with errors: compared with the
+    # year before in the same run, so that a unit hears of a jump together with its errors.
+    read_facts: tuple[Fact, ...] = ()
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -722,8 +728,15 @@ def inspect_workbook(
     rows = {t.key: _check_table(raw, out, t, catalog, communes, unit) for t in catalog.tables}
     preparer = _text(info.get("preparer", (None, ""))[0])
     prepared_on = _text(info.get("prepared_on", (None, ""))[0])
+    if unit is not None and _nothing_filled(refs, blank, rows, out.problems):
+        note = Problem(WARNING, raw.file, "", "", "", "blank_template", msg.BLANK_TEMPLATE,
+                       unit.code)  # fmt: skip
+        return WorkbookCheck(raw.file, unit, None, [note], preparer, prepared_on, blank=True)
     if unit is None or any(p.is_error for p in out.problems):
-        return WorkbookCheck(raw.file, unit, None, out.problems, preparer, prepared_on)
+        read = tuple(indicator_facts(year, unit.code, raw.file, indicators, cells)) if unit else ()
+        return WorkbookCheck(
+            raw.file, unit, None, out.problems, preparer, prepared_on, read_facts=read
+        )
     facts = (
         *indicator_facts(year, unit.code, raw.file, indicators, cells),
         *row_facts(year, unit.code, catalog.tables, rows),
@@ -732,6 +745,26 @@ def inspect_workbook(
         raw.file, unit, year, preparer, prepared_on, indicators, cells, rows, facts
     )
     return WorkbookCheck(raw.file, unit, submission, out.problems, preparer, prepared_on)
+
+
+# What an unfilled blank shows: every indicator value left empty, so "chưa nhập" errors only.
+_UNFILLED_RULES = frozenset({"blank"})
+
+
+def _nothing_filled(refs: dict, blank: set, rows: dict, problems: list[Problem]) -> bool:
+    """Return True for a workbook in which nothing was typed: a blank, not a submission.
+
+    Decided from the content, not from the mark the template sets (workbook.BLANK_MARK):
+    the mark stays when a clerk fills the file, and blanks of older versions have none.
+    Every indicator found is empty, no row sheet has a row, and nothing else is wrong
+    (a damaged or reworked file keeps its own problems).
+    """
+    return (
+        bool(refs)
+        and blank == set(refs)
+        and not any(rows.values())
+        and all(p.rule in _UNFILLED_RULES for p in problems)
+    )
 
 
 def check_completeness(

@@ -11,7 +11,7 @@ import python_calamine
 
 from reportgen import messages as msg
 from reportgen.cellinfo import CellInfo, read_cell_info
-from reportgen.problems import ERROR, WARNING, Problem
+from reportgen.problems import ERROR, NOTE, WARNING, Problem
 from reportgen.regular import NotRegularFile, read_error, read_regular
 from reportgen.toml_errors import explain
 from reportgen.visible import shown_name, strip_controls, visible
@@ -228,19 +228,21 @@ def read_sheets(book: python_calamine.CalamineWorkbook) -> dict[str, list[list]]
 
 
 def read_settings(
-    data_dir: Path, year: int, official_required: bool = False
+    data_dir: Path, year: int, official_required: bool = False, date_required: bool = True
 ) -> tuple[ReportSettings, list[Problem]]:
     """Read the year's bao-cao.toml: the report's date and author, and its [official] table.
 
     Mistakes in a written [official] table are warnings, unless it is required (for
-    --style official), when they are errors and a missing table is one too.
+    --style official), when they are errors and a missing table is one too. Without
+    date_required (a check, which writes no report), a missing file or date is a note.
     """
     path = year_folder(data_dir, year) / SETTINGS_FILE
     empty = ReportSettings(None, "")
     try:
         content = read_regular(path)
     except FileNotFoundError:
-        return empty, [_settings_problem(path, msg.SETTINGS_MISSING.format(year=year))]
+        text = msg.SETTINGS_MISSING.format(year=year)
+        return empty, [_report_only(_settings_problem(path, text), date_required)]
     except NotRegularFile:
         return empty, [_settings_problem(path, msg.SETTINGS_NOT_A_FILE.format(year=year))]
     except OSError as exc:
@@ -261,7 +263,7 @@ def read_settings(
     if isinstance(date, dt.datetime):
         date = date.date()
     if not isinstance(date, dt.date):
-        problems.append(_settings_problem(path, msg.SETTINGS_DATE))
+        problems.append(_report_only(_settings_problem(path, msg.SETTINGS_DATE), date_required))
         date = None
     author = raw.get("author", "")
     if not isinstance(author, str):
@@ -346,6 +348,13 @@ def _read_official(
         ),
         [],
     )
+
+
+def _report_only(problem: Problem, required: bool) -> Problem:
+    """Return a problem of what only the report needs: an error, or a note when not required."""
+    if required:
+        return problem
+    return replace(problem, severity=NOTE, message=problem.message + msg.SETTINGS_BUILD_ONLY)
 
 
 def _settings_problem(path: Path, message: str, rule: str = "settings") -> Problem:

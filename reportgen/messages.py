@@ -167,7 +167,9 @@ MISSING_UNIT = "Chưa có tệp số liệu của {unit} trong thư mục {folde
 CHECK_TITLE = "Kết quả kiểm tra số liệu phòng, chống mua bán người năm {year}"
 SHEET_PROBLEMS = "Vấn đề"
 SHEET_COMPLETENESS = "Tình trạng nộp"
-PROBLEM_HEADERS = ("Mức", "Đơn vị", "Tệp", "Trang", "Ô", "Giá trị", "Quy tắc", "Nội dung")
+PROBLEM_HEADERS = (
+    "Mức", "Đơn vị", "Tệp", "Trang", "Ô", "Giá trị", "Quy tắc", "Nội dung", "Mã quy tắc",
+)  # fmt: skip
 COMPLETENESS_HEADERS = (
     "Mã",
     "Đơn vị",
@@ -180,7 +182,6 @@ COMPLETENESS_HEADERS = (
     "Ghi chú",
 )
 GENERAL_UNIT = "Chung"
-STATUS_SUBMITTED = "Đã nộp"
 STATUS_MISSING = "Chưa nộp"
 STATUS_DUPLICATE = "Nộp trùng"
 STATUS_UNKNOWN = "Không nhận ra đơn vị"
@@ -504,3 +505,90 @@ TEMPLATE_FILE_UNREADABLE = (
     'Mẫu "{name}" ({path}): không đọc được tệp — hãy kiểm tra quyền đọc của tệp.'
 )
 SETTINGS_TOO_BIG = "tệp quá lớn ({size} kB, tối đa {limit} kB) — tệp này chỉ cần vài dòng."
+
+
+# --- the collection loop: blanks apart from submissions, who has sent what, feedback per
+# unit, one round trip (issue 14) ---
+BLANK_TEMPLATE = (
+    "tệp mẫu chưa điền — chưa có số liệu nào nên không tính là đã nộp. Hãy điền rồi gửi lại, "
+    "hoặc chuyển tệp này ra khỏi thư mục số liệu."
+)
+STATUS_CLEAN = "Đã nộp, không có lỗi"
+STATUS_ERRORS = "Đã nộp, còn lỗi"
+NOTE_BLANK = "Chỉ có tệp mẫu chưa điền: {files}."
+STATE_CLEAN = "Đã nộp, không có lỗi: {count} đơn vị."
+STATE_ERRORS = "Đã nộp, còn lỗi: {count} đơn vị."
+STATE_MISSING = "Chưa nộp: {count} đơn vị."
+MORE_SIMILAR = "… và {count} {kind} tương tự (xem đủ trong bảng kiểm tra)"
+MISSING_BLOCK = "Chưa nộp ({count} đơn vị):"
+CHECK_TABLE_AT = "Bảng kiểm tra: {path}; tệp gửi từng đơn vị: {feedback}"
+SETTINGS_BUILD_ONLY = " (Chỉ cần khi lập báo cáo; việc kiểm tra số liệu vẫn làm đủ.)"
+TEMPLATE_INTO_DATA = (
+    "Không ghi mẫu trống vào {out}: thư mục năm của số liệu ({data}) chỉ chứa tệp các đơn vị "
+    "gửi về, mẫu trống để ở đó sẽ bị đọc như tệp nộp. Hãy bỏ --out-dir (mặc định "
+    "mau-trong/{year}) hoặc chọn thư mục khác."
+)
+TEMPLATE_UNIT_HAS_FILE = "Không tạo mẫu cho {unit}: đã có tệp {file} trong {folder}."
+TEMPLATE_SETTINGS = "Tệp thông tin bài báo cáo: {path}"
+FEEDBACK_TITLE = "Kết quả kiểm tra tệp số liệu năm {year} của {unit}"
+FEEDBACK_INTRO = (
+    "Hãy sửa các ô dưới đây trong tệp của đơn vị rồi gửi lại cho {committee}. "
+    "Lỗi phải sửa; cảnh báo thì xem lại, đúng rồi thì giữ nguyên."
+)
+FEEDBACK_SHEET = "Cần sửa"
+FEEDBACK_HEADERS = ("Mức", "Tệp", "Trang", "Ô", "Giá trị", "Cần sửa", "Quy tắc", "Mã quy tắc")
+MISSING_LIST_HEAD = "Các đơn vị chưa nộp tệp số liệu năm {year}: {count} đơn vị."
+MISSING_LIST_BLANK = " (chỉ có tệp mẫu chưa điền: {files})"
+RULE_CATALOG = "Số liệu không khớp nhau"  # a cross-field rule of catalog.toml [[rules]]
+# Rule code -> the Vietnamese label shown beside it in the check table and feedback files.
+# (A declared rule table, issue 12 point 3, may take these over.)
+RULE_LABELS = {
+    "above_max": "Số lớn hơn mức tối đa",
+    "below_min": "Số nhỏ hơn mức tối thiểu",
+    "blank": "Ô chưa nhập",
+    "blank_template": "Tệp mẫu chưa điền",
+    "cell_off_its_row": "Tệp hỏng (ô nằm sai dòng)",
+    "control_chars": "Ký tự điều khiển",
+    "declared_count": "Tệp hỏng (số lượng khai báo sai)",
+    "duplicate_code": "Mã chỉ tiêu lặp lại",
+    "duplicate_column": "Cột lặp lại",
+    "duplicate_sheet": "Trang lặp lại",
+    "duplicate_unit": "Nộp trùng",
+    "file_too_large": "Tệp quá lớn",
+    "formula_error": "Công thức báo lỗi",
+    "formula_no_value": "Công thức chưa có kết quả",
+    "legacy_tcvn3": "Chữ gõ bằng bảng mã TCVN3",
+    "legacy_vni": "Chữ gõ bằng bảng mã VNI",
+    "merged_number": "Ô số bị gộp",
+    "missing_column": "Thiếu cột",
+    "missing_field": "Thiếu dòng thông tin",
+    "missing_indicator": "Thiếu chỉ tiêu",
+    "missing_sheet": "Thiếu trang",
+    "missing_unit": "Chưa nộp",
+    "negative": "Số âm",
+    "no_folder": "Thiếu thư mục năm",
+    "not_a_file": "Không phải tệp",
+    "not_a_number": "Không phải là số",
+    "not_whole": "Không phải số nguyên",
+    "number_as_text": "Số nhập dạng chữ",
+    "official": "Thông tin văn bản hành chính",
+    "previous_skipped": "Không so sánh với năm trước",
+    "reader_failed": "Không đọc được tệp",
+    "settings": "Thông tin bài báo cáo",
+    "shared_text": "Tệp hỏng (chữ dùng chung)",
+    "sheet_part_twice": "Tệp hỏng (trang lặp lại)",
+    "text_too_long": "Chữ quá dài",
+    "too_many_cells": "Quá nhiều ô",
+    "too_many_members": "Tệp hỏng (quá nhiều phần)",
+    "unit_blank": "Chưa ghi đơn vị",
+    "unit_mismatch": "Tên và mã đơn vị không khớp",
+    "unit_unknown": "Không nhận ra đơn vị",
+    "unknown_choice": "Giá trị ngoài danh sách",
+    "unknown_code": "Mã chỉ tiêu lạ",
+    "unknown_commune": "Xã, phường lạ",
+    "unreadable": "Không đọc được tệp",
+    "xml_entities": "Tệp hỏng (thực thể XML)",
+    "year_mismatch": "Sai năm báo cáo",
+    "year_over_year": "Chênh lệch lớn so với năm trước",
+    "zip_bomb": "Tệp hỏng (nén bất thường)",
+}

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 ERROR = "lỗi"
 WARNING = "cảnh báo"
+NOTE = "ghi chú"  # neither blocks nor needs a unit to act: a report-only setting, say
 
 
 @dataclass(frozen=True)
@@ -53,3 +54,8 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
 def count_errors(problems: list[Problem]) -> int:
     """Return how many problems are errors."""
     return sum(p.is_error for p in problems)
+
+
+def count_warnings(problems: list[Problem]) -> int:
+    """Return how many problems are warnings (notes are neither errors nor warnings)."""
+    return sum(p.severity == WARNING for p in problems)

@@ -4,6 +4,7 @@ import datetime as dt
 import io
 
 from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -17,6 +18,10 @@ _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 _INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _UNLOCKED = Protection(locked=False)
+# A custom document property naming the year and unit a blank was written for ("2026/11953"):
+# tells any tool that the file came from `reportgen template`. Whether it is still blank is
+# decided from its content (check._nothing_filled), since the mark stays when it is filled.
+BLANK_MARK = "reportgen-mau-trong"
 TABLE_ROWS = 500  # rows of a row sheet open for input, with their dropdowns
 
 INSTRUCTIONS = (
@@ -193,6 +198,7 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
             lists.append([commune.name])
         _protect(lists)
 
+    wb.custom_doc_props.append(StringProperty(name=BLANK_MARK, value=f"{year}/{unit.code}"))
     day = dt.date(year, 1, 1)  # not the clock: the same catalog gives the same blank bytes
     wb.properties.created = dt.datetime.combine(day, dt.time())
     return xlsx_bytes(wb, day)
