@@ -36,10 +36,10 @@ $(BIN)/.installed: pyproject.toml
 report: need-year $(BIN)/.installed ## Lập báo cáo out/YEAR/*.html, *.pdf từ data/YEAR/*.xlsx
 	$(BIN)/reportgen build --year $(YEAR) --data-dir $(DATA) $(ARGS)
 
-check: need-year $(BIN)/.installed ## Chỉ kiểm tra các tệp data/YEAR/*.xlsx
+check: need-year $(BIN)/.installed ## Kiểm tra data/YEAR/*.xlsx, ghi bảng kiểm tra và tệp gửi đơn vị
 	$(BIN)/reportgen check --year $(YEAR) --data-dir $(DATA) $(ARGS)
 
-template: need-year $(BIN)/.installed ## Tạo tệp Excel mẫu trống của năm YEAR (không ghi đè)
+template: need-year $(BIN)/.installed ## Tạo mẫu Excel trống vào mau-trong/YEAR (không ghi đè)
 	$(BIN)/reportgen template --year $(YEAR) --data-dir $(DATA)
 
 preview: need-year $(BIN)/.installed ## Xem trước báo cáo năm YEAR tại http://127.0.0.1:8000/

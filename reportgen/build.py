@@ -29,7 +29,7 @@ from reportgen.load import (
 )
 from reportgen.names import fold
 from reportgen.problem_rules import NO_FOLDER, PREVIOUS_SKIPPED, SETTINGS, problem, spec_of
-from reportgen.problems import Problem, count_errors, sort_problems
+from reportgen.problems import Problem, count_errors, count_warnings, sort_problems
 from reportgen.provenance import figures_in, in_text_order, sources_csv
 from reportgen.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
 from reportgen.rules import copied_rows, year_over_year
@@ -96,8 +96,15 @@ class CheckResult:
 
     @property
     def warnings(self) -> int:
-        """Return the number of warnings."""
-        return len(self.problems) - self.errors
+        """Return the number of warnings (notes not counted)."""
+        return count_warnings(self.problems)
+
+
+@dataclass(frozen=True)
+class _ReadFigures:
+    """The figures read from a workbook with errors, as year_over_year takes a submission."""
+
+    facts: tuple
 
 
 @dataclass
@@ -116,6 +123,7 @@ def check_year(
     progress: Callable[[Path, int, int], None] | None = None,
     compare_previous: bool = True,
     official: bool = False,
+    date_required: bool = True,
 ) -> CheckResult:
     """Read and check every input of a year without writing anything (but the cache).
 
@@ -123,13 +131,14 @@ def check_year(
     With compare_previous, the year before is checked too when its folder exists (kept in
     `previous`, for the report's comparison), and each unit's figures are compared with its
     figures of that year (catalog.toml [year_over_year]). With official, the settings' [official]
-    table is required (--style official): its mistakes are errors, not warnings.
+    table is required (--style official): its mistakes are errors, not warnings. Without
+    date_required (`check`, which writes no report), a missing publication date is a note.
     """
     catalog = load_catalog(data_dir)
     registry = load_registry(data_dir)
     config = config_digest(declared_files(data_dir, registry))
     return _check_year(year, data_dir, catalog, registry, config, allow_missing, progress,
-                       compare_previous, official)  # fmt: skip
+                       compare_previous, official, date_required)  # fmt: skip
 
 
 def _check_year(
@@ -142,6 +151,7 @@ def _check_year(
     progress: Callable[[Path, int, int], None] | None,
     compare_previous: bool,
     official: bool,
+    date_required: bool = True,
 ) -> CheckResult:
     expected = registry.units_for(year)
     if not expected:
@@ -151,7 +161,7 @@ def _check_year(
     problems: list[Problem] = []
     if not folder.is_dir():
         problems.append(problem(NO_FOLDER, fill={"folder": folder}))
-    settings, settings_problems = read_settings(data_dir, year, official)
+    settings, settings_problems = read_settings(data_dir, year, official, date_required)
     problems += settings_problems
     submissions, checks = [], []
     digests = {}
@@ -183,8 +193,15 @@ def _check_year(
                 before, data_dir, catalog, registry, config,
                 allow_missing=False, progress=None, compare_previous=False, official=False,
             )  # fmt: skip
-    if previous and catalog.year_over_year and submissions:
-        problems += year_over_year(submissions, previous.submissions, catalog.year_over_year, year)
+    # Every figure read is compared, from files with errors too: the unit hears of a jump in
+    # the same round as its other problems, not after fixing them.
+    read = [_ReadFigures(c.read_facts) for c in checks
+            if c.read_facts and c.unit is not None
+            and c.unit.code not in completeness.duplicated]  # fmt: skip
+    if previous and catalog.year_over_year and (submissions or read):
+        problems += year_over_year(
+            submissions + read, previous.submissions, catalog.year_over_year, year
+        )
     if previous and submissions:
         problems += copied_rows(submissions, previous.submissions, year)
     return CheckResult(
@@ -391,10 +408,33 @@ def previous_year(
     return data, []
 
 
+BLANKS_DIR = "mau-trong"  # the blank workbooks' own folder: mau-trong/<year>, never data/
+
+
+def blanks_folder(year: int) -> Path:
+    """Return the default folder of a year's blank workbooks: mau-trong/<year>."""
+    return Path(BLANKS_DIR) / str(year)
+
+
+@dataclass
+class TemplateResult:
+    """What `template` wrote, what it found already there, and the units it left out."""
+
+    written: list[tuple[Path, bool]]  # (path, False when it was there already)
+    has_file: list[tuple[Unit, str]]  # units with a file of their own in data/<year>/: its name
+    folder: Path  # the year's data folder, where those files are
+
+
 def write_templates(
     year: int, data_dir: Path = Path("data"), out_dir: Path | None = None
-) -> list[tuple[Path, bool]]:
-    """Write a blank workbook per expected unit (and the year's settings file); never overwrite."""
+) -> TemplateResult:
+    """Write a blank workbook per expected unit that has sent nothing yet; never overwrite.
+
+    Blanks go to out_dir (mau-trong/<year>), never into the data folder, where a blank would
+    be read as a submission. A unit with a workbook of its own in data/<year>/ (found by the
+    unit it names, whatever the file's name; a blank left there does not count) gets none.
+    The year's settings file is written into data/<year>/ when missing: `build` reads it there.
+    """
     from reportgen.workbook import blank_workbook  # openpyxl: only this command needs it
 
     catalog = load_catalog(data_dir)
@@ -402,10 +442,15 @@ def write_templates(
     units = registry.units_for(year)
     if not units:
         raise ConfigError([msg.NO_UNITS.format(year=year)])
-    out_dir = out_dir or year_folder(data_dir, year)
+    out_dir = out_dir or blanks_folder(year)
+    folder = year_folder(data_dir, year)
+    sent = _units_with_files(year, data_dir, catalog, registry)
     communes = registry.communes_for(year)
-    written = []
+    written, has_file = [], []
     for unit in units:
+        if unit.code in sent:
+            has_file.append((unit, sent[unit.code]))
+            continue
         target = out_dir / workbook_filename(unit, year)
         if target.exists():
             written.append((target, False))
@@ -413,11 +458,25 @@ def write_templates(
         written.append(
             (target, write_new_file(target, blank_workbook(unit, year, catalog, communes)))
         )
-    settings = out_dir / SETTINGS_FILE
+    settings = folder / SETTINGS_FILE
     written.append(
         (settings, write_new_file(settings, SETTINGS_SKELETON.format(year=year).encode()))
     )
-    return written
+    return TemplateResult(written, has_file, folder)
+
+
+def _units_with_files(year: int, data_dir: Path, catalog, registry) -> dict[str, str]:
+    """Return {unit code: file name} of the units that have a filled workbook in data/<year>/."""
+    files, _ = find_workbooks(data_dir, year)
+    if not files:
+        return {}
+    config = config_digest(declared_files(data_dir, registry))
+    sent: dict[str, str] = {}
+    for inspected in inspect_all(files, catalog, registry, year, config, None):
+        outcome = inspected.outcome
+        if isinstance(outcome, WorkbookCheck) and outcome.unit and not outcome.blank:
+            sent.setdefault(outcome.unit.code, outcome.file)
+    return sent
 
 
 def workbook_filename(unit: Unit, year: int) -> str:

@@ -20,7 +20,7 @@ from reportgen.check import Place, Row, Submission, WorkbookCheck
 from reportgen.fact_table import Fact
 from reportgen.problems import Problem
 
-FORMAT = 3  # bumped whenever the layout below changes: older entries are then misses
+FORMAT = 4  # bumped whenever the layout below changes: older entries are then misses
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # a district's entry is a few kB; larger ones are not kept
 
 Outcome = WorkbookCheck | Problem
@@ -102,6 +102,8 @@ def _outcome(outcome: Outcome) -> dict:
                 "problems": [_problem(p) for p in outcome.problems],
                 "preparer": _s(outcome.preparer),
                 "prepared_on": _s(outcome.prepared_on),
+                "blank": _b(outcome.blank),
+                "read_facts": [_fact(f) for f in outcome.read_facts],
             }
         }
     raise BadEntry(f"not an outcome: {type(outcome).__name__}")
@@ -183,6 +185,12 @@ def _s(value) -> str:
     return value
 
 
+def _b(value) -> bool:
+    if not isinstance(value, bool):
+        raise BadEntry(f"expected true or false, found {type(value).__name__}")
+    return value
+
+
 def _i(value) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise BadEntry(f"expected a whole number, found {type(value).__name__}")
@@ -215,9 +223,10 @@ def _read_outcome(obj) -> Outcome:
     if isinstance(obj, dict) and list(obj) == ["problem"]:
         return _read_problem(obj["problem"])
     (check,) = _fields(obj, "check")
-    file, unit, submission, problems, preparer, prepared_on = _fields(
-        check, "file", "unit", "submission", "problems", "preparer", "prepared_on"
-    )
+    file, unit, submission, problems, preparer, prepared_on, blank, read_facts = _fields(
+        check, "file", "unit", "submission", "problems", "preparer", "prepared_on", "blank",
+        "read_facts",
+    )  # fmt: skip
     return WorkbookCheck(
         _s(file),
         None if unit is None else _read_unit(unit),
@@ -225,6 +234,8 @@ def _read_outcome(obj) -> Outcome:
         [_read_problem(p) for p in _list(problems)],
         _s(preparer),
         _s(prepared_on),
+        _b(blank),
+        tuple(_read_fact(f) for f in _list(read_facts)),
     )
 
 

@@ -14,7 +14,7 @@ from reportgen.fact_table import Fact, indicator_facts, row_facts
 from reportgen.legacy_encoding import TCVN3, detect
 from reportgen.load import RawWorkbook
 from reportgen.names import fold, mentions, name_key, name_variants, names_a_district, nfc
-from reportgen.problem_rules import RULES, RuleSpec, problem
+from reportgen.problem_rules import RULES, RuleSpec, problem, spec_of
 from reportgen.problems import WARNING, Problem
 from reportgen.rules import evaluate
 from reportgen.vietnamese import number as format_number
@@ -93,6 +93,12 @@ class WorkbookCheck:
     problems: list[Problem]
     preparer: str = ""
     prepared_on: str = ""
+    # A blank workbook left unfilled (the template as written): not a submission, never a
+    # duplicate; its unit is still to send its file.
+    blank: bool = False
+    # The indicator figures that could be read from a workbook with errors: compared with the
+    # year before in the same run, so that a unit hears of a jump together with its errors.
+    read_facts: tuple[Fact, ...] = ()
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -787,8 +793,14 @@ def inspect_workbook(
     rows = {t.key: _check_table(raw, out, t, catalog, communes, unit) for t in catalog.tables}
     preparer = _text(info.get("preparer", (None, ""))[0])
     prepared_on = _text(info.get("prepared_on", (None, ""))[0])
+    if unit is not None and _nothing_filled(refs, blank, rows, out.problems):
+        note = pr.problem(pr.BLANK_TEMPLATE, file=raw.file, unit=unit.code)
+        return WorkbookCheck(raw.file, unit, None, [note], preparer, prepared_on, blank=True)
     if unit is None or any(p.is_error for p in out.problems):
-        return WorkbookCheck(raw.file, unit, None, out.problems, preparer, prepared_on)
+        read = tuple(indicator_facts(year, unit.code, raw.file, indicators, cells)) if unit else ()
+        return WorkbookCheck(
+            raw.file, unit, None, out.problems, preparer, prepared_on, read_facts=read
+        )
     facts = (
         *indicator_facts(year, unit.code, raw.file, indicators, cells),
         *row_facts(year, unit.code, catalog.tables, rows),
@@ -797,6 +809,26 @@ def inspect_workbook(
         raw.file, unit, year, preparer, prepared_on, indicators, cells, rows, facts
     )
     return WorkbookCheck(raw.file, unit, submission, out.problems, preparer, prepared_on)
+
+
+# What an unfilled blank shows: every indicator value left empty, so "chưa nhập" errors only.
+_UNFILLED_RULES = frozenset({pr.BLANK})
+
+
+def _nothing_filled(refs: dict, blank: set, rows: dict, problems: list[Problem]) -> bool:
+    """Return True for a workbook in which nothing was typed: a blank, not a submission.
+
+    Decided from the content, not from the mark the template sets (workbook.BLANK_MARK):
+    the mark stays when a clerk fills the file, and blanks of older versions have none.
+    Every indicator found is empty, no row sheet has a row, and nothing else is wrong
+    (a damaged or reworked file keeps its own problems).
+    """
+    return (
+        bool(refs)
+        and blank == set(refs)
+        and not any(rows.values())
+        and all(spec_of(p) in _UNFILLED_RULES for p in problems)
+    )
 
 
 @dataclass(frozen=True)
@@ -823,7 +855,7 @@ def check_completeness(
     problems = []
     by_unit: dict[str, list[WorkbookCheck]] = {}
     for check in checks:
-        if check.unit is None:
+        if check.unit is None or check.blank:  # a blank left in the folder is no submission
             continue
         unit = check.unit
         sent = by_unit.setdefault(unit.code, [])

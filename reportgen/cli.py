@@ -161,16 +161,61 @@ DATA_DIR = click.option(
 )
 
 
-def _print_problems(problems: list[Problem], unit_names: dict[str, str]) -> None:
-    current = None
+# check at 104 units and more: a unit's problems of one rule after the first few are counted,
+# not printed (all are in the check table), and a long list of units yet to send is one block.
+SAME_RULE_SHOWN = 5
+MISSING_LISTED = 10  # more missing units than this are listed together, by name
+
+
+def _print_problems(
+    problems: list[Problem], unit_names: dict[str, str], capped: bool = False
+) -> None:
+    """Print problems grouped by unit; capped (check), shorten what the table holds in full."""
+    missing = [p for p in problems if spec_of(p) is MISSING_UNIT]
+    if capped and len(missing) > MISSING_LISTED:
+        problems = [p for p in problems if spec_of(p) is not MISSING_UNIT]
+    else:
+        missing = []
+    current, shown, hidden = None, {}, {}
+
+    def flush() -> None:
+        for (severity, _rule), count in hidden.items():
+            click.echo("  " + msg.MORE_SIMILAR.format(count=count, kind=severity), err=True)
+        hidden.clear()
+        shown.clear()
+
     for problem in problems:
         group = problem.unit or ""
         if group != current:
+            flush()
             current = group
             header = unit_names.get(group, group) if group else msg.GENERAL_HEADER.rstrip(":")
             click.echo(msg.UNIT_HEADER.format(unit=header), err=True)
+        key = (problem.severity, problem.rule)
+        shown[key] = shown.get(key, 0) + 1
+        if capped and group and shown[key] > SAME_RULE_SHOWN:
+            hidden[key] = hidden.get(key, 0) + 1
+            continue
         # One problem, one line: nothing it quotes may start another or drive the terminal.
         click.echo(f"  [{problem.severity}] {visible(problem.text())}", err=True)
+    flush()
+    if missing:
+        click.echo(msg.MISSING_BLOCK.format(count=len(missing)), err=True)
+        names = [visible(unit_names.get(p.unit, p.unit)) for p in missing]
+        for line in _wrap_names(names, 96):
+            click.echo(f"  {line}", err=True)
+
+
+def _wrap_names(names: list[str], width: int) -> list[str]:
+    """Return names joined by ", " in lines of at most width characters, no name split."""
+    lines, line = [], ""
+    for i, name in enumerate(names):
+        item = name + ("," if i < len(names) - 1 else "")
+        if line and len(line) + 1 + len(item) > width:
+            lines.append(line)
+            line = ""
+        line = f"{line} {item}" if line else item
+    return [*lines, line] if line else lines
 
 
 def _ignored_text(name: str) -> str:
@@ -213,7 +258,7 @@ def _refuse_out_dir_in_data(out_dir: Path | None, data_dir: Path, year: int) -> 
     The out folder given, or the default out/<year> (which is a year folder with --data-dir
     out). Compared resolved (symlinks followed), so that a link cannot lead the outputs in. A
     usage mistake like any other bad option value, hence click's code 2; nothing is read or
-    written. `template` is not asked: blank workbooks belong in the data folder.
+    written. (`template` refuses the year's data folder itself: a blank there is read as sent.)
     """
     out_dir = out_dir or Path("out") / str(year)
     data, out = data_dir.resolve(), out_dir.resolve()
@@ -367,11 +412,18 @@ def check(year, data_dir, out_dir):
       reportgen -v check --year 2018 --out-dir kiem-tra
     """
     from reportgen.build import check_year
-    from reportgen.report_check import write_check_report
+    from reportgen.report_check import (
+        FEEDBACK_DIR,
+        REPORT_STEM,
+        collection_states,
+        completeness_rows,
+        write_check_report,
+    )
 
     _refuse_out_dir_in_data(out_dir, data_dir, year)
     verbose = click.get_current_context().find_root().params.get("verbose", 0)
-    result = check_year(year, data_dir, progress=_Progress())
+    # No report is written: a missing publication date is a note here, an error for build.
+    result = check_year(year, data_dir, progress=_Progress(), date_required=False)
     if verbose:
         for path in result.ignored:
             click.echo(_ignored_text(path.name), err=True)
@@ -380,7 +432,15 @@ def check(year, data_dir, out_dir):
     if verbose:
         for path in paths:
             click.echo(msg.WROTE.format(path=visible(str(path))), err=True)
-    _print_problems(result.problems, result.unit_names)
+    _print_problems(result.problems, result.unit_names, capped=True)
+    table = out_dir / f"{REPORT_STEM.format(year=year)}.xlsx"
+    click.echo(
+        msg.CHECK_TABLE_AT.format(
+            path=visible(str(table)), feedback=visible(str(out_dir / FEEDBACK_DIR))
+        )
+    )
+    for line in collection_states(completeness_rows(result)).lines():
+        click.echo(line)
     click.echo(summary(result.errors, result.warnings, len(result.files)))
     sys.exit(1 if result.errors else 0)
 
@@ -437,19 +497,41 @@ def preview(year, data_dir, templates_dir, style, no_appendix, allow_missing, po
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
     metavar="THƯ_MỤC",
-    help="Nơi ghi các mẫu (mặc định <data-dir>/<năm>).",
+    help="Nơi ghi các mẫu trống (mặc định mau-trong/<năm>; không được là thư mục số liệu).",
 )
 @_guard
 def template(year, data_dir, out_dir):
-    """Tạo mẫu Excel trống cho từng đơn vị phải báo cáo trong năm; không ghi đè tệp đã có.
+    """Tạo mẫu Excel trống cho từng đơn vị chưa gửi tệp; không ghi đè tệp đã có.
+
+    Mẫu trống được ghi vào mau-trong/<năm>, không bao giờ vào thư mục số liệu: đơn vị điền
+    xong gửi về thì mới chép vào data/<năm>/. Đơn vị đã có tệp trong data/<năm>/ (nhận ra
+    theo tên, mã đơn vị ghi trong tệp) thì không được tạo mẫu nữa.
 
     \b
     Ví dụ:
-      reportgen template --year 2019
+      reportgen template --year 2026
+      reportgen template --year 2026 --out-dir gui-xa
     """
-    from reportgen.build import write_templates
+    from reportgen.build import blanks_folder, write_templates
+    from reportgen.load import year_folder
 
-    for path, written in write_templates(year, data_dir, out_dir):
+    out_dir = out_dir or blanks_folder(year)
+    folder = year_folder(data_dir, year).resolve()
+    out = out_dir.resolve()
+    if out == folder or folder in out.parents:
+        text = msg.TEMPLATE_INTO_DATA.format(
+            out=visible(str(out_dir)), data=visible(str(year_folder(data_dir, year))), year=year
+        )
+        click.echo(text, err=True)
+        sys.exit(2)
+    result = write_templates(year, data_dir, out_dir)
+    for unit, name in result.has_file:
+        click.echo(
+            msg.TEMPLATE_UNIT_HAS_FILE.format(
+                unit=unit.official_name, file=shown_name(name), folder=visible(str(result.folder))
+            )
+        )
+    for path, written in result.written:
         shown = visible(str(path))
         click.echo((msg.WROTE if written else msg.SKIPPED_EXISTING).format(path=shown))
 
@@ -520,7 +602,7 @@ def export(year, years, period, data_dir, out_dir, formats, allow_missing):
         _print_by_year(exc.by_year, exc.unit_names, several=len(years) > 1)
         errors = sum(p.is_error for p in exc.problems)
         click.echo(msg.EXPORT_NOTHING_WRITTEN.format(errors=errors), err=True)
-        if any(p.rule == "missing_unit" and p.is_error for p in exc.problems):
+        if any(spec_of(p) is MISSING_UNIT and p.is_error for p in exc.problems):
             click.echo(msg.MISSING_HINT, err=True)
         sys.exit(1)
     _print_by_year(result.problems, result.unit_names, several=len(years) > 1)

@@ -13,7 +13,7 @@ from reportgen import messages as msg
 from reportgen import problem_rules as pr
 from reportgen.cellinfo import CellInfo, read_cell_info
 from reportgen.problem_rules import RuleSpec, problem
-from reportgen.problems import WARNING, Problem
+from reportgen.problems import NOTE, WARNING, Problem
 from reportgen.regular import NotRegularFile, read_error, read_regular
 from reportgen.toml_errors import explain
 from reportgen.visible import shown_name, strip_controls, visible
@@ -235,19 +235,21 @@ def read_sheets(book: python_calamine.CalamineWorkbook) -> dict[str, list[list]]
 
 
 def read_settings(
-    data_dir: Path, year: int, official_required: bool = False
+    data_dir: Path, year: int, official_required: bool = False, date_required: bool = True
 ) -> tuple[ReportSettings, list[Problem]]:
     """Read the year's bao-cao.toml: the report's date and author, and its [official] table.
 
     Mistakes in a written [official] table are warnings, unless it is required (for
-    --style official), when they are errors and a missing table is one too.
+    --style official), when they are errors and a missing table is one too. Without
+    date_required (a check, which writes no report), a missing file or date is a note.
     """
     path = year_folder(data_dir, year) / SETTINGS_FILE
     empty = ReportSettings(None, "")
     try:
         content = read_regular(path)
     except FileNotFoundError:
-        return empty, [_settings_problem(path, msg.SETTINGS_MISSING.format(year=year))]
+        text = msg.SETTINGS_MISSING.format(year=year)
+        return empty, [_report_only(_settings_problem(path, text), date_required)]
     except NotRegularFile:
         return empty, [_settings_problem(path, msg.SETTINGS_NOT_A_FILE.format(year=year))]
     except OSError as exc:
@@ -268,7 +270,7 @@ def read_settings(
     if isinstance(date, dt.datetime):
         date = date.date()
     if not isinstance(date, dt.date):
-        problems.append(_settings_problem(path, msg.SETTINGS_DATE))
+        problems.append(_report_only(_settings_problem(path, msg.SETTINGS_DATE), date_required))
         date = None
     author = raw.get("author", "")
     if not isinstance(author, str):
@@ -369,6 +371,13 @@ def _read_official(
         ),
         [],
     )
+
+
+def _report_only(found: Problem, required: bool) -> Problem:
+    """Return a problem of what only the report needs: an error, or a note when not required."""
+    if required:
+        return found
+    return replace(found, severity=NOTE, message=found.message + msg.SETTINGS_BUILD_ONLY)
 
 
 def _settings_problem(path: Path, message: str, spec: RuleSpec = pr.SETTINGS) -> Problem:

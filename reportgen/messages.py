@@ -179,7 +179,6 @@ COMPLETENESS_HEADERS = (
     "Ghi chú",
 )
 GENERAL_UNIT = "Chung"
-STATUS_SUBMITTED = "Đã nộp"
 STATUS_MISSING = "Chưa nộp"
 STATUS_DUPLICATE = "Nộp trùng"
 STATUS_UNKNOWN = "Không nhận ra đơn vị"
@@ -641,3 +640,38 @@ WORDING_NOT_FOUND = (
     'Không tìm thấy lời văn "{name}" (bao-cao.toml, wording) — cần thư mục wording/{name} '
     "trong thư mục mẫu: {dirs}."
 )
+
+
+# --- the collection loop: blanks apart from submissions, who has sent what, feedback per
+# unit, one round trip (issue 14) ---
+BLANK_TEMPLATE = (
+    "tệp mẫu chưa điền — chưa có số liệu nào nên không tính là đã nộp. Hãy điền rồi gửi lại, "
+    "hoặc chuyển tệp này ra khỏi thư mục số liệu."
+)
+STATUS_CLEAN = "Đã nộp, không có lỗi"
+STATUS_ERRORS = "Đã nộp, còn lỗi"
+NOTE_BLANK = "Chỉ có tệp mẫu chưa điền: {files}."
+STATE_CLEAN = "Đã nộp, không có lỗi: {count} đơn vị."
+STATE_ERRORS = "Đã nộp, còn lỗi: {count} đơn vị."
+STATE_MISSING = "Chưa nộp: {count} đơn vị."
+MORE_SIMILAR = "… và {count} {kind} tương tự (xem đủ trong bảng kiểm tra)"
+MISSING_BLOCK = "Chưa nộp ({count} đơn vị):"
+CHECK_TABLE_AT = "Bảng kiểm tra: {path}; tệp gửi từng đơn vị: {feedback}"
+SETTINGS_BUILD_ONLY = " (Chỉ cần khi lập báo cáo; việc kiểm tra số liệu vẫn làm đủ.)"
+TEMPLATE_INTO_DATA = (
+    "Không ghi mẫu trống vào {out}: thư mục năm của số liệu ({data}) chỉ chứa tệp các đơn vị "
+    "gửi về, mẫu trống để ở đó sẽ bị đọc như tệp nộp. Hãy bỏ --out-dir (mặc định "
+    "mau-trong/{year}) hoặc chọn thư mục khác."
+)
+TEMPLATE_UNIT_HAS_FILE = "Không tạo mẫu cho {unit}: đã có tệp {file} trong {folder}."
+TEMPLATE_SETTINGS = "Tệp thông tin bài báo cáo: {path}"
+FEEDBACK_TITLE = "Kết quả kiểm tra tệp số liệu năm {year} của {unit}"
+FEEDBACK_INTRO = (
+    "Hãy sửa các ô dưới đây trong tệp của đơn vị rồi gửi lại cho {committee}. "
+    "Lỗi phải sửa; cảnh báo thì xem lại, đúng rồi thì giữ nguyên."
+)
+FEEDBACK_SHEET = "Cần sửa"
+FEEDBACK_HEADERS = ("Mức", "Tệp", "Trang", "Ô", "Giá trị", "Cần sửa", "Quy tắc", "Mã quy tắc")
+MISSING_LIST_HEAD = "Các đơn vị chưa nộp tệp số liệu năm {year}: {count} đơn vị."
+MISSING_LIST_BLANK = " (chỉ có tệp mẫu chưa điền: {files})"
+RULE_CATALOG = "Số liệu không khớp nhau"  # a cross-field rule of catalog.toml [[rules]]

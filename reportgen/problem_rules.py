@@ -127,6 +127,9 @@ _TABLE = (
     DATE_FORMATTED := RuleSpec(
         "date_formatted", ERROR, C, "Ô số định dạng ngày", msg.DATE_FORMATTED_NUMBER
     ),
+    BLANK_TEMPLATE := RuleSpec(
+        "blank_template", WARNING, Kind.COMPLETENESS, "Tệp mẫu chưa điền", msg.BLANK_TEMPLATE
+    ),
     MISSING_UNIT := RuleSpec(
         "missing_unit", ERROR, Kind.COMPLETENESS, "Đơn vị chưa nộp", msg.MISSING_UNIT
     ),

@@ -6,6 +6,7 @@ from reportgen import messages as msg
 
 ERROR = "lỗi"
 WARNING = "cảnh báo"
+NOTE = "ghi chú"  # neither blocks nor needs a unit to act: a report-only setting, say
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,8 @@ def summary(errors: int, warnings: int, files: int) -> str:
         files=files,
     )
     return text[:1].upper() + text[1:]
+
+
+def count_warnings(problems: list[Problem]) -> int:
+    """Return how many problems are warnings (notes are neither errors nor warnings)."""
+    return sum(p.severity == WARNING for p in problems)

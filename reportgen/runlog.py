@@ -48,7 +48,8 @@ def record_run(
         command=msg.RUN_LOG_COMMANDS[command],
         year=result.year,
         inputs=visible(_entries(inputs)) or msg.RUN_LOG_NONE,
-        outputs=_entries((p.name, _digest(p)) for p in outputs) or msg.RUN_LOG_NONE,
+        outputs=_entries((_output_name(p, out_dir), _digest(p)) for p in outputs)
+        or msg.RUN_LOG_NONE,
         errors=result.errors,
         warnings=result.warnings,
     )
@@ -98,3 +99,11 @@ def _folder_digest(folder: Path) -> str:
         name = path.relative_to(folder).as_posix()
         total.update(f"{name}\0{_digest(path)}\n".encode("utf-8", "surrogateescape"))
     return total.hexdigest()[:DIGEST_CHARS]
+
+
+def _output_name(path: Path, out_dir: Path) -> str:
+    """Return an output's name in its folder: "gui-don-vi/340-dong-hung.xlsx" for a subfolder's."""
+    try:
+        return path.relative_to(out_dir).as_posix()
+    except ValueError:
+        return path.name

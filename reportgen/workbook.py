@@ -4,6 +4,7 @@ import datetime as dt
 import io
 
 from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -26,6 +27,10 @@ _NOTE_FONT = Font(bold=True, italic=True, color="C00000")
 TABLE_ROWS = 500  # rows of a row sheet open for input (the example row among them)
 # Excel refuses a validation whose title is over 32 characters or whose text is over 255.
 _DV_TITLE_CHARS, _DV_TEXT_CHARS = 32, 255
+# A custom document property naming the year and unit a blank was written for ("2026/11953"):
+# tells any tool that the file came from `reportgen template`. Whether it is still blank is
+# decided from its content (check._nothing_filled), since the mark stays when it is filled.
+BLANK_MARK = "reportgen-mau-trong"
 
 INSTRUCTIONS = (
     "Mẫu báo cáo số liệu phòng, chống mua bán người — {unit}, năm {year}.",
@@ -296,6 +301,7 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
         _print_layout(lists, unit, year, 1)
         _protect(lists)
 
+    wb.custom_doc_props.append(StringProperty(name=BLANK_MARK, value=f"{year}/{unit.code}"))
     day = dt.date(year, 1, 1)  # not the clock: the same catalog gives the same blank bytes
     wb.properties.created = dt.datetime.combine(day, dt.time())
     return xlsx_bytes(wb, day)

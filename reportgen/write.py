@@ -60,14 +60,17 @@ def write_set(
     copied: Iterable[str] = (),
     before_switch: Callable[[Path, list[Path]], object] | None = None,
     protected: Iterable[Path] = (),
+    owned: Iterable[str] = (),
 ) -> list[Path]:
     """Replace out_dir by a new version holding `files` and everything else it held.
 
     `copied` names files that `before_switch(folder, staged_paths)` will append to: they are
     copied into the new version rather than linked, so that the previous version is never
     changed. `protected` are folders (the inputs, the templates) that must not be inside
-    out_dir, since the whole folder is replaced. Return the paths of the written files under
-    out_dir.
+    out_dir, since the whole folder is replaced. A file's name may hold one subfolder
+    ("gui-don-vi/340-dong-hung.xlsx"); `owned` names subfolders that this run writes whole:
+    they are not carried over, so that no file of an earlier run stays in them. Return the
+    paths of the written files under out_dir.
     """
     target = Path(os.path.realpath(out_dir))  # a symlinked out folder: replace what it points to
     for folder in protected:
@@ -91,7 +94,7 @@ def write_set(
             mode = 0o777 & ~_umask()
             if target.is_dir():
                 mode = target.stat().st_mode & 0o7777
-                _carry_over(target, stage, set(copied))
+                _carry_over(target, stage, set(copied), set(owned))
             os.chmod(stage, mode)  # mkdtemp makes 0700; the folder is for sharing
             staged = _write_into(stage, files, out_dir)
             if before_switch is not None:
@@ -110,7 +113,7 @@ def write_set(
         _pause("switched")
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)  # the next run retries what this one cannot
-    return [out_dir / path.name for path in staged]
+    return [out_dir / path.relative_to(stage) for path in staged]
 
 
 def write_files(files: dict[Path, bytes]) -> list[Path]:
@@ -169,10 +172,13 @@ def _remove_leftovers(parent: Path, name: str, target: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _carry_over(current: Path, stage: Path, copied: set[str]) -> None:
-    """Fill the new version with what the current one holds: hard links, copies for `copied`."""
+def _carry_over(current: Path, stage: Path, copied: set[str], owned: set[str]) -> None:
+    """Fill the new version with what the current one holds: hard links, copies for `copied`.
+
+    The `owned` subfolders are left out: the run writes them anew.
+    """
     for entry in os.scandir(current):
-        if _LEGACY_TEMP.match(entry.name):
+        if _LEGACY_TEMP.match(entry.name) or entry.name in owned:
             continue
         destination = stage / entry.name
         if entry.is_dir(follow_symlinks=False):
@@ -196,6 +202,7 @@ def _write_into(stage: Path, files: dict[str, bytes], shown: Path) -> list[Path]
     for name, content in files.items():
         path = stage / name
         try:
+            path.parent.mkdir(exist_ok=True)  # one subfolder at most (see write_set)
             # A link to the previous version's file: never write through it.
             path.unlink(missing_ok=True)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)

@@ -173,7 +173,11 @@ def test_a_long_check_shows_a_progress_bar_in_a_terminal_only(many: Path, tmp_pa
         capture_output=True, text=True, cwd=tmp_path,
     )  # fmt: skip
     assert piped.stderr == ""
-    assert piped.stdout == "Không có lỗi, không có cảnh báo trong 36 tệp.\n"
+    assert piped.stdout == (
+        "Bảng kiểm tra: out/2018/kiem-tra-2018.xlsx; tệp gửi từng đơn vị: out/2018/gui-don-vi\n"
+        "Đã nộp, không có lỗi: 36 đơn vị.\nĐã nộp, còn lỗi: 0 đơn vị.\nChưa nộp: 0 đơn vị.\n"
+        "Không có lỗi, không có cảnh báo trong 36 tệp.\n"
+    )
 
 
 def test_the_cache_forgets_what_no_run_used_for_sixty_days(data_dir: Path, tmp_path, monkeypatch):

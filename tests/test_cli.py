@@ -40,6 +40,10 @@ def test_check_bad_value_exits_1_with_located_message(data_dir: Path):
         "Huyện Đông Hưng:\n"
         '  [lỗi] 340-dong-hung-2018.xlsx, trang "Chỉ tiêu", ô D9: "ba mươi" không phải là số'
         " — hãy nhập số nguyên ≥ 0.\n"
+        "Bảng kiểm tra: out/2018/kiem-tra-2018.xlsx; tệp gửi từng đơn vị: out/2018/gui-don-vi\n"
+        "Đã nộp, không có lỗi: 7 đơn vị.\n"
+        "Đã nộp, còn lỗi: 1 đơn vị.\n"
+        "Chưa nộp: 0 đơn vị.\n"
         "1 lỗi, không có cảnh báo trong 8 tệp.\n"
     )
 
@@ -84,6 +88,8 @@ def test_check_year_without_units_exits_1(data_dir: Path):
 
 def test_template_writes_one_workbook_per_unit_and_never_overwrites(data_dir: Path, tmp_path):
     out = tmp_path / "mau"
+    for sent in (data_dir / "2019").glob("*.xlsx"):
+        sent.unlink()  # no unit has sent its file yet: each gets a blank
     first = run("template", "--year", 2019, "--data-dir", data_dir, "--out-dir", out)
     assert first.exit_code == 0
     names = sorted(p.name for p in out.iterdir())
@@ -96,7 +102,6 @@ def test_template_writes_one_workbook_per_unit_and_never_overwrites(data_dir: Pa
         "342-tien-hai-2019.xlsx",
         "343-kien-xuong-2019.xlsx",
         "344-vu-thu-2019.xlsx",
-        "bao-cao.toml",
     ]
     assert f"Đã ghi: {out / '340-dong-hung-2019.xlsx'}\n" in first.output
     (out / "340-dong-hung-2019.xlsx").write_bytes(b"my own work")
@@ -106,8 +111,9 @@ def test_template_writes_one_workbook_per_unit_and_never_overwrites(data_dir: Pa
     assert (out / "340-dong-hung-2019.xlsx").read_bytes() == b"my own work"
 
 
-def test_template_defaults_to_the_years_data_folder(data_dir: Path):
+def test_template_defaults_to_its_own_folder_and_the_settings_file_to_the_year(data_dir: Path):
     shutil.rmtree(data_dir / "2019")  # the sample year; the template must write it anew
     result = run("template", "--year", 2019, "--data-dir", data_dir)
     assert result.exit_code == 0
-    assert (data_dir / "2019/344-vu-thu-2019.xlsx").is_file()
+    assert Path("mau-trong/2019/344-vu-thu-2019.xlsx").is_file()
+    assert sorted(p.name for p in (data_dir / "2019").iterdir()) == ["bao-cao.toml"]

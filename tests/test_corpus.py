@@ -505,9 +505,17 @@ BAD = {
             'liệu thật, hãy xóa chữ "Ví dụ:" ở ô A3; nếu không, hãy xóa cả dòng.',
         ),
     ],
+    # A blank sent back unfilled is no submission: one warning, not a "chưa nhập" per cell.
     "52-mau-chua-dien.xlsx": [
-        error(INDICATORS, cell, "", "blank", BLANK_NUMBER)
-        for cell in ("D3", "D4", "D6", "D7", "D9", "D10", "D11", "D12", "D14", "D15", "D16")
+        MISSING,
+        warning(
+            "",
+            "",
+            "",
+            "blank_template",
+            "tệp mẫu chưa điền — chưa có số liệu nào nên không tính là đã nộp. Hãy điền rồi gửi "
+            "lại, hoặc chuyển tệp này ra khỏi thư mục số liệu.",
+        ),
     ],
 }
 # Files put beside Tiền Hải's own workbook.
@@ -621,7 +629,11 @@ def test_ignored_files_are_listed_under_verbose(data_dir: Path):
     quiet = run("check", "--year", 2018, "--data-dir", data_dir)
     loud = run("-v", "check", "--year", 2018, "--data-dir", data_dir)
 
-    assert quiet.output == "Không có lỗi, không có cảnh báo trong 8 tệp.\n"
+    assert quiet.output == (
+        "Bảng kiểm tra: out/2018/kiem-tra-2018.xlsx; tệp gửi từng đơn vị: out/2018/gui-don-vi\n"
+        "Đã nộp, không có lỗi: 8 đơn vị.\nĐã nộp, còn lỗi: 0 đơn vị.\nChưa nộp: 0 đơn vị.\n"
+        "Không có lỗi, không có cảnh báo trong 8 tệp.\n"
+    )
     assert loud.exit_code == 0
     assert "Bỏ qua tệp ẩn: .342-tien-hai-2018.xlsx\n" in loud.output
     assert "Bỏ qua tệp khóa của Excel/LibreOffice: ~$342-tien-hai-2018.xlsx\n" in loud.output

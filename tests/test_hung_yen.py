@@ -143,18 +143,19 @@ def _text(html: str) -> str:
 def year_2026(tmp_path_factory) -> Path:
     """A data folder made as an office would: `template`, each blank filled, `check`."""
     data = _declarations(tmp_path_factory.mktemp("hung-yen") / "data")
-    result = run("template", "--year", 2026, "--data-dir", data)
+    blanks = data.parent / "mau-trong"  # the blanks' own folder, never data/ (issue 14)
+    result = run("template", "--year", 2026, "--data-dir", data, "--out-dir", blanks)
     assert result.exit_code == 0, result.output
     folder = data / "2026"
     registry = load_registry(data)
     kinds = {u.code: u.kind for u in registry.units_for(2026)}
-    for path in sorted(folder.glob("*.xlsx")):
+    for path in sorted(blanks.glob("*.xlsx")):
         code = path.name.split("-")[0]
         sample = unit_sample(2026, code, kinds[code])
         rows = {"Hoạt động": sample.activities, "Ấn phẩm": sample.publications}
         if sample.cases:
             rows["Vụ án"] = sample.cases
-        path.write_bytes(
+        (folder / path.name).write_bytes(
             fill_workbook(path.read_bytes(), sample.values(), rows, sample.preparer, "20/11/2026")
         )
     (folder / "bao-cao.toml").write_text(
@@ -164,7 +165,7 @@ def year_2026(tmp_path_factory) -> Path:
 
 
 def test_template_writes_104_blanks_with_ascii_sortable_names(year_2026: Path):
-    names = sorted(p.name for p in (year_2026 / "2026").glob("*.xlsx"))
+    names = sorted(p.name for p in (year_2026.parent / "mau-trong").glob("*.xlsx"))
     assert len(names) == 104
     assert names[:3] == [
         "11953-pho-hien-2026.xlsx",
@@ -196,7 +197,10 @@ def test_a_commune_blank_has_no_commune_column_and_no_hidden_list():
 def test_104_filled_workbooks_check_clean(year_2026: Path):
     result = run("check", "--year", 2026, "--data-dir", year_2026)
     assert result.exit_code == 0, result.output
-    assert result.output.endswith("Không có lỗi, không có cảnh báo trong 104 tệp.\n")
+    assert result.output.endswith(
+        "Đã nộp, không có lỗi: 104 đơn vị.\nĐã nộp, còn lỗi: 0 đơn vị.\nChưa nộp: 0 đơn vị.\n"
+        "Không có lỗi, không có cảnh báo trong 104 tệp.\n"
+    )
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,14 @@ from tests.hostile import members, write_zip
 
 YEAR = 2018
 DONG_HUNG = "340-dong-hung-2018.xlsx"
+# What `check` prints before its count when writing to out/2018 (issue 14: who sent what).
+_TABLE_AT = "Bảng kiểm tra: out/2018/kiem-tra-2018.xlsx; tệp gửi từng đơn vị: out/2018/gui-don-vi\n"
+STATES_CLEAN = (
+    _TABLE_AT + "Đã nộp, không có lỗi: 8 đơn vị.\nĐã nộp, còn lỗi: 0 đơn vị.\nChưa nộp: 0 đơn vị.\n"
+)
+STATES_ONE_ERROR = (
+    _TABLE_AT + "Đã nộp, không có lỗi: 7 đơn vị.\nĐã nộp, còn lỗi: 1 đơn vị.\nChưa nộp: 0 đơn vị.\n"
+)
 THAI_BINH = "336-thai-binh-2018.xlsx"
 ACTIVITIES = "Hoạt động"
 PUBLICATIONS = "Ấn phẩm"
@@ -72,6 +80,7 @@ def test_control_characters_in_a_cell_are_removed_with_a_located_warning(data_di
         "hiện ra được (thường do chép từ trang web hoặc phần mềm khác); đã bỏ các ký tự đó và "
         'đọc là "[31mphẩm chất đạo đức phụ nữ Việt Nam gắn với phòng chống m…" — nên gõ lại '
         "ô này.\n"
+        f"{STATES_CLEAN}"
         "Không có lỗi, 1 cảnh báo trong 8 tệp.\n"
     )
 
@@ -149,6 +158,7 @@ def test_a_newline_in_a_file_name_cannot_forge_a_line(data_dir: Path):
         "Huyện Đông Hưng:",
         '  [lỗi] b\\n  [lỗi] gia.xlsx, trang "Thông tin": tệp 340-dong-hung-2018.xlsx cũng là '
         "của huyện Đông Hưng — mỗi đơn vị chỉ gửi một tệp; hãy bỏ một trong hai tệp.",
+        *STATES_ONE_ERROR.splitlines(),
         "1 lỗi, không có cảnh báo trong 9 tệp.",
     ]
 
@@ -217,6 +227,8 @@ def test_an_unreadable_workbook_is_one_located_problem_and_the_rest_is_checked(
         "quyền đọc của tệp hoặc chép lại tệp vào thư mục, rồi chạy lại.\n"
         "Huyện Đông Hưng:\n"
         f"  [lỗi] Chưa có tệp số liệu của huyện Đông Hưng trong thư mục {data_dir / '2018'}.\n"
+        "Bảng kiểm tra: ra/kiem-tra-2018.xlsx; tệp gửi từng đơn vị: ra/gui-don-vi\n"
+        "Đã nộp, không có lỗi: 7 đơn vị.\nĐã nộp, còn lỗi: 0 đơn vị.\nChưa nộp: 1 đơn vị.\n"
         "2 lỗi, không có cảnh báo trong 8 tệp.\n"
     )
     rows = list(load_workbook("ra/kiem-tra-2018.xlsx")["Tình trạng nộp"].values)
@@ -255,7 +267,11 @@ def test_a_fifo_and_a_folder_named_as_workbooks_are_one_problem_each(data_dir: P
     assert result.stderr == (
         f"Chung:\n  [lỗi] duong-ong.xlsx: {NOT_A_FILE}\n  [lỗi] thu-muc.xlsx: {NOT_A_FILE}\n"
     )
-    assert result.stdout == "2 lỗi, không có cảnh báo trong 10 tệp.\n"
+    assert result.stdout == (
+        "Bảng kiểm tra: ra/kiem-tra-2018.xlsx; tệp gửi từng đơn vị: ra/gui-don-vi\n"
+        "Đã nộp, không có lỗi: 8 đơn vị.\nĐã nộp, còn lỗi: 0 đơn vị.\nChưa nộp: 0 đơn vị.\n"
+        "2 lỗi, không có cảnh báo trong 10 tệp.\n"
+    )
 
 
 @pytest.mark.parametrize("name", ["units.toml", "catalog.toml", "communes/thai-binh-2017-03.csv"])
@@ -296,6 +312,8 @@ def test_unreadable_year_settings_are_a_located_error(data_dir: Path, deny):
         "Chung:\n"
         "  [lỗi] 2018/bao-cao.toml: không đọc được tệp (không có quyền đọc tệp) — hãy kiểm tra "
         "quyền đọc của tệp hoặc chép lại tệp vào thư mục, rồi chạy lại.\n"
+        "Bảng kiểm tra: ra/kiem-tra-2018.xlsx; tệp gửi từng đơn vị: ra/gui-don-vi\n"
+        "Đã nộp, không có lỗi: 8 đơn vị.\nĐã nộp, còn lỗi: 0 đơn vị.\nChưa nộp: 0 đơn vị.\n"
         "1 lỗi, không có cảnh báo trong 8 tệp.\n"
     )
 
@@ -345,13 +363,14 @@ def test_an_out_folder_that_links_into_the_data_folder_is_refused(data_dir: Path
     assert not (data_dir / "2018" / "moi").exists()
 
 
-def test_template_still_writes_into_the_data_folder(data_dir: Path):
+def test_template_writes_its_blanks_beside_the_data_folder_not_into_it(data_dir: Path):
     (data_dir / "2018" / DONG_HUNG).unlink()
 
     result = run("template", "--year", YEAR, "--data-dir", data_dir)
 
     assert result.exit_code == 0
-    assert f"Đã ghi: {data_dir / '2018' / DONG_HUNG}\n" in result.output
+    assert f"Đã ghi: mau-trong/2018/{DONG_HUNG}\n" in result.output
+    assert not (data_dir / "2018" / DONG_HUNG).exists()
 
 
 # --- text longer than a cell can hold, numbers above the column's maximum ------------------
@@ -421,6 +440,7 @@ def test_a_sheet_name_with_a_bidi_override_is_shown_escaped(data_dir: Path):
         "Huyện Đông Hưng:\n"
         f'  [lỗi] {DONG_HUNG}, trang "Hoạt\\u202e động", ô D2: "x" không phải là số — hãy nhập '
         "số nguyên ≥ 1.\n"
+        f"{STATES_ONE_ERROR}"
         "1 lỗi, không có cảnh báo trong 8 tệp.\n"
     )
 

@@ -21,7 +21,8 @@ from tests.test_end_to_end import STEM, _set_indicator
 
 LOG = "nhat-ky.log"
 REPORT = [f"{STEM}.html", f"{STEM}.pdf", "nguon-so-lieu.csv"]
-CHECK = ["kiem-tra-2018.html", "kiem-tra-2018.xlsx"]
+# The check's set: its table, and the folder of files to send back to the units (issue 14).
+CHECK = ["kiem-tra-2018.html", "kiem-tra-2018.xlsx", "gui-don-vi"]
 # A child that cannot exchange two folders in one step (as on macOS or NFS): two renames.
 TWO_RENAMES = (
     "import reportgen.write as w; w._exchange = lambda first, second: False; "
@@ -30,8 +31,15 @@ TWO_RENAMES = (
 PLAIN = "from reportgen.cli import main; main()"
 
 
-def _files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+def _content(path: Path) -> bytes | dict:
+    """Return a file's bytes, or a folder's {name: content}."""
+    if path.is_dir():
+        return {p.name: _content(p) for p in sorted(path.iterdir())}
+    return path.read_bytes()
+
+
+def _files(folder: Path) -> dict[str, bytes | dict]:
+    return _content(folder)
 
 
 def _hidden_beside(out: Path) -> list[str]:
@@ -223,7 +231,7 @@ def test_check_and_build_share_out_year_and_its_log(tmp_path: Path, built_2018: 
     assert run("check", "--year", 2018, "--data-dir", DATA).exit_code == 0
     out = tmp_path / "out/2018"
     assert sorted(p.name for p in out.iterdir()) == sorted([*REPORT, *CHECK, LOG])
-    checked = {name: (out / name).read_bytes() for name in CHECK}
+    checked = {name: _content(out / name) for name in CHECK}
     assert run("build", "--year", 2018, "--data-dir", DATA).exit_code == 0
 
     files = _files(out)

@@ -19,12 +19,19 @@ def _empty_2019(data_dir: Path) -> Path:
     return folder
 
 
+def _unsent_2019(data_dir: Path) -> None:
+    """Remove the 2019 sample workbooks: `template` makes blanks only for units yet to send."""
+    for path in (data_dir / "2019").glob("*.xlsx"):
+        path.unlink()
+
+
 def _settings(folder: Path) -> None:
     (folder / "bao-cao.toml").write_text('date = 2019-12-20\nauthor = "Ban chỉ đạo"\n', "utf-8")
 
 
 def test_blank_workbook_shows_unit_year_and_codes(data_dir: Path, tmp_path: Path):
     out = tmp_path / "mau"
+    _unsent_2019(data_dir)
     assert run("template", "--year", 2019, "--data-dir", data_dir, "--out-dir", out).exit_code == 0
     wb = load_workbook(out / "342-tien-hai-2019.xlsx")
     assert wb.sheetnames[:6] == [
@@ -58,7 +65,7 @@ def test_filled_blank_workbooks_check_clean(data_dir: Path):
     folder = _empty_2019(data_dir)
     assert run("template", "--year", 2019, "--data-dir", data_dir).exit_code == 0
     codes = [i.code for i in load_catalog(DATA).indicators_for(2019)]
-    for path in sorted(folder.glob("*.xlsx")):
+    for path in sorted(Path("mau-trong/2019").glob("*.xlsx")):  # the blanks' own folder
         filled = fill_workbook(
             path.read_bytes(),
             {code: 3 for code in codes},
@@ -66,26 +73,36 @@ def test_filled_blank_workbooks_check_clean(data_dir: Path):
             preparer="Nguyễn Văn A",
             prepared_on="20/12/2019",
         )
-        path.write_bytes(filled)
+        (folder / path.name).write_bytes(filled)
     _settings(folder)
     result = run("check", "--year", 2019, "--data-dir", data_dir)
-    assert result.output == "Không có lỗi, không có cảnh báo trong 8 tệp.\n"
+    assert result.output == (
+        "Bảng kiểm tra: out/2019/kiem-tra-2019.xlsx; tệp gửi từng đơn vị: out/2019/gui-don-vi\n"
+        "Đã nộp, không có lỗi: 8 đơn vị.\nĐã nộp, còn lỗi: 0 đơn vị.\nChưa nộp: 0 đơn vị.\n"
+        "Không có lỗi, không có cảnh báo trong 8 tệp.\n"
+    )
     assert result.exit_code == 0
 
 
-def test_an_unfilled_blank_workbook_lists_what_is_missing(data_dir: Path):
+def test_unfilled_blanks_copied_into_the_data_folder_are_not_submissions(data_dir: Path):
     folder = _empty_2019(data_dir)
     assert run("template", "--year", 2019, "--data-dir", data_dir).exit_code == 0
+    for blank in Path("mau-trong/2019").glob("*.xlsx"):
+        shutil.copy(blank, folder / blank.name)
     _settings(folder)
     result = run("check", "--year", 2019, "--data-dir", data_dir)
     assert result.exit_code == 1
-    blank_cells = len(load_catalog(DATA).indicators_for(2019)) * 8
-    assert result.output.count("chưa nhập — hãy nhập số (không có thì nhập 0).") == blank_cells
-    assert result.output.endswith(f"{blank_cells} lỗi, không có cảnh báo trong 8 tệp.\n")
+    assert "chưa nhập" not in result.output  # not 8 x 22 errors of cells left blank
+    assert result.output.count(": tệp mẫu chưa điền — chưa có số liệu nào") == 8
+    assert result.output.endswith(
+        "Đã nộp, không có lỗi: 0 đơn vị.\nĐã nộp, còn lỗi: 0 đơn vị.\nChưa nộp: 8 đơn vị.\n"
+        "8 lỗi, 8 cảnh báo trong 8 tệp.\n"
+    )
 
 
 def test_only_input_cells_are_unlocked(data_dir: Path, tmp_path: Path):
     out = tmp_path / "mau"
+    _unsent_2019(data_dir)
     assert run("template", "--year", 2019, "--data-dir", data_dir, "--out-dir", out).exit_code == 0
     wb = load_workbook(out / "342-tien-hai-2019.xlsx")
 
@@ -112,6 +129,7 @@ def test_only_input_cells_are_unlocked(data_dir: Path, tmp_path: Path):
 
 def test_data_validation_follows_the_catalog(data_dir: Path, tmp_path: Path):
     out = tmp_path / "mau"
+    _unsent_2019(data_dir)
     assert run("template", "--year", 2019, "--data-dir", data_dir, "--out-dir", out).exit_code == 0
     wb = load_workbook(out / "342-tien-hai-2019.xlsx")
     catalog = load_catalog(DATA)
@@ -144,6 +162,7 @@ def test_data_validation_follows_the_catalog(data_dir: Path, tmp_path: Path):
 
 def test_header_is_frozen_and_columns_fit_their_labels(data_dir: Path, tmp_path: Path):
     out = tmp_path / "mau"
+    _unsent_2019(data_dir)
     assert run("template", "--year", 2019, "--data-dir", data_dir, "--out-dir", out).exit_code == 0
     wb = load_workbook(out / "342-tien-hai-2019.xlsx")
     catalog = load_catalog(DATA)
