@@ -462,7 +462,7 @@ def test_a_name_of_another_level_with_the_code_is_still_a_mismatch(data_dir: Pat
         "B2",
         "Công an tỉnh Thái Bình",
         "unit_mismatch",
-        "tên đơn vị không khớp với mã đơn vị 336 (Thành phố Thái Bình) — hãy sửa tên hoặc mã "
+        "tên đơn vị không khớp với mã đơn vị 336 (thành phố Thái Bình) — hãy sửa tên hoặc mã "
         "cho đúng.",
         file=thai_binh,
         unit="",
