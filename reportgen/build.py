@@ -8,6 +8,8 @@ from pathlib import Path
 
 from reportgen import messages as msg
 from reportgen.aggregate import ReportData, aggregate
+from reportgen.assessment import ASSESSMENT_FILE
+from reportgen.assessment import SKELETON as ASSESSMENT_SKELETON
 from reportgen.batch import config_digest, inspect_all
 from reportgen.catalog import (
     Catalog,
@@ -24,6 +26,7 @@ from reportgen.load import (
     OfficialSettings,
     ReportSettings,
     find_workbooks,
+    read_assessment,
     read_settings,
     year_folder,
 )
@@ -62,6 +65,9 @@ caption = ""
 # signer_title = "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"     # chức vụ người ký
 # signer_name = "..."                             # họ tên người ký
 # recipients = ["...;", "Lưu: VT."]               # nơi nhận, mỗi dòng một nơi
+# Kỳ báo cáo (không bắt buộc): mặc định từ 15/12 năm trước đến 14/12 năm báo cáo.
+# period_start = {before}-12-15
+# period_end = {year}-12-14
 """
 
 
@@ -152,6 +158,9 @@ def _check_year(
         )
     settings, settings_problems = read_settings(data_dir, year, official)
     problems += settings_problems
+    assessment, assessment_problems = read_assessment(data_dir, year, official)
+    settings = replace(settings, assessment=assessment)
+    problems += assessment_problems
     submissions, identified, checks = [], [], []
     digests = {}
     for path, inspected in zip(
@@ -401,7 +410,14 @@ def write_templates(
         )
     settings = out_dir / SETTINGS_FILE
     written.append(
-        (settings, write_new_file(settings, SETTINGS_SKELETON.format(year=year).encode()))
+        (
+            settings,
+            write_new_file(settings, SETTINGS_SKELETON.format(year=year, before=year - 1).encode()),
+        )
+    )
+    assessment = out_dir / ASSESSMENT_FILE
+    written.append(
+        (assessment, write_new_file(assessment, ASSESSMENT_SKELETON.format(year=year).encode()))
     )
     return written
 

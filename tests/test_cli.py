@@ -97,6 +97,7 @@ def test_template_writes_one_workbook_per_unit_and_never_overwrites(data_dir: Pa
         "343-kien-xuong-2019.xlsx",
         "344-vu-thu-2019.xlsx",
         "bao-cao.toml",
+        "nhan-dinh.md",
     ]
     assert f"Đã ghi: {out / '340-dong-hung-2019.xlsx'}\n" in first.output
     (out / "340-dong-hung-2019.xlsx").write_bytes(b"my own work")
