@@ -305,6 +305,7 @@ def render_document(
         "appendix": appendix,
         "indicators": {ind.code: ind for ind in catalog.indicators_for(data.year)},
         "official": official,
+        "activity_types": catalog.choices("activity_types"),
     }
     template = OFFICIAL_TEMPLATE if style == "official" else MAIN_TEMPLATE
     return render_html(data, dirs, template, extra)
