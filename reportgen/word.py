@@ -431,6 +431,7 @@ def _table(container, el, size: float, width: int) -> None:
     table.autofit = False
     _fixed_layout(table)
     for i, w in enumerate(widths):
+        w -= w % 635  # whole twips, as Word stores them: the sum never passes the page
         table.columns[i].width = Emu(w)
         for cell in table.columns[i].cells:
             cell.width = Emu(w)
