@@ -12,6 +12,7 @@ from pathlib import Path
 from reportgen import messages as msg
 from reportgen.cache import file_sha256
 from reportgen.catalog import declared_files
+from reportgen.assessment import ASSESSMENT_FILE
 from reportgen.load import SETTINGS_FILE, year_folder
 from reportgen.visible import shown_name, visible
 
@@ -65,9 +66,10 @@ def record_run(
 
 
 def _input_files(result, data_dir: Path) -> list[Path]:
-    settings = year_folder(data_dir, result.year) / SETTINGS_FILE
+    folder = year_folder(data_dir, result.year)
+    settings, staff = folder / SETTINGS_FILE, folder / ASSESSMENT_FILE
     config = declared_files(data_dir, result.registry)
-    return [p for p in [*result.files, settings, *config] if p.is_file()]  # never a FIFO
+    return [p for p in [*result.files, settings, staff, *config] if p.is_file()]  # never a FIFO
 
 
 def _entries(pairs) -> str:
