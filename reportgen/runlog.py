@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reportgen import messages as msg
+from reportgen.assessment import ASSESSMENT_FILE
 from reportgen.cache import file_sha256
 from reportgen.catalog import declared_files
-from reportgen.assessment import ASSESSMENT_FILE
 from reportgen.load import SETTINGS_FILE, year_folder
 from reportgen.visible import shown_name, visible
 
