@@ -52,6 +52,7 @@ CLASS_FORMATS = {
     "appendix-note": {"align": "center", "italic": True},
     "appendix-group": {"bold": True},
 }
+_OWN_NUMBERS = "own-numbers"  # the class of a Phụ lục numbered on its own (the official form)
 _SKIP = {"head", "style", "script", "svg", "hr", "figure", "title", "meta"}
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "table", "ul", "ol", "div", "section", "article"}
 _SPACE = re.compile(r"\s+")
@@ -235,7 +236,7 @@ def _blocks(container, el, size: float, in_cell: bool, width: int) -> None:
         elif tag == "table":
             _table(container, child, size, width)
         elif "appendix" in _classes(child) and hasattr(container, "add_section"):
-            _appendix_section(container)
+            _appendix_section(container, restart=_OWN_NUMBERS in _classes(child))
             _blocks(container, child, size, in_cell, width)
         elif any(_is_block(c) for c in child):
             _blocks(container, child, size, in_cell, width)
@@ -243,11 +244,11 @@ def _blocks(container, el, size: float, in_cell: bool, width: int) -> None:
             _paragraph(container, child, size, in_cell)
 
 
-def _appendix_section(document) -> None:
-    """Start the Phụ lục on a new page, in a section of its own numbered from 1.
+def _appendix_section(document, restart: bool) -> None:
+    """Start the Phụ lục on a new page, in a section of its own; with restart, numbered from 1.
 
-    As in the PDF (official.css): its first page bears no number, the next "2"; the body's
-    numbering is not continued.
+    As in the PDF: the official form's Phụ lục (official.css) has its own numbers, its first
+    page bears none and the next "2"; the article's continues the body's.
     """
     from docx.enum.section import WD_SECTION_START
     from docx.oxml import OxmlElement
@@ -258,6 +259,8 @@ def _appendix_section(document) -> None:
     # The paragraph that now ends the body's section is empty: keep it from taking a line.
     ends = [e for e in body if e.tag == _qn("w:p")][-1]
     _mark_size(Paragraph(ends, document._body), 1)
+    if not restart:
+        return
     sectpr = section._sectPr
     numbering = sectpr.find(_qn("w:pgNumType"))
     if numbering is None:

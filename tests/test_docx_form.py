@@ -27,6 +27,9 @@ FONTS_CONF = """<?xml version="1.0"?>
 """
 
 
+ARTICLE = "ket-qua-phong-chong-mua-ban-nguoi-2018"
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("docx2019")
@@ -37,11 +40,28 @@ def built(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def article(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("article2018")
+    result = run("build", "--year", 2018, "--data-dir", ROOT / "data", "--out-dir", out,
+                 "--format", "docx")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return out / f"{ARTICLE}.docx"
+
+
+@pytest.fixture(scope="module")
 def converted(built: Path, tmp_path_factory) -> Path:
-    """The .docx as LibreOffice Writer prints it, with the bundled Liberation Serif (Times
-    New Roman's metric twin, which fontconfig puts in its place) as the only serif added."""
+    return _convert(built, tmp_path_factory.mktemp("lo"))
+
+
+@pytest.fixture(scope="module")
+def converted_article(article: Path, tmp_path_factory) -> Path:
+    return _convert(article, tmp_path_factory.mktemp("lo"))
+
+
+def _convert(built: Path, work: Path) -> Path:
+    """Return the .docx as LibreOffice Writer prints it, with the bundled Liberation Serif
+    (Times New Roman's metric twin, which fontconfig puts in its place) as the only serif added."""
     soffice = require_tool("soffice", "libreoffice-writer")
-    work = tmp_path_factory.mktemp("lo")
     conf = work / "fonts.conf"
     conf.write_text(
         FONTS_CONF.format(fonts=ROOT / "templates/assets/fonts", cache=work / "fc-cache"),
@@ -53,7 +73,7 @@ def converted(built: Path, tmp_path_factory) -> Path:
         check=True, capture_output=True, timeout=300,
         env={"PATH": "/usr/bin:/bin", "HOME": str(work), "FONTCONFIG_FILE": str(conf)},
     )  # fmt: skip
-    pdf = work / f"{STEM}.pdf"
+    pdf = work / f"{built.stem}.pdf"
     assert pdf.is_file(), "LibreOffice Writer did not convert the .docx (libreoffice-writer?)"
     return pdf
 
@@ -150,18 +170,34 @@ def test_the_word_values_are_the_css_values():
 # --- printed by LibreOffice -------------------------------------------------------------
 
 
-def test_libreoffice_prints_it_in_times_new_romans_metric_twin_only(converted: Path):
+def _fonts(pdf: Path) -> list[str]:
     require_tool("pdffonts", "poppler-utils")
-    listing = subprocess.run(
-        ["pdffonts", str(converted)], capture_output=True, check=True, text=True
-    ).stdout
-    fonts = sorted({line.split()[0].split("+")[-1] for line in listing.splitlines()[2:]})
-    assert fonts == [
+    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, check=True, text=True)
+    return sorted({line.split()[0].split("+")[-1] for line in listing.stdout.splitlines()[2:]})
+
+
+def test_libreoffice_prints_it_in_times_new_romans_metric_twin_only(converted: Path):
+    assert _fonts(converted) == [
         "LiberationSerif",
         "LiberationSerif-Bold",
         "LiberationSerif-BoldItalic",
         "LiberationSerif-Italic",
     ]
+
+
+def test_the_articles_word_file_has_no_theme_font_and_its_phu_luc_on_a_new_page(
+    converted_article: Path,
+):
+    assert _fonts(converted_article) == [
+        "LiberationSerif",
+        "LiberationSerif-Bold",
+        "LiberationSerif-Italic",
+    ]
+    pages = _pages(converted_article)
+    assert len(pages) == 3
+    assert _lines(pages[1])[-2:] == ["Phương Thảo", "2"]  # the byline, the footer's number
+    assert _lines(pages[2])[0] == "PHỤ LỤC"
+    assert _lines(pages[2])[-1] == "3"  # the article's Phụ lục continues the numbering
 
 
 def test_libreoffice_keeps_the_form_on_its_pages(converted: Path):
