@@ -373,7 +373,7 @@ def previous_year(
     """
     if before is None:
         return None, []
-    errors = sum(p.is_error and p.rule != "settings" for p in before.problems)
+    errors = sum(p.is_error and p.rule not in ("settings", "assessment") for p in before.problems)
     if errors:
         text = msg.PREVIOUS_SKIPPED.format(year=before.year, errors=errors)
         return None, [Problem(WARNING, "", "", "", "", "previous_skipped", text)]
