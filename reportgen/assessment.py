@@ -105,9 +105,10 @@ def parse_assessment(text: str, file: str) -> tuple[Assessment, list[Problem]]:
         line = line.replace("\t", " ").strip()
         if removed:
             warn(number, msg.ASSESSMENT_CONTROLS.format(count=removed))
-        if line.startswith("## "):
+        level = len(line) - len(line.lstrip("#"))
+        if level >= 2 and line[level : level + 1] == " ":  # a heading; only "## " is known
             flush()
-            current = _HEADINGS.get(_fold(line[3:]))
+            current = _HEADINGS.get(_fold(line[3:])) if level == 2 else None
             outside = current is None  # its text is the heading's warning, not another
             if current is None:
                 known = ", ".join(f'"## {title}"' for _, title in SECTIONS)
@@ -140,14 +141,19 @@ def parse_assessment(text: str, file: str) -> tuple[Assessment, list[Problem]]:
 def decode_assessment(content: bytes, file: str) -> tuple[Assessment | None, list[Problem]]:
     """Decode and parse nhan-dinh.md's bytes; refuse a file too big or not UTF-8 (an error)."""
     if len(content) > MAX_ASSESSMENT_BYTES:
-        size, limit = -(-len(content) // 1024), MAX_ASSESSMENT_BYTES // 1024
-        text = msg.ASSESSMENT_TOO_BIG.format(size=size, limit=limit)
-        return None, [Problem(ERROR, file, "", "", "", RULE, text)]
+        return None, [too_big(len(content), file)]
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None, [Problem(ERROR, file, "", "", "", RULE, msg.ASSESSMENT_ENCODING)]
     return parse_assessment(text, file)
+
+
+def too_big(size: int, file: str) -> Problem:
+    """Return the error of a staff text larger than MAX_ASSESSMENT_BYTES (size in bytes)."""
+    shown, limit = -(-size // 1024), MAX_ASSESSMENT_BYTES // 1024
+    text = msg.ASSESSMENT_TOO_BIG.format(size=shown, limit=limit)
+    return Problem(ERROR, file, "", "", "", RULE, text)
 
 
 def missing_notes(assessment: Assessment | None, file: str) -> list[Problem]:

@@ -11,7 +11,14 @@ from pathlib import Path
 import python_calamine
 
 from reportgen import messages as msg
-from reportgen.assessment import ASSESSMENT_FILE, Assessment, decode_assessment, missing_notes
+from reportgen.assessment import (
+    ASSESSMENT_FILE,
+    MAX_ASSESSMENT_BYTES,
+    Assessment,
+    decode_assessment,
+    missing_notes,
+    too_big,
+)
 from reportgen.cellinfo import CellInfo, read_cell_info
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.regular import NotRegularFile, read_error, read_regular
@@ -413,6 +420,10 @@ def read_assessment(
     path = year_folder(data_dir, year) / ASSESSMENT_FILE
     shown = f"{path.parent.name}/{ASSESSMENT_FILE}"
     try:
+        # Never read more than the limit into memory: the size first (a FIFO has none).
+        size = path.stat().st_size if path.is_file() else 0
+        if size > MAX_ASSESSMENT_BYTES:
+            return None, [too_big(size, shown)]
         content = read_regular(path)
     except FileNotFoundError:
         return None, missing_notes(None, shown) if official else []

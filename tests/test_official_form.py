@@ -377,3 +377,34 @@ def test_104_units_get_a_row_each_in_both_tables(tmp_path):
         rows = _table_rows(html, cls)
         assert len(rows) == 1 + 104 + 1  # head, a row per commune or ward, Toàn tỉnh
         assert rows[1][0] == "Phường Phố Hiến" and rows[-1][0] == "Toàn tỉnh"
+
+
+def test_a_sub_heading_is_not_taken_for_a_comment():
+    assessment, problems = parse_assessment("## Tình hình\nMột.\n### Chi tiết\nHai.\n", "f.md")
+    assert assessment.situation == (Block("p", ("Một.",)),)
+    assert [p.text() for p in problems] == [
+        'f.md: dòng 3: tiêu đề "### Chi tiết" không phải tiêu đề của tệp nhận định — phần chữ '
+        "dưới nó bị bỏ qua; hãy dùng đúng một trong các tiêu đề: "
+        '"## Tình hình", "## Tồn tại, hạn chế, nguyên nhân", "## Phương hướng, nhiệm vụ", '
+        '"## Đề xuất, kiến nghị".'
+    ]
+
+
+def test_a_staff_text_too_big_stops_the_build_before_it_is_read(data_dir: Path, monkeypatch):
+    (data_dir / "2018/nhan-dinh.md").write_bytes(b"## T\xc3\xacnh h\xc3\xacnh\n" + b"x" * 200_000)
+    read = []
+    import reportgen.load
+
+    real = reportgen.load.read_regular
+    monkeypatch.setattr(
+        reportgen.load,
+        "read_regular",
+        lambda p: read.append(f"{p.parent.name}/{p.name}") or real(p),
+    )
+    result = run("build", "--year", 2018, "--data-dir", data_dir, "--format", "html")
+    assert result.exit_code == 1
+    assert (
+        "2018/nhan-dinh.md: tệp quá lớn (196 kB, tối đa 64 kB) — tệp nhận định chỉ chứa vài "
+        "trang chữ."
+    ) in result.output
+    assert "2018/bao-cao.toml" in read and "2018/nhan-dinh.md" not in read
