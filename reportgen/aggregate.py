@@ -68,6 +68,12 @@ class UnitRow:
     unit: Unit
     file: str
     values: dict[str, int]
+    # The unit's cases (Phụ lục, cases by unit): "count", "offenders", "victims", and per
+    # stage code the cases that reached at least that stage ("khoi_to": 2).
+    cases: dict[str, int] = field(default_factory=dict)
+    # The unit's activities (Phụ lục, activities by unit): per activity type code the
+    # sessions held, and "participants" (all types).
+    activities: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -292,7 +298,7 @@ def _table(catalog: Catalog, key: str) -> Table | None:
     return next((t for t in catalog.tables if t.key == key), None)
 
 
-def _sum(facts: list[Fact]) -> int:
+def _sum(facts) -> int:
     return sum(f.value for f in facts)
 
 
@@ -330,7 +336,13 @@ def aggregate(
         for ind in catalog.indicators
     }
     rows = tuple(
-        UnitRow(s.unit, s.file, _indicator_values(sub_facts))
+        UnitRow(
+            s.unit,
+            s.file,
+            _indicator_values(sub_facts),
+            _unit_cases(sub_facts, catalog),
+            _unit_activities(sub_facts, catalog),
+        )
         for s, sub_facts in zip(subs, facts_of, strict=True)
     )
     return ReportData(
@@ -350,3 +362,46 @@ def aggregate(
 def _indicator_values(facts) -> dict[str, int]:
     """Return one unit's indicator values, {code: value}, in the order its sheet lists them."""
     return {f.key: f.value for f in facts if f.table == INDICATORS}
+
+
+def _part(table: Table | None, fact: Fact, column: str) -> str:
+    """Return one column's part of a fact's group key ("" when the table does not group by it)."""
+    if table is None or column not in table.group:
+        return ""
+    return fact.group_parts[table.group.index(column)]
+
+
+def _unit_cases(facts, catalog: Catalog) -> dict[str, int]:
+    """Return one unit's case counts for the appendix: the same facts as the text's counts."""
+    table = _table(catalog, "cases")
+    stages = [c.code for c in catalog.choices("case_stages")]
+    rank = {code: i for i, code in enumerate(stages)}
+    facts = [f for f in facts if f.table == "cases"]
+    rows = [f for f in facts if f.key == ROWS]
+    out = {
+        "count": _sum(rows),
+        "offenders": _sum(f for f in facts if f.key == "offenders"),
+        "victims": _sum(f for f in facts if f.key == "victims"),
+    }
+    for code in stages:
+        out[code] = sum(
+            f.value for f in rows if rank.get(_part(table, f, "stage"), -1) >= rank[code]
+        )
+    return out
+
+
+def _unit_activities(facts, catalog: Catalog) -> dict[str, int]:
+    """Return one unit's sessions by activity type, and its participants, for the appendix."""
+    table = _table(catalog, "activities")
+    out = {c.code: 0 for c in catalog.choices("activity_types")}
+    participants = 0
+    for f in facts:
+        if f.table != "activities":
+            continue
+        if f.key == "sessions":
+            code = _part(table, f, "type")
+            out[code] = out.get(code, 0) + f.value
+        elif f.key == "participants":
+            participants += f.value
+    out["participants"] = participants
+    return out

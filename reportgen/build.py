@@ -3,11 +3,13 @@
 import logging
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen import messages as msg
 from reportgen.aggregate import ReportData, aggregate
+from reportgen.assessment import ASSESSMENT_FILE
+from reportgen.assessment import SKELETON as ASSESSMENT_SKELETON
 from reportgen.batch import config_digest, inspect_all
 from reportgen.catalog import (
     Catalog,
@@ -24,11 +26,19 @@ from reportgen.load import (
     OfficialSettings,
     ReportSettings,
     find_workbooks,
+    read_assessment,
     read_settings,
     year_folder,
 )
 from reportgen.names import fold
-from reportgen.problem_rules import NO_FOLDER, PREVIOUS_SKIPPED, SETTINGS, problem, spec_of
+from reportgen.problem_rules import (
+    ASSESSMENT,
+    NO_FOLDER,
+    PREVIOUS_SKIPPED,
+    SETTINGS,
+    problem,
+    spec_of,
+)
 from reportgen.problems import Problem, count_errors, count_warnings, sort_problems
 from reportgen.provenance import figures_in, in_text_order, sources_csv
 from reportgen.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
@@ -64,6 +74,9 @@ caption = ""
 # signer_title = "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"     # chức vụ người ký
 # signer_name = "..."                             # họ tên người ký
 # recipients = ["...;", "Lưu: VT."]               # nơi nhận, mỗi dòng một nơi
+# Kỳ báo cáo (không bắt buộc): mặc định từ 15/12 năm trước đến 14/12 năm báo cáo.
+# period_start = {before}-12-15
+# period_end = {year}-12-14
 """
 
 
@@ -163,6 +176,9 @@ def _check_year(
         problems.append(problem(NO_FOLDER, fill={"folder": folder}))
     settings, settings_problems = read_settings(data_dir, year, official, date_required)
     problems += settings_problems
+    assessment, assessment_problems = read_assessment(data_dir, year, official)
+    settings = replace(settings, assessment=assessment)
+    problems += assessment_problems
     submissions, checks = [], []
     digests = {}
     for path, inspected in zip(
@@ -309,6 +325,7 @@ def render_document(
         "appendix": appendix,
         "indicators": {ind.code: ind for ind in catalog.indicators_for(data.year)},
         "official": official,
+        "activity_types": catalog.choices("activity_types"),
     }
     template = OFFICIAL_TEMPLATE if style == "official" else MAIN_TEMPLATE
     if style == "article":
@@ -395,7 +412,7 @@ def previous_year(
     """
     if before is None:
         return None, []
-    errors = sum(p.is_error and spec_of(p) is not SETTINGS for p in before.problems)
+    errors = sum(p.is_error and spec_of(p) not in (SETTINGS, ASSESSMENT) for p in before.problems)
     if errors:
         return None, [problem(PREVIOUS_SKIPPED, fill={"year": before.year, "errors": errors})]
     submissions = before.submissions
@@ -460,7 +477,14 @@ def write_templates(
         )
     settings = folder / SETTINGS_FILE
     written.append(
-        (settings, write_new_file(settings, SETTINGS_SKELETON.format(year=year).encode()))
+        (
+            settings,
+            write_new_file(settings, SETTINGS_SKELETON.format(year=year, before=year - 1).encode()),
+        )
+    )
+    assessment = folder / ASSESSMENT_FILE  # read from data/<year>/, like bao-cao.toml
+    written.append(
+        (assessment, write_new_file(assessment, ASSESSMENT_SKELETON.format(year=year).encode()))
     )
     return TemplateResult(written, has_file, folder)
 

@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 import logging
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -11,9 +12,17 @@ import python_calamine
 
 from reportgen import messages as msg
 from reportgen import problem_rules as pr
+from reportgen.assessment import (
+    ASSESSMENT_FILE,
+    MAX_ASSESSMENT_BYTES,
+    Assessment,
+    decode_assessment,
+    missing_notes,
+    too_big,
+)
 from reportgen.cellinfo import CellInfo, read_cell_info
 from reportgen.problem_rules import RuleSpec, problem
-from reportgen.problems import NOTE, WARNING, Problem
+from reportgen.problems import ERROR, NOTE, WARNING, Problem
 from reportgen.regular import NotRegularFile, read_error, read_regular
 from reportgen.toml_errors import explain
 from reportgen.visible import shown_name, strip_controls, visible
@@ -63,6 +72,10 @@ class OfficialSettings:
     signer_title: str  # "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"
     signer_name: str
     recipients: tuple[str, ...]  # "Nơi nhận", one line each
+    # The reporting period ("Số liệu tính từ ngày … đến ngày …"); by default the national
+    # regime's year, 15/12 of the year before to 14/12 of the report's year.
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +90,7 @@ class ReportSettings:
     # a folder of templates/wording/ whose section files the article uses instead of the
     # built-in ones ("2018": the published article's own phrasing); "" for none
     wording: str = ""
+    assessment: Assessment | None = None  # the staff's text, nhan-dinh.md, when written
 
 
 def year_folder(data_dir: Path, year: int) -> Path:
@@ -96,7 +110,7 @@ def find_workbooks(data_dir: Path, year: int) -> tuple[list[Path], list[Path]]:
             # Even a folder, a FIFO or a broken link: named as a workbook, it is reported as
             # one problem when it is inspected (never opened), not silently skipped.
             found.append(path)
-        elif path.is_file() and path.name != SETTINGS_FILE:
+        elif path.is_file() and path.name not in (SETTINGS_FILE, ASSESSMENT_FILE):
             ignored.append(path)
     return found, ignored
 
@@ -282,7 +296,7 @@ def read_settings(
         caption = ""
     photo = _plain_name(raw, "photo", path, problems, msg.SETTINGS_PHOTO)
     wording = _plain_name(raw, "wording", path, problems, msg.SETTINGS_WORDING)
-    official, found = _read_official(raw.get("official"), path, official_required)
+    official, found = _read_official(raw.get("official"), path, official_required, year)
     if not official_required:
         found = [replace(p, severity=WARNING) for p in found]
     settings = ReportSettings(
@@ -332,7 +346,7 @@ _OFFICIAL_LISTS = ("issuer", "recipients")
 
 
 def _read_official(
-    table, path: Path, required: bool
+    table, path: Path, required: bool, year: int
 ) -> tuple[OfficialSettings | None, list[Problem]]:
     """Read the [official] table; list every mistake in it (a missing one only if required)."""
     if table is None and not required:
@@ -357,20 +371,97 @@ def _read_official(
         problems.append(
             _settings_problem(path, msg.OFFICIAL_TEXT.format(key="signer_authority"), pr.OFFICIAL)
         )
+    start = table.get("period_start", dt.date(year - 1, 12, 15))
+    end = table.get("period_end", dt.date(year, 12, 14))
+    start, end = (d.date() if isinstance(d, dt.datetime) else d for d in (start, end))
+    if not (isinstance(start, dt.date) and isinstance(end, dt.date) and start < end):
+        problems.append(_settings_problem(path, msg.OFFICIAL_PERIOD, pr.OFFICIAL))
     if problems:
         return None, problems
-    return (
-        OfficialSettings(
-            issuer=tuple(v.strip() for v in table["issuer"]),
-            number=table["number"].strip(),
-            place=table["place"].strip(),
-            signer_authority=authority.strip(),
-            signer_title=table["signer_title"].strip(),
-            signer_name=table["signer_name"].strip(),
-            recipients=tuple(v.strip() for v in table["recipients"]),
-        ),
-        [],
+    official = OfficialSettings(
+        issuer=tuple(v.strip() for v in table["issuer"]),
+        number=table["number"].strip(),
+        place=table["place"].strip(),
+        signer_authority=authority.strip(),
+        signer_title=table["signer_title"].strip(),
+        signer_name=table["signer_name"].strip(),
+        recipients=tuple(v.strip() for v in table["recipients"]),
+        period_start=start,
+        period_end=end,
     )
+    form = [_settings_problem(path, text, pr.OFFICIAL) for text in form_mistakes(official)]
+    return (None, form) if form else (official, [])
+
+
+# Left in a value from the commented skeleton (build.SETTINGS_SKELETON): "UBND TỈNH ...",
+# "../BC-BCĐ", "...". A real value never holds three dots or starts with "../".
+_PLACEHOLDER = re.compile(r"\.\.\.|…|^\.\./|^\.\.$")
+# Số và ký hiệu: the number has at least two digits (Nghị định 30/2020, Phụ lục I: "05").
+_NUMBER = re.compile(r"^\d{2,}/\S+$")
+# The ways a document may be signed (Nghị định 30/2020, Điều 13): on behalf of a collective
+# (TM.), for the head (KT.), acting (Q.), by the head's leave (TL., TUQ.).
+_AUTHORITIES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+
+
+def form_mistakes(official: OfficialSettings) -> list[str]:
+    """Return what breaks the form of the decree in the [official] table, as messages."""
+    found = []
+    values = [
+        *(("issuer", v) for v in official.issuer),
+        ("number", official.number),
+        ("place", official.place),
+        ("signer_authority", official.signer_authority),
+        ("signer_title", official.signer_title),
+        ("signer_name", official.signer_name),
+        *(("recipients", v) for v in official.recipients),
+    ]
+    for key, value in values:
+        if _PLACEHOLDER.search(value):
+            found.append(msg.OFFICIAL_PLACEHOLDER.format(key=key, value=visible(value)))
+    if not _PLACEHOLDER.search(official.number) and not _NUMBER.match(official.number):
+        found.append(msg.OFFICIAL_NUMBER.format(value=visible(official.number)))
+    authority, title = official.signer_authority.upper(), official.signer_title.upper()
+    prefix = authority.split(" ", 1)[0]
+    deputy = "PHÓ" in title.split()
+    if authority and prefix not in _AUTHORITIES:
+        found.append(msg.OFFICIAL_SIGNER_AUTHORITY.format(value=visible(authority)))
+    elif deputy and prefix == "TM.":
+        found.append(msg.OFFICIAL_SIGNER_TM.format(title=title, authority=authority))
+    elif deputy and prefix != "KT.":
+        found.append(msg.OFFICIAL_SIGNER_KT_MISSING.format(title=title))
+    elif not deputy and prefix == "KT.":
+        found.append(msg.OFFICIAL_SIGNER_KT_HEAD.format(title=title, authority=authority))
+    return found
+
+
+def read_assessment(
+    data_dir: Path, year: int, official: bool = False
+) -> tuple[Assessment | None, list[Problem]]:
+    """Read the year's nhan-dinh.md (the staff's text); None when there is none.
+
+    With official (--style official), each section the form needs and the file lacks is a
+    note: the section is left out, never invented.
+    """
+    path = year_folder(data_dir, year) / ASSESSMENT_FILE
+    shown = f"{path.parent.name}/{ASSESSMENT_FILE}"
+    try:
+        # Never read more than the limit into memory: the size first (a FIFO has none).
+        size = path.stat().st_size if path.is_file() else 0
+        if size > MAX_ASSESSMENT_BYTES:
+            return None, [too_big(size, shown)]
+        content = read_regular(path)
+    except FileNotFoundError:
+        return None, missing_notes(None, shown) if official else []
+    except NotRegularFile:
+        text = msg.SETTINGS_NOT_A_FILE.format(year=year)
+        return None, [replace(_settings_problem(path, text, pr.ASSESSMENT), severity=ERROR)]
+    except OSError as exc:
+        text = msg.CANNOT_READ.format(error=read_error(exc))
+        return None, [replace(_settings_problem(path, text, pr.ASSESSMENT), severity=ERROR)]
+    assessment, problems = decode_assessment(content, shown)
+    if official and assessment is not None:
+        problems += missing_notes(assessment, shown)
+    return assessment, problems
 
 
 def _report_only(found: Problem, required: bool) -> Problem:

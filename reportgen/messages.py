@@ -675,3 +675,63 @@ FEEDBACK_HEADERS = ("Mức", "Tệp", "Trang", "Ô", "Giá trị", "Cần sửa"
 MISSING_LIST_HEAD = "Các đơn vị chưa nộp tệp số liệu năm {year}: {count} đơn vị."
 MISSING_LIST_BLANK = " (chỉ có tệp mẫu chưa điền: {files})"
 RULE_CATALOG = "Số liệu không khớp nhau"  # a cross-field rule of catalog.toml [[rules]]
+
+# --- Official form and the staff's text (issue 15, points 2 and 4) ---
+ASSESSMENT_AT_LINE = "dòng {line}: {message}"
+ASSESSMENT_CONTROLS = "đã bỏ {count} ký tự điều khiển (không in ra được)."
+ASSESSMENT_HEADING = (
+    'tiêu đề "{heading}" không phải tiêu đề của tệp nhận định — phần chữ dưới nó bị bỏ qua; '
+    "hãy dùng đúng một trong các tiêu đề: {known}."
+)
+ASSESSMENT_BEFORE_HEADING = (
+    'chữ này nằm ngoài các tiêu đề "## ..." nên bị bỏ qua — hãy đặt nó dưới một tiêu đề, '
+    'hoặc thêm "#" ở đầu dòng nếu là ghi chú.'
+)
+ASSESSMENT_LONG_LINE = (
+    "đoạn văn dài quá {limit} ký tự, phần sau bị cắt bỏ — hãy chia thành nhiều đoạn."
+)
+ASSESSMENT_TOO_BIG = (
+    "tệp quá lớn ({size} kB, tối đa {limit} kB) — tệp nhận định chỉ chứa vài trang chữ."
+)
+ASSESSMENT_ENCODING = (
+    "tệp không được lưu bằng bảng mã UTF-8 — hãy mở bằng trình soạn thảo, chọn Lưu thành "
+    "(Save As) với Encoding là UTF-8 rồi lưu lại."
+)
+ASSESSMENT_MISSING = (
+    "chưa có tệp nhận định: văn bản bỏ các phần {names} "
+    '(phần "Phương hướng, nhiệm vụ" dùng đoạn chung của mẫu) — hãy viết các phần đó vào '
+    'tệp này (lệnh "reportgen template" tạo sẵn khung).'
+)
+ASSESSMENT_EMPTY = (
+    'chưa viết phần "{name}": văn bản bỏ phần này — hãy viết dưới tiêu đề "## {name}".'
+)
+OFFICIAL_NUMBER = (
+    'số văn bản "{value}" phải có số thứ tự hai chữ số trở lên và ký hiệu, ví dụ "05/BC-BCĐ" '
+    '(không phải "5/BC-BCĐ").'
+)
+OFFICIAL_PLACEHOLDER = (
+    'mục {key} còn chữ mẫu "{value}" của khung — hãy điền nội dung thật trước khi lập văn bản.'
+)
+OFFICIAL_SIGNER_TM = (
+    'người ký là "{title}" (cấp phó) nên không ký "{authority}" — cấp phó ký thay người đứng đầu: '
+    'hãy ghi signer_authority = "KT. TRƯỞNG BAN".'
+)
+OFFICIAL_SIGNER_KT_MISSING = (
+    'người ký là "{title}" (cấp phó) nên phải có quyền hạn ký "KT. TRƯỞNG BAN" — '
+    'hãy ghi signer_authority = "KT. TRƯỞNG BAN".'
+)
+OFFICIAL_SIGNER_KT_HEAD = (
+    'người ký là "{title}" (người đứng đầu) nên không ký "{authority}" (ký thay) — '
+    'hãy ghi signer_authority = "" hoặc "TM. BAN CHỈ ĐẠO".'
+)
+OFFICIAL_SIGNER_AUTHORITY = (
+    'quyền hạn ký "{value}" không đúng thể thức — hãy ghi "", "TM. BAN CHỈ ĐẠO", '
+    '"KT. TRƯỞNG BAN", "Q. TRƯỞNG BAN", "TL. TRƯỞNG BAN" hoặc "TUQ. TRƯỞNG BAN".'
+)
+OFFICIAL_PERIOD = (
+    "kỳ báo cáo phải là hai ngày dạng năm-tháng-ngày, ngày đầu trước ngày cuối, ví dụ "
+    "period_start = 2025-12-15 và period_end = 2026-12-14."
+)
+ASSESSMENT_EMPTY_DIRECTIONS = (
+    'chưa viết phần "{name}": văn bản dùng đoạn chung của mẫu — hãy viết dưới tiêu đề "## {name}".'
+)

@@ -73,6 +73,7 @@ _TABLE = (
     ),
     SETTINGS := RuleSpec("settings", ERROR, S, "Tệp bao-cao.toml sai", msg.SETTINGS_MISSING),
     OFFICIAL := RuleSpec("official", ERROR, S, "Phần [official] sai", msg.OFFICIAL_MISSING),
+    ASSESSMENT := RuleSpec("assessment", WARNING, S, "Nhận định của tỉnh", msg.ASSESSMENT_MISSING),
     MISSING_SHEET := RuleSpec("missing_sheet", ERROR, K, "Thiếu trang", msg.MISSING_SHEET_NO_TOOL),
     NEAR_SHEET := RuleSpec("near_sheet", ERROR, K, "Trang bị đổi tên", msg.NEAR_SHEET),
     DUPLICATE_SHEET := RuleSpec(

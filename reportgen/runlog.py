@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reportgen import messages as msg
+from reportgen.assessment import ASSESSMENT_FILE
 from reportgen.cache import file_sha256
 from reportgen.catalog import declared_files
 from reportgen.load import SETTINGS_FILE, year_folder
@@ -66,9 +67,10 @@ def record_run(
 
 
 def _input_files(result, data_dir: Path) -> list[Path]:
-    settings = year_folder(data_dir, result.year) / SETTINGS_FILE
+    folder = year_folder(data_dir, result.year)
+    settings, staff = folder / SETTINGS_FILE, folder / ASSESSMENT_FILE
     config = declared_files(data_dir, result.registry)
-    return [p for p in [*result.files, settings, *config] if p.is_file()]  # never a FIFO
+    return [p for p in [*result.files, settings, staff, *config] if p.is_file()]  # never a FIFO
 
 
 def _entries(pairs) -> str:

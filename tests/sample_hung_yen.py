@@ -78,7 +78,7 @@ author = "Số liệu mẫu — không dùng để báo cáo"
 
 [official]
 issuer = ["UBND TỈNH HƯNG YÊN", "BAN CHỈ ĐẠO 138"]
-number = "../BC-BCĐ"
+number = "05/BC-BCĐ"
 place = "Hưng Yên"
 signer_authority = "KT. TRƯỞNG BAN"
 signer_title = "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"

@@ -116,4 +116,4 @@ def test_template_defaults_to_its_own_folder_and_the_settings_file_to_the_year(d
     result = run("template", "--year", 2019, "--data-dir", data_dir)
     assert result.exit_code == 0
     assert Path("mau-trong/2019/344-vu-thu-2019.xlsx").is_file()
-    assert sorted(p.name for p in (data_dir / "2019").iterdir()) == ["bao-cao.toml"]
+    assert sorted(p.name for p in (data_dir / "2019").iterdir()) == ["bao-cao.toml", "nhan-dinh.md"]

@@ -93,8 +93,11 @@ def test_template_writes_104_blanks_into_their_own_folder_and_none_into_data(fre
     blanks = sorted(p.name for p in (fresh.root / "mau-trong/2026").iterdir())
     assert len(blanks) == 104
     assert blanks[:2] == ["11953-pho-hien-2026.xlsx", "11977-tan-hung-2026.xlsx"]
-    # data/2026 gets only the settings file that `build` reads there.
-    assert sorted(p.name for p in (fresh.data / "2026").iterdir()) == ["bao-cao.toml"]
+    # data/2026 gets only the settings and staff-text files that `build` reads there.
+    assert sorted(p.name for p in (fresh.data / "2026").iterdir()) == [
+        "bao-cao.toml",
+        "nhan-dinh.md",
+    ]
     assert "Đã ghi: mau-trong/2026/11953-pho-hien-2026.xlsx\n" in fresh.template.output
 
 

@@ -250,7 +250,7 @@ def test_the_official_2026_report_is_issued_by_hung_yens_committee(year_2026, tm
     stem = tmp_path / "bao-cao-ket-qua-phong-chong-mua-ban-nguoi-2026"
     text = _text(stem.with_suffix(".html").read_text(encoding="utf-8"))
     assert (
-        "Thực hiện chức năng, nhiệm vụ được giao, Ban chỉ đạo 138 tỉnh Hưng Yên báo cáo kết quả "
+        "Thực hiện chức năng, nhiệm vụ được giao, Ban Chỉ đạo 138 tỉnh Hưng Yên báo cáo kết quả "
         "công tác phòng, chống mua bán người năm 2026 như sau:"
     ) in text
     assert "UBND TỈNH HƯNG YÊN" in text and "tỉnh Thái Bình" not in text

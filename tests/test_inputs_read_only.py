@@ -52,6 +52,8 @@ def _watching(root: Path, *args):
 
 
 def test_build_check_and_template_never_change_an_input(data_dir: Path, tmp_path: Path):
+    # A complete year: `template` would add the staff-text skeleton where there is none.
+    (data_dir / "2018/nhan-dinh.md").write_text("## Tình hình\n", encoding="utf-8")
     before = _state(data_dir)
     commands = [
         ("check", "--year", 2018, "--data-dir", data_dir, "--out-dir", tmp_path / "out"),
@@ -69,6 +71,7 @@ def test_build_check_and_template_never_change_an_input(data_dir: Path, tmp_path
 
 def test_template_adds_only_missing_files_and_touches_no_other(data_dir: Path):
     (data_dir / "2018/342-tien-hai-2018.xlsx").unlink()
+    (data_dir / "2018/nhan-dinh.md").write_text("## Tình hình\n", encoding="utf-8")
     before = _state(data_dir)
     result, opened = _watching(data_dir, "template", "--year", 2018, "--data-dir", data_dir)
     assert result.exit_code == 0, result.output

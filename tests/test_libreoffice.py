@@ -72,7 +72,9 @@ def test_template_filled_and_saved_by_libreoffice_checks_clean(data_dir: Path, t
     saved = soffice_convert(sorted(typed.iterdir()), fmt, tmp_path / "saved", tmp_path / "lo")
     for path in saved:
         shutil.copy(path, folder / path.name)
-    assert sorted(p.suffix for p in folder.iterdir()) == sorted([f".{fmt}"] * 8 + [".toml"])
+    assert sorted(p.suffix for p in folder.iterdir()) == sorted(
+        [f".{fmt}"] * 8 + [".toml", ".md"]  # bao-cao.toml, nhan-dinh.md
+    )
 
     result = run("check", "--year", YEAR, "--data-dir", data_dir)
 

@@ -81,11 +81,13 @@ def test_numbered_sections_nơi_nhận_and_signer(pdf: Path):
     positions = [
         text.find(h)
         for h in (
-            "I. CÔNG TÁC CHỈ ĐẠO",
-            "II. KẾT QUẢ ĐẤU TRANH",
-            "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+            # No nhan-dinh.md in 2018: sections I (Tình hình), III (Tồn tại) and V (Kiến nghị)
+            # are left out, and the numbers follow (tests/test_official_form.py has all five).
+            "I. KẾT QUẢ CÔNG TÁC PHÒNG, CHỐNG MUA BÁN NGƯỜI",
+            "1. Công tác chỉ đạo, tuyên truyền",
+            "II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
             "Nơi nhận:",
-            "PHỤ LỤC",
+            "Phụ lục SỐ LIỆU PHÒNG, CHỐNG MUA BÁN NGƯỜI NĂM 2018 THEO ĐƠN VỊ",
         )
     ]
     assert -1 not in positions and positions == sorted(positions)
@@ -107,8 +109,12 @@ def test_margins_and_page_numbers_from_page_two(pdf: Path):
     assert max(w[3] for w in words) <= (297 - 20) * MM + 1
     first = page_words(pdf, 1)
     assert first[0][4] != "1" and min(w[1] for w in first) > 20 * MM - 1  # no number on page 1
-    for page in range(3, pages(pdf) + 1):
+    # The Phụ lục is numbered on its own (its first page bears no number).
+    appendix = next(n for n in range(1, pages(pdf) + 1) if page_text(pdf, n).startswith("Phụ lục"))
+    for page in range(3, appendix):
         assert page_words(pdf, page)[0][4] == str(page)
+    for page in range(appendix + 1, pages(pdf) + 1):
+        assert page_words(pdf, page)[0][4] == str(page - appendix + 1)
 
 
 def test_the_font_is_an_embedded_times_metric_serif(pdf: Path):
