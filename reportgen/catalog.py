@@ -262,14 +262,6 @@ def _read_toml(path: Path) -> dict:
         return tomllib.loads(_read_declared(path).decode())
     except UnicodeDecodeError:
         raise ConfigError([f"{shown}: {msg.SETTINGS_ENCODING}"]) from None
-    except FileNotFoundError:
-        raise ConfigError([msg.CONFIG_MISSING.format(path=shown)]) from None
-    except NotRegularFile:
-        raise ConfigError([msg.CONFIG_NOT_A_FILE.format(path=shown)]) from None
-    except OSError as exc:
-        raise ConfigError(
-            [msg.CONFIG_UNREADABLE.format(path=shown, error=read_error(exc))]
-        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([msg.CONFIG_SYNTAX.format(path=shown, error=explain(exc))]) from None
 
