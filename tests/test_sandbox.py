@@ -232,7 +232,13 @@ def test_an_endless_loop_that_writes_is_stopped_and_the_old_report_kept(
     spent = _children_cpu()
     result = _build(_override(tmp_path / "mau", loop + "{% endfor %}{% endfor %}"), out)
     assert result.exit_code == 1
-    assert result.output == f'Mẫu "{SECTION}", dòng 2: ' + STOPPED
+    # Its output grows as it runs: on a busy machine the hard limit may end the child before
+    # it can say its line; then the message names the main template (both are located).
+    assert result.output in (
+        f'Mẫu "{SECTION}", dòng 2: ' + STOPPED,
+        'Mẫu "report.html.j2" (hoặc một mẫu nó gọi đến) bị dừng vì chạy quá 1 giây hoặc dùng '
+        "quá 512 MB bộ nhớ — hãy xem lại các vòng lặp và phép tính lớn vừa sửa.\n",
+    )
     assert _children_cpu() - spent < 20  # stopped near its one second, not run for hours
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
