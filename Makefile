@@ -2,6 +2,8 @@
 #   make report YEAR=2026
 # YEAR has no default: report, check, template and preview ask for it rather than guess.
 YEAR ?=
+# The report period (data/periods.toml): nam (the whole year), quy-1 … quy-4, 6-thang, 9-thang.
+PERIOD ?= nam
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -34,16 +36,16 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 report: need-year $(BIN)/.installed ## Lập báo cáo out/YEAR/*.html, *.pdf từ data/YEAR/*.xlsx
-	$(BIN)/reportgen build --year $(YEAR) --data-dir $(DATA) $(ARGS)
+	$(BIN)/reportgen build --year $(YEAR) --period $(PERIOD) --data-dir $(DATA) $(ARGS)
 
 check: need-year $(BIN)/.installed ## Chỉ kiểm tra các tệp data/YEAR/*.xlsx
-	$(BIN)/reportgen check --year $(YEAR) --data-dir $(DATA) $(ARGS)
+	$(BIN)/reportgen check --year $(YEAR) --period $(PERIOD) --data-dir $(DATA) $(ARGS)
 
 template: need-year $(BIN)/.installed ## Tạo tệp Excel mẫu trống của năm YEAR (không ghi đè)
-	$(BIN)/reportgen template --year $(YEAR) --data-dir $(DATA)
+	$(BIN)/reportgen template --year $(YEAR) --period $(PERIOD) --data-dir $(DATA)
 
 preview: need-year $(BIN)/.installed ## Xem trước báo cáo năm YEAR tại http://127.0.0.1:8000/
-	$(BIN)/reportgen preview --year $(YEAR) --data-dir $(DATA) $(ARGS)
+	$(BIN)/reportgen preview --year $(YEAR) --period $(PERIOD) --data-dir $(DATA) $(ARGS)
 
 test: $(BIN)/.installed ## Chạy bộ kiểm thử
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

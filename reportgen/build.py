@@ -7,9 +7,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen import messages as msg
-from reportgen.aggregate import ReportData, aggregate
+from reportgen.aggregate import ReportData, Trend, aggregate
 from reportgen.batch import config_digest, inspect_all
 from reportgen.catalog import (
+    CATALOG_FILE,
     Catalog,
     Registry,
     Unit,
@@ -28,23 +29,35 @@ from reportgen.load import (
     year_folder,
 )
 from reportgen.names import fold
+from reportgen.periods import (
+    ANNUAL,
+    PERIODS_FILE,
+    Period,
+    folder_name,
+    load_periods,
+    period_for,
+    with_span,
+)
 from reportgen.problems import ERROR, WARNING, Problem, count_errors, sort_problems
 from reportgen.provenance import figures_in, in_text_order, sources_csv
 from reportgen.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
 from reportgen.rules import year_over_year
 from reportgen.runlog import LOG_FILE, record_run
 from reportgen.territory import common_units, same_territory
+from reportgen.visible import visible
 from reportgen.write import write_new_file, write_set
 
 log = logging.getLogger(__name__)
 
+# {year} is folder_name(): "2019", or "2019-6-thang" for a period other than the whole year.
 OUTPUT_STEM = "ket-qua-phong-chong-mua-ban-nguoi-{year}"
 OFFICIAL_STEM = "bao-cao-ket-qua-phong-chong-mua-ban-nguoi-{year}"
+TREND_YEARS = 5  # at most this many years, the report's included, go into `trend`
 FRAGMENT_SUFFIX = "-than-bai.html"  # the article's body alone, for the web portal
 SOURCES_FILE = "nguon-so-lieu.csv"
 DEFAULT_FORMATS = ("html", "pdf")
 SETTINGS_SKELETON = """\
-# Thông tin của bài báo cáo năm {year}.
+# Thông tin của bài báo cáo {period}.
 # date: ngày đăng, in dưới tiêu đề — năm-tháng-ngày, không có dấu ngoặc kép, ví dụ 2018-12-02
 # author: tên người viết, in cuối bài — trong dấu ngoặc kép
 # caption: (không bắt buộc) chú thích ảnh in sau đoạn mở đầu — trong dấu ngoặc kép
@@ -62,6 +75,13 @@ caption = ""
 # signer_title = "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"     # chức vụ người ký
 # signer_name = "..."                             # họ tên người ký
 # recipients = ["...;", "Lưu: VT."]               # nơi nhận, mỗi dòng một nơi
+"""
+# Appended for a period other than the whole year: its span, when it differs from periods.toml's.
+SPAN_SKELETON = """
+# Kỳ báo cáo mặc định từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}. Nếu kỳ của năm nay khác, bỏ dấu #
+# ở đầu hai dòng dưới đây và sửa ngày (năm-tháng-ngày). Hai dòng này phải ở trên [official].
+# period_start = {start}
+# period_end = {end}
 """
 
 
@@ -85,6 +105,9 @@ class CheckResult:
     # SHA-256 of the bytes each workbook was checked from, for the run log: not of the file as
     # it is later, which may have changed meanwhile.
     digests: dict[Path, str] = field(default_factory=dict)
+    period: Period | None = None  # the report period (its span as bao-cao.toml sets it)
+    kinds: dict = field(default_factory=dict)  # the periods of periods.toml, by code
+    config: str = ""  # the digest of the declarative files it was checked against
 
     @property
     def errors(self) -> int:
@@ -113,6 +136,7 @@ def check_year(
     progress: Callable[[Path, int, int], None] | None = None,
     compare_previous: bool = True,
     official: bool = False,
+    period: str = ANNUAL,
 ) -> CheckResult:
     """Read and check every input of a year without writing anything (but the cache).
 
@@ -120,13 +144,31 @@ def check_year(
     With compare_previous, the year before is checked too when its folder exists (kept in
     `previous`, for the report's comparison), and each unit's figures are compared with its
     figures of that year (catalog.toml [year_over_year]). With official, the settings' [official]
-    table is required (--style official): its mistakes are errors, not warnings.
+    table is required (--style official): its mistakes are errors, not warnings. period: a code
+    of periods.toml; its workbooks are in data/<year>-<period>/, and it compares with the same
+    period of the year before ("cùng kỳ").
     """
     catalog = load_catalog(data_dir)
     registry = load_registry(data_dir)
-    config = config_digest(declared_files(data_dir, registry))
+    kinds = load_periods(data_dir)
+    _check_indicator_periods(catalog, kinds, data_dir)
+    period_for(kinds, period, year)  # an unknown period stops here, before anything is read
+    config = config_digest([*declared_files(data_dir, registry), data_dir / PERIODS_FILE])
     return _check_year(year, data_dir, catalog, registry, config, allow_missing, progress,
-                       compare_previous, official)  # fmt: skip
+                       compare_previous, official, kinds, period)  # fmt: skip
+
+
+def _check_indicator_periods(catalog: Catalog, kinds: dict, data_dir: Path) -> None:
+    """Raise ConfigError when an indicator's `periods` names a period periods.toml lacks."""
+    where = visible(str(data_dir / CATALOG_FILE))
+    errors = [
+        msg.PERIOD_INDICATOR.format(where=f"{where} [[indicators]] {ind.code}", code=visible(code))
+        for ind in catalog.indicators
+        for code in ind.periods
+        if code not in kinds
+    ]
+    if errors:
+        raise ConfigError(errors)
 
 
 def _check_year(
@@ -139,23 +181,27 @@ def _check_year(
     progress: Callable[[Path, int, int], None] | None,
     compare_previous: bool,
     official: bool,
+    kinds: dict,
+    code: str = ANNUAL,  # the period's
 ) -> CheckResult:
     expected = registry.units_for(year)
     if not expected:
         raise ConfigError([msg.NO_UNITS.format(year=year)])
-    folder = year_folder(data_dir, year)
-    files, ignored = find_workbooks(data_dir, year)
+    period = period_for(kinds, code, year)
+    folder = year_folder(data_dir, year, code)
+    files, ignored = find_workbooks(data_dir, year, code)
     problems: list[Problem] = []
     if not folder.is_dir():
         problems.append(
             Problem(ERROR, "", "", "", "", "no_folder", msg.NO_FOLDER.format(folder=folder))
         )
-    settings, settings_problems = read_settings(data_dir, year, official)
+    settings, settings_problems = read_settings(data_dir, year, official, code)
     problems += settings_problems
+    period = with_span(period, settings.period_start, settings.period_end)
     submissions, identified, checks = [], [], []
     digests = {}
     for path, inspected in zip(
-        files, inspect_all(files, catalog, registry, year, config, progress), strict=True
+        files, inspect_all(files, catalog, registry, year, config, progress, period), strict=True
     ):
         outcome = inspected.outcome
         if inspected.sha256:
@@ -182,13 +228,15 @@ def _check_year(
     if compare_previous:
         before = year - 1
         # Across a boundary change (territory.py) neither the report nor the check compares.
-        exists = year_folder(data_dir, before).is_dir()
+        # A period compares with the same period of the year before ("cùng kỳ").
+        exists = year_folder(data_dir, before, code).is_dir()
         if exists and not same_territory(registry, year, before):
             log.info(msg.NOT_COMPARED.format(year=year, before=before))
         elif exists:
             previous = _check_year(
                 before, data_dir, catalog, registry, config,
                 allow_missing=False, progress=None, compare_previous=False, official=False,
+                kinds=kinds, code=code,
             )  # fmt: skip
     if previous and catalog.year_over_year and submissions:
         problems += year_over_year(submissions, previous.submissions, catalog.year_over_year, year)
@@ -207,6 +255,9 @@ def _check_year(
         catalog=catalog,
         registry=registry,
         digests=digests,
+        period=period,
+        kinds=kinds,
+        config=config,
     )
 
 
@@ -220,17 +271,19 @@ def build_report(
     style: str = "article",
     appendix: bool = True,
     progress: Callable[[Path, int, int], None] | None = None,
+    period: str = ANNUAL,
 ) -> BuildResult:
     """Check a year's inputs, then render and write the outputs asked for; write nothing on error.
 
     Besides the formats asked for, nguon-so-lieu.csv (where each figure comes from) is written.
+    period: a code of periods.toml; outputs go to out/<year>-<period>/ unless it is "nam".
     """
     data, catalog, official, problems, result = _prepare(
-        year, data_dir, allow_missing, style, progress
+        year, data_dir, allow_missing, style, progress, period
     )
     dirs = template_dirs(templates_dir)
     files = render_outputs(data, catalog, dirs, formats, style, appendix, official)
-    out_dir = out_dir or Path("out") / str(year)
+    out_dir = out_dir or Path("out") / folder_name(year, period)
 
     def log_run(folder: Path, staged: list[Path]) -> None:
         record_run(folder, "build", result, data_dir, staged, dirs, shown=out_dir)
@@ -242,9 +295,12 @@ def build_report(
     return BuildResult(paths, problems, result.unit_names)
 
 
-def _prepare(year: int, data_dir: Path, allow_missing: bool, style: str, progress=None):
+def _prepare(
+    year: int, data_dir: Path, allow_missing: bool, style: str, progress=None, period=ANNUAL
+):
     """Read and check everything a render needs; raise ProblemsFound on any error."""
-    result = check_year(year, data_dir, allow_missing, progress, official=style == "official")
+    official = style == "official"
+    result = check_year(year, data_dir, allow_missing, progress, official=official, period=period)
     official = result.settings.official if style == "official" else None
     problems = result.problems
     if count_errors(problems):
@@ -261,8 +317,59 @@ def _prepare(year: int, data_dir: Path, allow_missing: bool, style: str, progres
         result.missing,
         previous,
         traced=True,
+        period=result.period,
     )
-    return data, catalog, official, problems + skipped, result
+    trend, left_out = collect_trend(result, data_dir, present)
+    data = replace(data, trend=trend)
+    return data, catalog, official, problems + skipped + left_out, result
+
+
+def collect_trend(
+    result: CheckResult, data_dir: Path, present: set[str]
+) -> tuple[Trend, list[Problem]]:
+    """Return the report's period over up to TREND_YEARS consecutive years, and warnings.
+
+    Going back from the report's year while the same period's folder exists and covers the
+    same territory (territory.py); a year with errors is left out, with a warning (none for
+    the year before: previous_year already says why it is not compared). Each year is summed
+    over the units that reported in the report's year, as the comparison is.
+    """
+    catalog, registry, period = result.catalog, result.registry, result.period
+    found, warnings = [result], []
+    for before in range(result.year - 1, result.year - TREND_YEARS, -1):
+        folder = year_folder(data_dir, before, period.code)
+        if not folder.is_dir() or not same_territory(registry, result.year, before):
+            break
+        if result.previous is not None and result.previous.year == before:
+            earlier = result.previous
+        else:
+            earlier = _check_year(
+                before, data_dir, catalog, registry, result.config,
+                allow_missing=False, progress=None, compare_previous=False, official=False,
+                kinds=result.kinds, code=period.code,
+            )  # fmt: skip
+        errors = sum(p.is_error and p.rule != "settings" for p in earlier.problems)
+        if errors and earlier is not result.previous:
+            make_period = "" if period.annual else f" PERIOD={period.code}"
+            text = msg.TREND_SKIPPED.format(
+                period=earlier.period.name, errors=errors, year=before, make_period=make_period
+            )
+            warnings.append(Problem(WARNING, "", "", "", "", "trend_skipped", text))
+        if not errors:
+            found.append(earlier)
+    found.reverse()
+    reports = tuple(
+        aggregate(
+            common_units(c.submissions, present),
+            catalog,
+            registry.province_for(c.year),
+            c.settings,
+            c.year,
+            period=c.period,
+        )
+        for c in found
+    )
+    return Trend(tuple(c.year for c in found), reports), warnings
 
 
 def preview_renderer(
@@ -272,12 +379,13 @@ def preview_renderer(
     allow_missing: bool = False,
     style: str = "article",
     appendix: bool = True,
+    period: str = ANNUAL,
 ) -> tuple[Callable[[], str], list[Path]]:
     """Return a function that renders the year's HTML afresh, and the paths it depends on."""
     dirs = template_dirs(templates_dir)
 
     def render() -> str:
-        data, catalog, official, _, _ = _prepare(year, data_dir, allow_missing, style)
+        data, catalog, official, _, _ = _prepare(year, data_dir, allow_missing, style, None, period)
         return render_document(data, catalog, dirs, style, appendix, official)
 
     return render, [*dirs, data_dir]
@@ -294,7 +402,7 @@ def render_document(
     """Render the whole report of one style to an HTML string."""
     extra = {
         "appendix": appendix,
-        "indicators": {ind.code: ind for ind in catalog.indicators_for(data.year)},
+        "indicators": {ind.code: ind for ind in catalog.indicators_for(data.year, _code(data))},
         "official": official,
     }
     template = OFFICIAL_TEMPLATE if style == "official" else MAIN_TEMPLATE
@@ -312,7 +420,8 @@ def render_outputs(
 ) -> dict[str, bytes]:
     """Render every output asked for; return {file name: content}, nothing written yet."""
     html = render_document(data, catalog, dirs, style, appendix, official)
-    stem = (OFFICIAL_STEM if style == "official" else OUTPUT_STEM).format(year=data.year)
+    scope = folder_name(data.year, _code(data))  # "2019", "2019-6-thang"
+    stem = (OFFICIAL_STEM if style == "official" else OUTPUT_STEM).format(year=scope)
     files: dict[str, bytes] = {}
     if "html" in formats:
         files[f"{stem}.html"] = html.encode("utf-8")
@@ -330,11 +439,15 @@ def render_outputs(
         from reportgen.fragment import article_body
 
         article = html if style == "article" else render_document(data, catalog, dirs)
-        name = OUTPUT_STEM.format(year=data.year) + FRAGMENT_SUFFIX
+        name = OUTPUT_STEM.format(year=scope) + FRAGMENT_SUFFIX
         with _made_from(MAIN_TEMPLATE, "thân bài cho cổng thông tin (fragment)"):
             files[name] = article_body(article).encode("utf-8")
     files[SOURCES_FILE] = sources_csv(in_text_order(figures_in(data), html))
     return files
+
+
+def _code(data: ReportData) -> str:
+    return data.period.code if data.period is not None else ANNUAL
 
 
 @contextmanager
@@ -373,40 +486,47 @@ def previous_year(
         if not submissions:
             return None, []
     province = registry.province_for(before.year)
-    data = aggregate(submissions, catalog, province, before.settings, before.year)
+    data = aggregate(
+        submissions, catalog, province, before.settings, before.year, period=before.period
+    )
     return data, []
 
 
 def write_templates(
-    year: int, data_dir: Path = Path("data"), out_dir: Path | None = None
+    year: int, data_dir: Path = Path("data"), out_dir: Path | None = None, period: str = ANNUAL
 ) -> list[tuple[Path, bool]]:
-    """Write a blank workbook per expected unit (and the year's settings file); never overwrite."""
+    """Write a blank workbook per expected unit (and the year's settings file); never overwrite.
+
+    period: a code of periods.toml; its blank workbooks say it, in data/<year>-<period>/.
+    """
     from reportgen.workbook import blank_workbook  # openpyxl: only this command needs it
 
     catalog = load_catalog(data_dir)
     registry = load_registry(data_dir)
+    chosen = period_for(load_periods(data_dir), period, year)
     units = registry.units_for(year)
     if not units:
         raise ConfigError([msg.NO_UNITS.format(year=year)])
-    out_dir = out_dir or year_folder(data_dir, year)
+    out_dir = out_dir or year_folder(data_dir, year, period)
     communes = registry.communes_for(year)
     written = []
     for unit in units:
-        target = out_dir / workbook_filename(unit, year)
+        target = out_dir / workbook_filename(unit, year, period)
         if target.exists():
             written.append((target, False))
             continue
-        written.append(
-            (target, write_new_file(target, blank_workbook(unit, year, catalog, communes)))
-        )
+        blank = blank_workbook(unit, year, catalog, communes, chosen)
+        written.append((target, write_new_file(target, blank)))
     settings = out_dir / SETTINGS_FILE
-    written.append(
-        (settings, write_new_file(settings, SETTINGS_SKELETON.format(year=year).encode()))
-    )
+    skeleton = SETTINGS_SKELETON.format(period=chosen.name)
+    if not chosen.annual:
+        skeleton += SPAN_SKELETON.format(start=chosen.start, end=chosen.end)
+    written.append((settings, write_new_file(settings, skeleton.encode())))
     return written
 
 
-def workbook_filename(unit: Unit, year: int) -> str:
-    """Return the blank workbook's file name: "340-dong-hung-2018.xlsx"."""
+def workbook_filename(unit: Unit, year: int, period: str = ANNUAL) -> str:
+    """Return the blank workbook's file name: "340-dong-hung-2018.xlsx", of a period
+    "340-dong-hung-2019-6-thang.xlsx"."""
     slug = "-".join(fold(unit.name).replace(".", "").split())
-    return f"{unit.code}-{slug}-{year}.xlsx"
+    return f"{unit.code}-{slug}-{folder_name(year, period)}.xlsx"

@@ -13,6 +13,7 @@ from reportgen.facts import Fact, indicator_facts, row_facts
 from reportgen.legacy_encoding import TCVN3, detect
 from reportgen.load import RawWorkbook
 from reportgen.names import fold, name_key, name_variants, names_a_district, nfc
+from reportgen.periods import ANNUAL, Period
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.rules import evaluate
 from reportgen.vietnamese import number as format_number
@@ -321,7 +322,7 @@ def _check_info(raw, out: _Collector):
     if sheet is None:
         out.add(ERROR, layout.INFO_SHEET, "", "", "missing_sheet", msg.MISSING_SHEET)
         return None
-    labels = {fold(label): key for key, label in layout.INFO_FIELDS}
+    labels = {fold(label): key for key, label in (*layout.INFO_FIELDS, layout.PERIOD_FIELD)}
     info = {}
     for r, row in enumerate(sheet.rows):
         if not row:
@@ -393,7 +394,7 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
     return None
 
 
-def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
+def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int, period: str = ANNUAL):
     """Return (sheet name, {code: number}, {code: "sheet!A1"}, codes left blank, {code: A1}).
 
     The sheet name is the one in the workbook (its own case, legacy encoding), when found.
@@ -422,7 +423,7 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
         return sheet.name, values, cells, blank, refs
     head_row, cols = header
     code_col, value_col = cols[fold(code_h)], cols[fold(value_h)]
-    wanted = {ind.code: ind for ind in catalog.indicators_for(year)}
+    wanted = {ind.code: ind for ind in catalog.indicators_for(year, period)}
     seen: dict[str, str] = {}
     for r in range(head_row + 1, len(sheet.rows)):
         code = _text(sheet.value(r, code_col))
@@ -462,7 +463,7 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
             cells[ind.code] = f"{sheet.name}!{ref}"
         elif _is_blank(raw_value) and not sheet.has_hidden_value(r, value_col):
             blank.add(ind.code)
-    for ind in catalog.indicators_for(year):
+    for ind in catalog.indicators_for(year, period):
         if ind.code not in seen:
             out.add(
                 ERROR,
@@ -682,9 +683,13 @@ def _resolve_place(out, sheet, ref, text, communes: dict[str, dict[str, Commune]
 
 
 def inspect_workbook(
-    raw: RawWorkbook, catalog: Catalog, registry: Registry, year: int
+    raw: RawWorkbook, catalog: Catalog, registry: Registry, year: int, period: Period | None = None
 ) -> WorkbookCheck:
-    """Check one workbook; return its unit, submission (None on error), problems and preparer."""
+    """Check one workbook; return its unit, submission (None on error), problems and preparer.
+
+    period: the report period of the folder it is in (None: the whole year).
+    """
+    code = period.code if period is not None else ANNUAL
     out = _Collector(raw.file)
     unit = None
     info_found = _check_info(raw, out)
@@ -712,7 +717,8 @@ def inspect_workbook(
                     "year_mismatch",
                     msg.YEAR_MISMATCH.format(year=year, value=_short(_text(year_value))),
                 )
-    sheet_name, indicators, cells, blank, refs = _check_indicators(raw, out, catalog, year)
+        _check_period(sheet, info, out, period)
+    sheet_name, indicators, cells, blank, refs = _check_indicators(raw, out, catalog, year, code)
     for rule in catalog.rules:
         if not rule.table:
             problem = evaluate(rule, indicators, blank, refs, (out.file, sheet_name, out.unit))
@@ -725,13 +731,41 @@ def inspect_workbook(
     if unit is None or any(p.is_error for p in out.problems):
         return WorkbookCheck(raw.file, unit, None, out.problems, preparer, prepared_on)
     facts = (
-        *indicator_facts(year, unit.code, raw.file, indicators, cells),
-        *row_facts(year, unit.code, catalog.tables, rows),
+        *indicator_facts(year, unit.code, raw.file, indicators, cells, code),
+        *row_facts(year, unit.code, catalog.tables, rows, code),
     )
     submission = Submission(
         raw.file, unit, year, preparer, prepared_on, indicators, cells, rows, facts
     )
     return WorkbookCheck(raw.file, unit, submission, out.problems, preparer, prepared_on)
+
+
+def _check_period(sheet: str, info: dict, out: _Collector, period: Period | None) -> None:
+    """Say when a workbook is of another period than its folder's.
+
+    A period's blank workbook says its period ("Kỳ báo cáo"); a year's says none, so that the
+    workbooks of years before periods existed still check clean. The name or the code counts.
+    """
+    annual = period is None or period.annual
+    if "period" not in info:
+        if not annual:
+            text = msg.PERIOD_ROW_MISSING.format(
+                period=period.name, label=layout.PERIOD_FIELD[1], code=period.code
+            )
+            out.add(ERROR, sheet, "", "", "period_mismatch", text)
+        return
+    value, cell = info["period"]
+    typed = fold(_text(value))
+    if annual:
+        accepted = {ANNUAL, "ca nam", "nam"}
+        wanted = msg.PERIOD_ANNUAL_NAME
+    else:
+        bare = period.name.replace(str(period.year), "")
+        accepted = {fold(period.name), fold(period.code), fold(bare)}
+        wanted = period.name
+    if typed not in accepted:
+        text = msg.PERIOD_MISMATCH.format(value=_short(_text(value)), period=wanted)
+        out.add(ERROR, sheet, cell, value, "period_mismatch", text)
 
 
 def check_completeness(

@@ -126,6 +126,13 @@ TEMPLATES_DIR = click.option(
 YEAR = click.option(
     "--year", type=int, required=True, cls=_Option, metavar="NĂM", help="Năm báo cáo, ví dụ 2018."
 )
+PERIOD = click.option(
+    "--period",
+    default="nam",
+    metavar="KỲ",
+    help="Kỳ báo cáo (periods.toml): nam (cả năm, mặc định), quy-1 … quy-4, 6-thang, 9-thang. "
+    "Tệp của kỳ nằm trong thư mục <năm>-<kỳ>, ví dụ data/2019-6-thang.",
+)
 DATA_DIR = click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -181,7 +188,9 @@ class _Progress:
             self.bar = None
 
 
-def _refuse_out_dir_in_data(out_dir: Path | None, data_dir: Path, year: int) -> None:
+def _refuse_out_dir_in_data(
+    out_dir: Path | None, data_dir: Path, year: int, period: str = "nam"
+) -> None:
     """Exit 2 when outputs would land among the inputs: the next run would read them as data.
 
     The out folder given, or the default out/<year> (which is a year folder with --data-dir
@@ -189,12 +198,17 @@ def _refuse_out_dir_in_data(out_dir: Path | None, data_dir: Path, year: int) -> 
     usage mistake like any other bad option value, hence click's code 2; nothing is read or
     written. `template` is not asked: blank workbooks belong in the data folder.
     """
-    out_dir = out_dir or Path("out") / str(year)
+    out_dir = out_dir or Path("out") / _folder(year, period)
     data, out = data_dir.resolve(), out_dir.resolve()
     if out == data or data in out.parents:
         text = msg.OUT_DIR_IN_DATA.format(out=visible(str(out_dir)), data=visible(str(data_dir)))
         click.echo(text, err=True)
         sys.exit(2)
+
+
+def _folder(year: int, period: str) -> str:
+    """Return "2019" or "2019-6-thang" (periods.folder_name, without importing the library)."""
+    return str(year) if period == "nam" else f"{year}-{period}"
 
 
 def _os_error(exc: OSError) -> str:
@@ -255,13 +269,14 @@ def main(verbose: int, quiet: bool) -> None:
 
 @main.command()
 @YEAR
+@PERIOD
 @DATA_DIR
 @TEMPLATES_DIR
 @click.option(
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
     metavar="THƯ_MỤC",
-    help="Nơi ghi báo cáo (mặc định out/<năm>).",
+    help="Nơi ghi báo cáo (mặc định out/<năm>, out/<năm>-<kỳ> cho kỳ khác cả năm).",
 )
 @click.option("--allow-missing", is_flag=True, help="Vẫn lập báo cáo khi thiếu tệp của đơn vị.")
 @click.option(
@@ -283,7 +298,9 @@ def main(verbose: int, quiet: bool) -> None:
 )
 @click.option("--no-appendix", is_flag=True, help="Không kèm phụ lục (bảng số liệu và biểu đồ).")
 @_guard
-def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style, no_appendix):
+def build(
+    year, period, data_dir, templates_dir, out_dir, allow_missing, formats, style, no_appendix
+):
     """Kiểm tra số liệu rồi ghi báo cáo (mặc định HTML và PDF) và bảng nguồn số liệu.
 
     \b
@@ -291,10 +308,11 @@ def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style,
       reportgen build --year 2018
       reportgen build --year 2018 --style official --format html,pdf,docx
       reportgen build --year 2018 --templates-dir mau-rieng --allow-missing
+      reportgen build --year 2019 --period 6-thang
     """
     from reportgen.build import build_report
 
-    _refuse_out_dir_in_data(out_dir, data_dir, year)
+    _refuse_out_dir_in_data(out_dir, data_dir, year, period)
     try:
         result = build_report(
             year,
@@ -306,6 +324,7 @@ def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style,
             style=style,
             appendix=not no_appendix,
             progress=_Progress(),
+            period=period,
         )
     except ProblemsFound as exc:
         _print_problems(exc.problems, exc.unit_names)
@@ -321,6 +340,7 @@ def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style,
 
 @main.command()
 @YEAR
+@PERIOD
 @DATA_DIR
 @click.option(
     "--out-dir",
@@ -329,7 +349,7 @@ def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style,
     help="Nơi ghi kiem-tra-<năm>.xlsx, .html và nhật ký nhat-ky.log (mặc định out/<năm>).",
 )
 @_guard
-def check(year, data_dir, out_dir):
+def check(year, period, data_dir, out_dir):
     """Kiểm tra các tệp số liệu của một năm và ghi bảng kiểm tra, không lập báo cáo.
 
     Bảng kiểm tra kiem-tra-<năm>.xlsx (và bản .html) có một dòng cho mỗi vấn đề và
@@ -339,17 +359,18 @@ def check(year, data_dir, out_dir):
     Ví dụ:
       reportgen check --year 2018
       reportgen -v check --year 2018 --out-dir kiem-tra
+      reportgen check --year 2019 --period 6-thang
     """
     from reportgen.build import check_year
     from reportgen.report_check import write_check_report
 
-    _refuse_out_dir_in_data(out_dir, data_dir, year)
+    _refuse_out_dir_in_data(out_dir, data_dir, year, period)
     verbose = click.get_current_context().find_root().params.get("verbose", 0)
-    result = check_year(year, data_dir, progress=_Progress())
+    result = check_year(year, data_dir, progress=_Progress(), period=period)
     if verbose:
         for path in result.ignored:
             click.echo(_ignored_text(path.name), err=True)
-    out_dir = out_dir or Path("out") / str(year)
+    out_dir = out_dir or Path("out") / _folder(year, period)
     paths = write_check_report(result, out_dir, data_dir)
     if verbose:
         for path in paths:
@@ -370,6 +391,7 @@ def check(year, data_dir, out_dir):
 
 @main.command()
 @YEAR
+@PERIOD
 @DATA_DIR
 @TEMPLATES_DIR
 @click.option(
@@ -385,7 +407,7 @@ def check(year, data_dir, out_dir):
     "--port", type=int, default=8000, metavar="CỔNG", help="Cổng trên 127.0.0.1 (mặc định 8000)."
 )
 @_guard
-def preview(year, data_dir, templates_dir, style, no_appendix, allow_missing, port):
+def preview(year, period, data_dir, templates_dir, style, no_appendix, allow_missing, port):
     """Xem trước báo cáo trong trình duyệt; tự cập nhật khi sửa mẫu hoặc tệp số liệu.
 
     \b
@@ -397,7 +419,7 @@ def preview(year, data_dir, templates_dir, style, no_appendix, allow_missing, po
     from reportgen.preview import Preview, make_server
 
     render, watched = preview_renderer(
-        year, data_dir, templates_dir, allow_missing, style, not no_appendix
+        year, data_dir, templates_dir, allow_missing, style, not no_appendix, period
     )
     try:
         server = make_server(Preview(render, watched), port)
@@ -415,23 +437,25 @@ def preview(year, data_dir, templates_dir, style, no_appendix, allow_missing, po
 
 @main.command()
 @YEAR
+@PERIOD
 @DATA_DIR
 @click.option(
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
     metavar="THƯ_MỤC",
-    help="Nơi ghi các mẫu (mặc định <data-dir>/<năm>).",
+    help="Nơi ghi các mẫu (mặc định <data-dir>/<năm>, <data-dir>/<năm>-<kỳ> cho kỳ khác).",
 )
 @_guard
-def template(year, data_dir, out_dir):
+def template(year, period, data_dir, out_dir):
     """Tạo mẫu Excel trống cho từng đơn vị phải báo cáo trong năm; không ghi đè tệp đã có.
 
     \b
     Ví dụ:
       reportgen template --year 2019
+      reportgen template --year 2019 --period 6-thang
     """
     from reportgen.build import write_templates
 
-    for path, written in write_templates(year, data_dir, out_dir):
+    for path, written in write_templates(year, data_dir, out_dir, period):
         shown = visible(str(path))
         click.echo((msg.WROTE if written else msg.SKIPPED_EXISTING).format(path=shown))

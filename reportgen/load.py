@@ -11,6 +11,7 @@ import python_calamine
 
 from reportgen import messages as msg
 from reportgen.cellinfo import CellInfo, read_cell_info
+from reportgen.periods import ANNUAL, folder_name
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.regular import NotRegularFile, read_error, read_regular
 from reportgen.toml_errors import explain
@@ -70,16 +71,21 @@ class ReportSettings:
     author: str
     caption: str = ""
     official: OfficialSettings | None = None  # the [official] table, when written correctly
+    # The report period's span when it differs from periods.toml's (period_start/period_end).
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
 
 
-def year_folder(data_dir: Path, year: int) -> Path:
-    """Return the folder that holds a year's workbooks."""
-    return data_dir / str(year)
+def year_folder(data_dir: Path, year: int, period: str = ANNUAL) -> Path:
+    """Return the folder that holds a year's workbooks (of a period: data/2019-6-thang)."""
+    return data_dir / folder_name(year, period)
 
 
-def find_workbooks(data_dir: Path, year: int) -> tuple[list[Path], list[Path]]:
-    """Return (workbooks, ignored files) of a year's folder, sorted by name."""
-    folder = year_folder(data_dir, year)
+def find_workbooks(
+    data_dir: Path, year: int, period: str = ANNUAL
+) -> tuple[list[Path], list[Path]]:
+    """Return (workbooks, ignored files) of a year's (and period's) folder, sorted by name."""
+    folder = year_folder(data_dir, year, period)
     if not folder.is_dir():
         return [], []
     found, ignored = [], []
@@ -228,14 +234,14 @@ def read_sheets(book: python_calamine.CalamineWorkbook) -> dict[str, list[list]]
 
 
 def read_settings(
-    data_dir: Path, year: int, official_required: bool = False
+    data_dir: Path, year: int, official_required: bool = False, period: str = ANNUAL
 ) -> tuple[ReportSettings, list[Problem]]:
     """Read the year's bao-cao.toml: the report's date and author, and its [official] table.
 
     Mistakes in a written [official] table are warnings, unless it is required (for
     --style official), when they are errors and a missing table is one too.
     """
-    path = year_folder(data_dir, year) / SETTINGS_FILE
+    path = year_folder(data_dir, year, period) / SETTINGS_FILE
     empty = ReportSettings(None, "")
     try:
         content = read_regular(path)
@@ -271,10 +277,23 @@ def read_settings(
     if not isinstance(caption, str):
         problems.append(_settings_problem(path, msg.SETTINGS_CAPTION))
         caption = ""
+    span = [_span_date(raw, key, path, problems) for key in ("period_start", "period_end")]
     official, found = _read_official(raw.get("official"), path, official_required)
     if not official_required:
         found = [replace(p, severity=WARNING) for p in found]
-    return ReportSettings(date, author.strip(), caption.strip(), official), problems + found
+    settings = ReportSettings(date, author.strip(), caption.strip(), official, *span)
+    return settings, problems + found
+
+
+def _span_date(raw: dict, key: str, path: Path, problems: list[Problem]) -> dt.date | None:
+    """Return period_start or period_end, a date when written; a mistake is a problem."""
+    value = raw.get(key)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if value is None or isinstance(value, dt.date):
+        return value
+    problems.append(_settings_problem(path, msg.SETTINGS_PERIOD_DATE.format(key=key)))
+    return None
 
 
 def _without_controls(value, key: str, path: Path, problems: list[Problem]):

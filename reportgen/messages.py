@@ -504,3 +504,32 @@ TEMPLATE_FILE_UNREADABLE = (
     'Mẫu "{name}" ({path}): không đọc được tệp — hãy kiểm tra quyền đọc của tệp.'
 )
 SETTINGS_TOO_BIG = "tệp quá lớn ({size} kB, tối đa {limit} kB) — tệp này chỉ cần vài dòng."
+
+# --- Report periods (issue 16: periods.toml, --period, "so với cùng kỳ", trends) ---
+PERIOD_NAME = (
+    '{where}: trường "name" phải là tên kỳ có chỗ ghi năm {{year}}, '
+    'ví dụ "6 tháng đầu năm {{year}}".'
+)
+PERIOD_DAY = '{where}: trường "{key}" phải là ngày/tháng, ví dụ "15/12".'
+PERIOD_TWICE = '{path}: kỳ báo cáo "{code}" được khai báo hai lần.'
+PERIOD_NO_ANNUAL = '{path}: thiếu kỳ báo cáo cả năm (code = "{code}").'
+PERIOD_UNKNOWN = 'Không có kỳ báo cáo "{code}" — các kỳ đã khai báo trong periods.toml: {known}.'
+SETTINGS_PERIOD_DATE = (
+    '"{key}" phải là một ngày viết năm-tháng-ngày, không có dấu ngoặc kép, ví dụ '
+    "{key} = 2019-06-14."
+)
+PERIOD_ANNUAL_NAME = "cả năm"
+PERIOD_ROW_MISSING = (
+    'tệp này là mẫu báo cáo cả năm (không có dòng "{label}") nhưng nằm trong thư mục của kỳ '
+    "{period} — hãy dùng mẫu của kỳ này (reportgen template --period {code}) hoặc chuyển tệp "
+    "sang đúng thư mục."
+)
+PERIOD_MISMATCH = (
+    'kỳ báo cáo "{value}" không khớp với thư mục ({period}) — hãy dùng mẫu của kỳ này hoặc '
+    "chuyển tệp sang đúng thư mục."
+)
+PERIOD_INDICATOR = '{where}: kỳ báo cáo "{code}" trong "periods" không có trong periods.toml.'
+TREND_SKIPPED = (
+    "Không đưa {period} vào bảng diễn biến qua các năm vì số liệu còn {errors} lỗi — chạy "
+    '"make check YEAR={year}{make_period}" để xem.'
+)

@@ -13,6 +13,7 @@ from reportgen import messages as msg
 from reportgen.cache import file_sha256
 from reportgen.catalog import declared_files
 from reportgen.load import SETTINGS_FILE, year_folder
+from reportgen.periods import ANNUAL
 from reportgen.visible import shown_name, visible
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,8 @@ def record_run(
 
 
 def _input_files(result, data_dir: Path) -> list[Path]:
-    settings = year_folder(data_dir, result.year) / SETTINGS_FILE
+    code = result.period.code if getattr(result, "period", None) else ANNUAL
+    settings = year_folder(data_dir, result.year, code) / SETTINGS_FILE
     config = declared_files(data_dir, result.registry)
     return [p for p in [*result.files, settings, *config] if p.is_file()]  # never a FIFO
 

@@ -10,6 +10,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from reportgen import layout
 from reportgen.catalog import Catalog, Commune, Unit
+from reportgen.periods import ANNUAL, Period
 from reportgen.write import pin_zip
 
 _BOLD = Font(bold=True)
@@ -20,7 +21,7 @@ _UNLOCKED = Protection(locked=False)
 TABLE_ROWS = 500  # rows of a row sheet open for input, with their dropdowns
 
 INSTRUCTIONS = (
-    "Mẫu báo cáo số liệu phòng, chống mua bán người — {unit}, năm {year}.",
+    "Mẫu báo cáo số liệu phòng, chống mua bán người — {unit}, {period}.",
     "",
     '1. Trang "Thông tin": kiểm tra tên đơn vị và năm; ghi người lập và ngày lập.',
     '2. Trang "Chỉ tiêu": nhập số nguyên (≥ 0) vào cột "Giá trị" (ô màu vàng). '
@@ -84,8 +85,16 @@ def _protect(ws) -> None:
     ws.protection.formatRows = False
 
 
-def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Commune, ...]) -> bytes:
-    """Return the bytes of a blank .xlsx for one unit and year."""
+def blank_workbook(
+    unit: Unit,
+    year: int,
+    catalog: Catalog,
+    communes: tuple[Commune, ...],
+    period: Period | None = None,
+) -> bytes:
+    """Return the bytes of a blank .xlsx for one unit and year (and period: None, the year)."""
+    annual = period is None or period.annual
+    period_name = f"năm {year}" if period is None else period.name
     wb = Workbook()
     guide = wb.active
     guide.title = layout.INSTRUCTIONS_SHEET
@@ -93,7 +102,7 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
     # A commune-level unit is itself the place of its rows: no commune column to fill.
     where = "" if unit.is_commune else " và xã/phường tổ chức"
     for line in INSTRUCTIONS:
-        guide.append([line.format(unit=unit.official_name, year=year, where=where)])
+        guide.append([line.format(unit=unit.official_name, period=period_name, where=where)])
         guide.cell(row=guide.max_row, column=1).alignment = _WRAP
     guide["A1"].font = _BOLD
 
@@ -101,9 +110,13 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
 
     info = wb.create_sheet(layout.INFO_SHEET)
     values = {"unit_name": unit.official_name, "unit_code": unit.code, "year": year}
-    labels = [label for _, label in layout.INFO_FIELDS]
+    fields = list(layout.INFO_FIELDS)
+    if not annual:  # said after the year; a yearly workbook has no such row
+        fields.insert(3, layout.PERIOD_FIELD)
+        values["period"] = period.name
+    labels = [label for _, label in fields]
     header_row(info, layout.INFO_HEADERS, (_fit(labels), _fit(values.values(), 40)))
-    for key, label in layout.INFO_FIELDS:
+    for key, label in fields:
         info.append([label, values.get(key)])
         if key not in values:
             cell = info.cell(row=info.max_row, column=2)
@@ -111,7 +124,7 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
     _protect(info)
 
     ind = wb.create_sheet(layout.INDICATOR_SHEET)
-    indicators = catalog.indicators_for(year)
+    indicators = catalog.indicators_for(year, ANNUAL if period is None else period.code)
     code_h, label_h, measure_h, value_h = layout.INDICATOR_HEADERS
     widths = (
         _fit([code_h, *(i.code for i in indicators)]),
