@@ -149,11 +149,11 @@ UNKNOWN_COMMUNE = (
 )
 
 YEAR_OVER_YEAR_UP = (
-    "{value} tăng hơn {factor} lần so với năm {before} ({old}) — hãy kiểm tra lại; nếu đúng "
+    "{value} tăng hơn {factor} lần so với {before} ({old}) — hãy kiểm tra lại; nếu đúng "
     "thì không cần sửa."
 )
 YEAR_OVER_YEAR_DOWN = (
-    "{value} giảm hơn {factor} lần so với năm {before} ({old}) — hãy kiểm tra lại; nếu đúng "
+    "{value} giảm hơn {factor} lần so với {before} ({old}) — hãy kiểm tra lại; nếu đúng "
     "thì không cần sửa."
 )
 
@@ -533,3 +533,6 @@ TREND_SKIPPED = (
     "Không đưa {period} vào bảng diễn biến qua các năm vì số liệu còn {errors} lỗi — chạy "
     '"make check YEAR={year}{make_period}" để xem.'
 )
+# What a unit's figure is compared with (YEAR_OVER_YEAR_UP/DOWN "so với {before}").
+BEFORE_YEAR = "năm {year}"
+BEFORE_SAME_PERIOD = "cùng kỳ năm {year}"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from reportgen import messages as msg
 from reportgen.facts import INDICATORS, submission_facts
+from reportgen.facts import YEAR as WHOLE_YEAR
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.vietnamese import number as format_number
 
@@ -198,7 +199,8 @@ def parse_year_over_year(entry, path) -> tuple[YearOverYear | None, list[str]]:
 def year_over_year(submissions, previous, rule: YearOverYear, year: int) -> list[Problem]:
     """Warn at each indicator cell whose value jumps against the same unit's previous year.
 
-    A view of the indicator facts of both years, matched by unit and indicator code.
+    A view of the indicator facts of both years, matched by unit and indicator code. A period
+    other than the whole year is compared with the same period of the year before ("cùng kỳ").
     """
     before = {
         (f.unit, f.key): f.value
@@ -218,8 +220,10 @@ def year_over_year(submissions, previous, rule: YearOverYear, year: int) -> list
             if high < rule.min_value or high <= rule.factor * max(low, 1):
                 continue
             text = msg.YEAR_OVER_YEAR_UP if new > old else msg.YEAR_OVER_YEAR_DOWN
+            said = msg.BEFORE_YEAR if fact.period == WHOLE_YEAR else msg.BEFORE_SAME_PERIOD
+            before_text = said.format(year=year - 1)
             message = text.format(
-                value=format_number(new), old=format_number(old), before=year - 1, factor=factor
+                value=format_number(new), old=format_number(old), before=before_text, factor=factor
             )
             problems.append(
                 Problem(WARNING, fact.file, fact.sheet, fact.cell, str(new), "year_over_year",

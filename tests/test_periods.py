@@ -327,3 +327,17 @@ def test_make_passes_the_period_and_defaults_to_the_year():
     assert dry("template", "YEAR=2019", "PERIOD=quy-1") == [
         ".venv/bin/reportgen template --year 2019 --period quy-1 --data-dir data"
     ]
+
+
+def test_a_units_jump_is_told_against_the_same_period_of_the_year_before(data_dir: Path):
+    path = data_dir / "2019-6-thang" / "336-thai-binh-2019-6-thang.xlsx"
+    wb = load_workbook(path)
+    sheet = wb["Chỉ tiêu"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "kiem_tra_co_so_kinh_doanh")
+    row[3].value = 601  # 2018's first half: 120
+    wb.save(path)
+    result = check_year(2019, data_dir, period=SIX)
+    assert [p.text() for p in result.problems] == [
+        '336-thai-binh-2019-6-thang.xlsx, trang "Chỉ tiêu", ô D7: 601 tăng hơn 5 lần so với '
+        "cùng kỳ năm 2018 (120) — hãy kiểm tra lại; nếu đúng thì không cần sửa."
+    ]
