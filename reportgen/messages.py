@@ -164,7 +164,7 @@ DUPLICATE_UNIT = (
 MISSING_UNIT = "Chưa có tệp số liệu của {unit} trong thư mục {folder}."
 
 # --- the check report (kiem-tra-<năm>.xlsx and .html) ---
-CHECK_TITLE = "Kết quả kiểm tra số liệu phòng, chống mua bán người năm {year}"
+CHECK_TITLE = "Kết quả kiểm tra số liệu phòng, chống mua bán người {period}"
 SHEET_PROBLEMS = "Vấn đề"
 SHEET_COMPLETENESS = "Tình trạng nộp"
 PROBLEM_HEADERS = ("Mức", "Đơn vị", "Tệp", "Trang", "Ô", "Giá trị", "Quy tắc", "Nội dung")

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 
 from reportgen import messages as msg
+from reportgen.periods import ANNUAL, folder_name
 from reportgen.problems import ERROR, Problem
 from reportgen.runlog import LOG_FILE, record_run
 from reportgen.visible import shown_name, visible
@@ -179,7 +180,9 @@ def check_workbook_bytes(result, tables: tuple[list[list], list[list]]) -> bytes
 
 def check_html(result, tables: tuple[list[list], list[list]]) -> str:
     """Return the same report as one self-contained HTML page."""
-    title = msg.CHECK_TITLE.format(year=result.year)
+    # "năm 2019", "6 tháng đầu năm 2019"
+    period = result.period.name if result.period is not None else f"năm {result.year}"
+    title = msg.CHECK_TITLE.format(period=period)
     summary = msg.SUMMARY.format(
         errors=result.errors, warnings=result.warnings, files=len(result.files)
     )
@@ -218,7 +221,8 @@ def write_check_report(result, out_dir: Path, data_dir: Path) -> list[Path]:
 
     The build's outputs already there are carried over unchanged (see write.write_set).
     """
-    stem = REPORT_STEM.format(year=result.year)
+    code = result.period.code if result.period is not None else ANNUAL
+    stem = REPORT_STEM.format(year=folder_name(result.year, code))  # kiem-tra-2019-6-thang
     tables = _tables(result)
 
     def log_run(folder: Path, staged: list[Path]) -> None:

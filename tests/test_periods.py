@@ -193,7 +193,12 @@ def test_the_check_command_takes_the_period_and_writes_to_its_own_out_folder(tmp
     result = run("check", "--year", 2019, "--period", SIX, "--data-dir", DATA)
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "Không có lỗi. 0 lỗi, 0 cảnh báo trong 8 tệp."
-    assert (tmp_path / "out" / "2019-6-thang" / "kiem-tra-2019.xlsx").is_file()
+    assert (tmp_path / "out" / "2019-6-thang" / "kiem-tra-2019-6-thang.xlsx").is_file()
+    page = (tmp_path / "out" / "2019-6-thang" / "kiem-tra-2019-6-thang.html").read_text("utf-8")
+    assert (
+        "<title>Kết quả kiểm tra số liệu phòng, chống mua bán người 6 tháng đầu năm 2019</title>"
+        in page
+    )
 
 
 # --- blank workbooks and the period they say ---
