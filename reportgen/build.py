@@ -478,7 +478,13 @@ def previous_year(
         return None, []
     errors = sum(p.is_error and p.rule != "settings" for p in before.problems)
     if errors:
-        text = msg.PREVIOUS_SKIPPED.format(year=before.year, errors=errors)
+        period = before.period
+        if period is None or period.annual:
+            text = msg.PREVIOUS_SKIPPED.format(year=before.year, errors=errors)
+        else:  # the same period of the year before: its name, and how to check it
+            text = msg.PREVIOUS_PERIOD_SKIPPED.format(
+                period=period.name, year=before.year, code=period.code, errors=errors
+            )
         return None, [Problem(WARNING, "", "", "", "", "previous_skipped", text)]
     submissions = before.submissions
     if present is not None:

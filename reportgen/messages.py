@@ -536,3 +536,7 @@ TREND_SKIPPED = (
 # What a unit's figure is compared with (YEAR_OVER_YEAR_UP/DOWN "so với {before}").
 BEFORE_YEAR = "năm {year}"
 BEFORE_SAME_PERIOD = "cùng kỳ năm {year}"
+PREVIOUS_PERIOD_SKIPPED = (
+    "Không so sánh với cùng kỳ ({period}) vì số liệu kỳ đó còn {errors} lỗi — chạy "
+    '"make check YEAR={year} PERIOD={code}" để xem.'
+)

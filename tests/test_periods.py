@@ -346,3 +346,19 @@ def test_a_units_jump_is_told_against_the_same_period_of_the_year_before(data_di
         '336-thai-binh-2019-6-thang.xlsx, trang "Chỉ tiêu", ô D7: 601 tăng hơn 5 lần so với '
         "cùng kỳ năm 2018 (120) — hãy kiểm tra lại; nếu đúng thì không cần sửa."
     ]
+
+
+def test_the_same_period_with_errors_is_not_compared_and_a_warning_says_how_to_check_it(
+    data_dir: Path, tmp_path: Path
+):
+    path = data_dir / "2018-6-thang" / "340-dong-hung-2018-6-thang.xlsx"
+    wb = load_workbook(path)
+    row = next(r for r in wb["Chỉ tiêu"].iter_rows(min_row=2) if r[0].value == "pbgdpl_luot")
+    row[3].value = "nhiều"
+    wb.save(path)
+    output = build(data_dir, tmp_path / "out")
+    assert (
+        "  [cảnh báo] Không so sánh với cùng kỳ (6 tháng đầu năm 2018) vì số liệu kỳ đó còn 1 lỗi "
+        '— chạy "make check YEAR=2018 PERIOD=6-thang" để xem.' in output
+    )
+    assert "so với" not in article_text(tmp_path / "out" / HALF_2019)
