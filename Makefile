@@ -2,6 +2,8 @@
 #   make report YEAR=2026
 # YEAR has no default: report, check, template and preview ask for it rather than guess.
 YEAR ?=
+# The report period (data/periods.toml): nam (the whole year), quy-1 … quy-4, 6-thang, 9-thang.
+PERIOD ?= nam
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -18,6 +20,7 @@ FUZZ_SEED ?= 20181202
 
 help: ## Liệt kê các lệnh
 	@echo "Các lệnh (ghi năm bằng YEAR=…, ví dụ: make report YEAR=2026):"
+	@echo "(kỳ khác cả năm thêm PERIOD=…, ví dụ: make report YEAR=2026 PERIOD=6-thang)"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 # The targets that work on one year stop here, in Vietnamese, when YEAR is not given.
@@ -34,19 +37,19 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 report: need-year $(BIN)/.installed ## Lập báo cáo out/YEAR/*.html, *.pdf từ data/YEAR/*.xlsx
-	$(BIN)/reportgen build --year $(YEAR) --data-dir $(DATA) $(ARGS)
+	$(BIN)/reportgen build --year $(YEAR) --period $(PERIOD) --data-dir $(DATA) $(ARGS)
 
 check: need-year $(BIN)/.installed ## Kiểm tra data/YEAR/*.xlsx, ghi bảng kiểm tra và tệp gửi đơn vị
-	$(BIN)/reportgen check --year $(YEAR) --data-dir $(DATA) $(ARGS)
+	$(BIN)/reportgen check --year $(YEAR) --period $(PERIOD) --data-dir $(DATA) $(ARGS)
 
 template: need-year $(BIN)/.installed ## Tạo mẫu Excel trống vào mau-trong/YEAR (không ghi đè)
-	$(BIN)/reportgen template --year $(YEAR) --data-dir $(DATA)
+	$(BIN)/reportgen template --year $(YEAR) --period $(PERIOD) --data-dir $(DATA)
 
 preview: need-year $(BIN)/.installed ## Xem trước báo cáo năm YEAR tại http://127.0.0.1:8000/
-	$(BIN)/reportgen preview --year $(YEAR) --data-dir $(DATA) $(ARGS)
+	$(BIN)/reportgen preview --year $(YEAR) --period $(PERIOD) --data-dir $(DATA) $(ARGS)
 
 export: need-year $(BIN)/.installed ## Xuất số liệu đã kiểm tra ra out/YEAR/so-lieu-YEAR.xlsx, .csv
-	$(BIN)/reportgen export --year $(YEAR) --data-dir $(DATA) $(ARGS)
+	$(BIN)/reportgen export --year $(YEAR) --period $(PERIOD) --data-dir $(DATA) $(ARGS)
 
 test: $(BIN)/.installed ## Chạy bộ kiểm thử
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

@@ -14,6 +14,7 @@ from reportgen.check import Place, Submission
 from reportgen.fact_table import INDICATORS, ROWS, Fact, Figure, group_key, submission_facts
 from reportgen.load import ReportSettings
 from reportgen.names import collation_key, fold, name_key
+from reportgen.periods import ANNUAL, DEFAULT_KINDS, Period, period_for
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,25 @@ class ReportData:
     activities: tuple[ActivityGroup, ...]
     publications: tuple[PublicationGroup, ...]
     cases: CaseSummary
-    # the year before, when its folder exists and checks clean; None otherwise
+    # the year before (the same period of it), when its folder exists and checks clean
     previous: "ReportData | None" = None
+    # the report period: its name ("6 tháng đầu năm 2019"), span, whether it is the whole year
+    period: Period | None = None
+    # this year and the years before it of the same period and territory, for the appendix
+    trend: "Trend | None" = None
+
+
+@dataclass(frozen=True)
+class Trend:
+    """The same period over consecutive years, oldest first, the report's year last.
+
+    years[i] is the year of reports[i]; each report holds plain ints (never traced), summed
+    over the units that reported in the report's year. Years whose data has errors are left
+    out (a warning says so); a missing year or a boundary change ends the run of years.
+    """
+
+    years: tuple[int, ...]
+    reports: tuple[ReportData, ...]
 
 
 @dataclass(frozen=True)
@@ -315,6 +333,7 @@ def aggregate(
     missing: tuple[Unit, ...] = (),
     previous: ReportData | None = None,
     traced: bool = False,
+    period: Period | None = None,
 ) -> ReportData:
     """Build the report's data from checked submissions (sorted by unit code).
 
@@ -356,6 +375,7 @@ def aggregate(
         publications=aggregate_publications(subs, catalog, facts, figure),
         cases=aggregate_cases(subs, catalog, facts, figure),
         previous=previous,
+        period=period or period_for(DEFAULT_KINDS, ANNUAL, year),
     )
 
 

@@ -37,6 +37,7 @@ from reportgen.load import (
     read_workbook,
     unreadable_problem,
 )
+from reportgen.periods import Period
 from reportgen.problem_rules import READER_FAILED, problem, spec_of
 from reportgen.problems import Problem
 from reportgen.regular import is_regular
@@ -59,7 +60,12 @@ class Inspected:
 
 
 def inspect_path(
-    path: Path, catalog: Catalog, registry: Registry, year: int, reader: Reader | None = None
+    path: Path,
+    catalog: Catalog,
+    registry: Registry,
+    year: int,
+    reader: Reader | None = None,
+    period: Period | None = None,
 ) -> Inspected:
     """Read and check one workbook; an unreadable one is one located problem.
 
@@ -75,7 +81,9 @@ def inspect_path(
         if reader is not None:
             inspected = reader(path)
         else:
-            inspected = call_isolated(_inspect_here, path, catalog, registry, year, **_ceilings())
+            inspected = call_isolated(
+                _inspect_here, path, catalog, registry, year, period, **_ceilings()
+            )
     except ChildFailed as exc:
         if not exc.crashed:  # a bug of ours, not the file's doing
             log.debug("checking %s failed: %s", path, exc.detail)
@@ -99,9 +107,13 @@ def _ceilings() -> dict:
     }
 
 
-def _new_reader(catalog: Catalog, registry: Registry, year: int) -> Reader:
+def _new_reader(
+    catalog: Catalog, registry: Registry, year: int, period: Period | None = None
+) -> Reader:
     """Return a child process that reads and checks one workbook after another."""
-    inspect = functools.partial(_inspect_here, catalog=catalog, registry=registry, year=year)
+    inspect = functools.partial(
+        _inspect_here, catalog=catalog, registry=registry, year=year, period=period
+    )
     return Reader(inspect, **_ceilings())
 
 
@@ -121,7 +133,9 @@ def _prepare(registry: Registry, year: int) -> None:
     registry.commune_index(year)
 
 
-def _inspect_here(path: Path, catalog: Catalog, registry: Registry, year: int) -> Inspected:
+def _inspect_here(
+    path: Path, catalog: Catalog, registry: Registry, year: int, period: Period | None = None
+) -> Inspected:
     """Read and check one workbook in this process (the reader's child).
 
     The bytes are read once, hashed and parsed from the same buffer.
@@ -138,7 +152,7 @@ def _inspect_here(path: Path, catalog: Catalog, registry: Registry, year: int) -
         return Inspected(found, digest)
     except OSError as exc:  # gone, or not allowed, since it was looked at
         return Inspected(unreadable_problem(path, exc), digest)
-    return Inspected(inspect_workbook(raw, catalog, registry, year), digest)
+    return Inspected(inspect_workbook(raw, catalog, registry, year, period), digest)
 
 
 def _special(path: Path) -> Problem | None:
@@ -161,8 +175,13 @@ def inspect_all(
     year: int,
     config_digest: str,
     progress: Callable[[Path, int, int], None] | None = None,
+    period: Period | None = None,
 ) -> list[Inspected]:
-    """Return the outcome of each workbook, in the order given, whatever ran in parallel."""
+    """Return the outcome of each workbook, in the order given, whatever ran in parallel.
+
+    period: the report period the folder holds (None: the whole year).
+    """
+    scope = _scope(year, period)
     cache = cache_dir()
     found: list[Inspected | None] = []
     for path in paths:
@@ -170,7 +189,7 @@ def inspect_all(
         if special is not None:
             found.append(Inspected(special, ""))
         else:
-            found.append(_lookup(cache, path, year, config_digest) if cache else None)
+            found.append(_lookup(cache, path, scope, config_digest) if cache else None)
     todo = [i for i, known in enumerate(found) if known is None]
     done = 0
 
@@ -183,7 +202,7 @@ def inspect_all(
     for i in range(len(paths)):
         if found[i] is not None:
             advance(paths[i])
-    fresh = _run([paths[i] for i in todo], catalog, registry, year, advance)
+    fresh = _run([paths[i] for i in todo], catalog, registry, year, advance, period)
     for i, inspected in zip(todo, fresh, strict=True):
         found[i] = inspected
         # A reader stopped by a ceiling may pass on a quieter or larger machine: not kept.
@@ -191,17 +210,17 @@ def inspect_all(
         failed = isinstance(outcome, Problem) and spec_of(outcome) is READER_FAILED
         if cache is not None and inspected.sha256 and not failed:
             # Keyed by the bytes it was made from, which may not be those looked up.
-            _store(cache, _key(paths[i], year, config_digest, inspected.sha256), inspected)
+            _store(cache, _key(paths[i], scope, config_digest, inspected.sha256), inspected)
     if cache is not None:
         prune(cache)
     return found
 
 
-def _run(paths, catalog, registry, year, progress) -> Iterable[Inspected]:
+def _run(paths, catalog, registry, year, progress, period=None) -> Iterable[Inspected]:
     if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        with _new_reader(catalog, registry, year) as reader:
+        with _new_reader(catalog, registry, year, period) as reader:
             for path in paths:
-                inspected = inspect_path(path, catalog, registry, year, reader)
+                inspected = inspect_path(path, catalog, registry, year, reader, period)
                 progress(path)
                 yield inspected
         return
@@ -213,7 +232,7 @@ def _run(paths, catalog, registry, year, progress) -> Iterable[Inspected]:
         workers,
         mp_context=multiprocessing.get_context(method),
         initializer=_init_worker,
-        initargs=(catalog, registry, year),
+        initargs=(catalog, registry, year, period),
     ) as pool:
         chunk = max(1, min(64, len(paths) // (workers * 4)))
         for path, inspected in zip(paths, pool.map(_work, paths, chunksize=chunk), strict=True):
@@ -224,17 +243,18 @@ def _run(paths, catalog, registry, year, progress) -> Iterable[Inspected]:
 _WORKER: dict = {}
 
 
-def _init_worker(catalog, registry, year) -> None:
-    _WORKER.update(catalog=catalog, registry=registry, year=year)
+def _init_worker(catalog, registry, year, period=None) -> None:
+    _WORKER.update(catalog=catalog, registry=registry, year=year, period=period)
 
 
 def _work(path: Path) -> Inspected:
     catalog, registry, year = _WORKER["catalog"], _WORKER["registry"], _WORKER["year"]
+    period = _WORKER.get("period")
     if "reader" not in _WORKER:
-        reader = _WORKER["reader"] = _new_reader(catalog, registry, year)
+        reader = _WORKER["reader"] = _new_reader(catalog, registry, year, period)
         # Waited for when the worker ends, so that its time and memory count in the run's.
         multiprocessing.util.Finalize(reader, reader.close, exitpriority=10)
-    return inspect_path(path, catalog, registry, year, _WORKER["reader"])
+    return inspect_path(path, catalog, registry, year, _WORKER["reader"], period)
 
 
 def config_digest(files: Iterable[Path]) -> str:
@@ -246,14 +266,22 @@ def config_digest(files: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-def _key(path: Path, year: int, config: str, input_sha256: str) -> str:
+def _scope(year: int, period: Period | None) -> str:
+    """Return what a check depends on besides the bytes: the year, and a period's code and
+    name (the workbook's "Kỳ báo cáo" is checked against them); a year's stays "2019"."""
+    if period is None or period.annual:
+        return str(year)
+    return f"{year}\0{period.code}\0{period.name}"
+
+
+def _key(path: Path, scope: str, config: str, input_sha256: str) -> str:
     digest = hashlib.sha256()
-    for part in (shown_name(path.name), str(year), config, code_digest(), input_sha256):
+    for part in (shown_name(path.name), scope, config, code_digest(), input_sha256):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
 
 
-def _lookup(cache: Path, path: Path, year: int, config: str) -> Inspected | None:
+def _lookup(cache: Path, path: Path, scope: str, config: str) -> Inspected | None:
     """Return the cached outcome of a workbook as it is now on disk, or None (a miss)."""
     from reportgen.limits import MAX_FILE_BYTES  # here: a check served from the cache skips it
 
@@ -264,7 +292,7 @@ def _lookup(cache: Path, path: Path, year: int, config: str) -> Inspected | None
             input_sha256 = hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError:
         return None  # read for real, and reported, by inspect_path
-    key = _key(path, year, config, input_sha256)
+    key = _key(path, scope, config, input_sha256)
     entry = cache / f"{key}{ENTRY_SUFFIX}"
     try:
         outcome = read_entry(_read_regular(entry, MAX_ENTRY_BYTES + 1), key, input_sha256)

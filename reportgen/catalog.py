@@ -43,10 +43,13 @@ class Indicator:
     group: str
     first_year: int = 0
     last_year: int = 9999
+    # The period codes (periods.toml) whose workbooks carry it; empty: every period.
+    periods: tuple[str, ...] = ()
 
-    def valid_in(self, year: int) -> bool:
-        """Return True when workbooks of that year must carry this indicator."""
-        return self.first_year <= year <= self.last_year
+    def valid_in(self, year: int, period: str = "nam") -> bool:
+        """Return True when workbooks of that year (and period) must carry this indicator."""
+        collected = not self.periods or period in self.periods
+        return collected and self.first_year <= year <= self.last_year
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,9 @@ class Catalog:
     rules: tuple[Rule, ...] = ()
     year_over_year: YearOverYear | None = None
 
-    def indicators_for(self, year: int) -> tuple[Indicator, ...]:
-        """Return the indicators workbooks of a year must carry."""
-        return tuple(i for i in self.indicators if i.valid_in(year))
+    def indicators_for(self, year: int, period: str = "nam") -> tuple[Indicator, ...]:
+        """Return the indicators workbooks of a year (and period) must carry."""
+        return tuple(i for i in self.indicators if i.valid_in(year, period))
 
     def choices(self, name: str) -> tuple[Choice, ...]:
         """Return the choices of one declared list."""
@@ -293,6 +296,7 @@ def load_catalog(data_dir: Path) -> Catalog:
                 group=entry.get("group", ""),
                 first_year=_field(entry, "from", int, where, errors, 0),
                 last_year=_field(entry, "to", int, where, errors, 9999),
+                periods=_periods(entry, where, errors),
             )
         )
     choice_lists = {}
@@ -372,6 +376,15 @@ def load_catalog(data_dir: Path) -> Catalog:
     if errors:
         raise ConfigError(errors)
     return Catalog(tuple(indicators), choice_lists, tuple(tables), rules, jumps)
+
+
+def _periods(entry: dict, where: str, errors: list[str]) -> tuple[str, ...]:
+    """Return an indicator's `periods` (codes of periods.toml); () when it has none."""
+    value = entry.get("periods", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        errors.append(msg.CONFIG_FIELD.format(where=where, key="periods"))
+        return ()
+    return tuple(value)
 
 
 def load_registry(data_dir: Path) -> Registry:

@@ -53,3 +53,44 @@ def bar_chart(rows, code: str, title: str = "", top: int | None = None) -> Marku
     )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+TREND_BAR = 40  # the width of one year's column
+TREND_HEIGHT = 120  # the tallest bar
+TREND_ROOM = 18  # room for the value above a bar and for the year below it
+
+
+def trend_chart(years, values, title: str = "") -> Markup:
+    """Return vertical bars, one per year, the value above each and the year below.
+
+    years and values are two lists of the same length (a template's trend.years and the
+    figure of each of trend.reports), oldest first.
+    """
+    bars = [(str(year), int(value)) for year, value in zip(years, values, strict=False)]
+    top = max((value for _, value in bars), default=0) or 1
+    width = TREND_BAR * len(bars) + 8
+    height = TREND_HEIGHT + 2 * TREND_ROOM
+    parts = [
+        f'<svg class="bars trend" viewBox="0 0 {width} {height}"'
+        f' width="{width}" height="{height}" role="img" aria-label="{escape(title)}"'
+        f' font-family="{FONT}" font-size="12">'
+    ]
+    if title:
+        parts.append(f"<title>{escape(title)}</title>")
+    base = TREND_ROOM + TREND_HEIGHT
+    for i, (year, value) in enumerate(bars):
+        x = 4 + i * TREND_BAR
+        middle = x + TREND_BAR / 2
+        length = round(TREND_HEIGHT * value / top, 1)
+        parts.append(
+            f'<rect x="{x + 6}" y="{round(base - length, 1)}" width="{TREND_BAR - 12}"'
+            f' height="{length}" fill="#2f5f8f"/>'
+            f'<text x="{middle}" y="{round(base - length - 4, 1)}" text-anchor="middle"'
+            f' fill="#000">{number(value)}</text>'
+            f'<text x="{middle}" y="{base + 14}" text-anchor="middle" fill="#000">{year}</text>'
+        )
+    parts.append(
+        f'<line x1="0" y1="{base}" x2="{width}" y2="{base}" stroke="#000" stroke-width="1"/>'
+    )
+    parts.append("</svg>")
+    return Markup("".join(parts))

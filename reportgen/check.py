@@ -14,6 +14,7 @@ from reportgen.fact_table import Fact, indicator_facts, row_facts
 from reportgen.legacy_encoding import TCVN3, detect
 from reportgen.load import RawWorkbook
 from reportgen.names import fold, mentions, name_key, name_variants, names_a_district, nfc
+from reportgen.periods import ANNUAL, Period
 from reportgen.problem_rules import RULES, RuleSpec, problem, spec_of
 from reportgen.problems import WARNING, Problem
 from reportgen.rules import evaluate
@@ -352,7 +353,7 @@ def _check_info(raw, out: _Collector, catalog: Catalog):
     if sheet is None:
         _missing_sheet(raw, layout.INFO_SHEET, out, catalog)
         return None
-    labels = {fold(label): key for key, label in layout.INFO_FIELDS}
+    labels = {fold(label): key for key, label in (*layout.INFO_FIELDS, layout.PERIOD_FIELD)}
     info = {}
     for r, row in enumerate(sheet.rows):
         if not row:
@@ -443,7 +444,7 @@ def _identify_unit(sheet, info, out: _Collector, registry: Registry, year: int) 
     return None
 
 
-def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
+def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int, period: str = ANNUAL):
     """Return (sheet name, {code: number}, {code: "sheet!A1"}, codes left blank, {code: A1}).
 
     The sheet name is the one in the workbook (its own case, legacy encoding), when found.
@@ -465,7 +466,7 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
         return sheet.name, values, cells, blank, refs
     head_row, cols = header
     code_col, value_col = cols[fold(code_h)], cols[fold(value_h)]
-    wanted = {ind.code: ind for ind in catalog.indicators_for(year)}
+    wanted = {ind.code: ind for ind in catalog.indicators_for(year, period)}
     seen: dict[str, str] = {}
     for r in range(head_row + 1, len(sheet.rows)):
         code = _text(sheet.value(r, code_col))
@@ -503,7 +504,7 @@ def _check_indicators(raw, out: _Collector, catalog: Catalog, year: int):
             cells[ind.code] = f"{sheet.name}!{ref}"
         elif _is_blank(raw_value) and not sheet.has_hidden_value(r, value_col):
             blank.add(ind.code)
-    for ind in catalog.indicators_for(year):
+    for ind in catalog.indicators_for(year, period):
         if ind.code not in seen:
             out.add(pr.MISSING_INDICATOR, sheet.name, code=ind.code, label=ind.label)
     return sheet.name, values, cells, blank, refs
@@ -762,9 +763,13 @@ def _resolve_place(out, sheet, ref, text, communes: dict[str, dict[str, Commune]
 
 
 def inspect_workbook(
-    raw: RawWorkbook, catalog: Catalog, registry: Registry, year: int
+    raw: RawWorkbook, catalog: Catalog, registry: Registry, year: int, period: Period | None = None
 ) -> WorkbookCheck:
-    """Check one workbook; return its unit, submission (None on error), problems and preparer."""
+    """Check one workbook; return its unit, submission (None on error), problems and preparer.
+
+    period: the report period of the folder it is in (None: the whole year).
+    """
+    code = period.code if period is not None else ANNUAL
     out = _Collector(raw.file)
     unit = None
     info_found = _check_info(raw, out, catalog)
@@ -783,7 +788,8 @@ def inspect_workbook(
             elif error or typed != year:
                 shown = _short(_text(year_value))
                 out.add(pr.YEAR_MISMATCH, sheet, year_cell, year_value, year=year, value=shown)
-    sheet_name, indicators, cells, blank, refs = _check_indicators(raw, out, catalog, year)
+        _check_period(sheet, info, out, period)
+    sheet_name, indicators, cells, blank, refs = _check_indicators(raw, out, catalog, year, code)
     for rule in catalog.rules:
         if not rule.table:
             problem = evaluate(rule, indicators, blank, refs, (out.file, sheet_name, out.unit))
@@ -802,13 +808,40 @@ def inspect_workbook(
             raw.file, unit, None, out.problems, preparer, prepared_on, read_facts=read
         )
     facts = (
-        *indicator_facts(year, unit.code, raw.file, indicators, cells),
-        *row_facts(year, unit.code, catalog.tables, rows),
+        *indicator_facts(year, unit.code, raw.file, indicators, cells, code),
+        *row_facts(year, unit.code, catalog.tables, rows, code),
     )
     submission = Submission(
         raw.file, unit, year, preparer, prepared_on, indicators, cells, rows, facts
     )
     return WorkbookCheck(raw.file, unit, submission, out.problems, preparer, prepared_on)
+
+
+def _check_period(sheet: str, info: dict, out: _Collector, period: Period | None) -> None:
+    """Say when a workbook is of another period than its folder's.
+
+    A period's blank workbook says its period ("Kỳ báo cáo"); a year's says none, so that the
+    workbooks of years before periods existed still check clean. The name or the code counts.
+    """
+    annual = period is None or period.annual
+    if "period" not in info:
+        if not annual:
+            text = msg.PERIOD_ROW_MISSING.format(
+                period=period.name, label=layout.PERIOD_FIELD[1], code=period.code
+            )
+            out.add(pr.PERIOD_MISMATCH, sheet, "", "", message=text)
+        return
+    value, cell = info["period"]
+    typed = fold(_text(value))
+    if annual:
+        accepted = {ANNUAL, "ca nam", "nam"}
+        wanted = msg.PERIOD_ANNUAL_NAME
+    else:
+        bare = period.name.replace(str(period.year), "")
+        accepted = {fold(period.name), fold(period.code), fold(bare)}
+        wanted = period.name
+    if typed not in accepted:
+        out.add(pr.PERIOD_MISMATCH, sheet, cell, value, value=_short(_text(value)), period=wanted)
 
 
 # What an unfilled blank shows: every indicator value left empty, so "chưa nhập" errors only.

@@ -21,7 +21,7 @@ STYLES = ("article", "official")
 # What export --format and --period accept (export.FORMATS, export.PERIODS; export.py imports
 # pandas when it runs, so it is imported only then).
 EXPORT_FORMATS = ("xlsx", "csv")
-EXPORT_PERIODS = ("nam",)
+EXPORT_PERIODS = ("nam", "quy-1", "quy-2", "quy-3", "quy-4", "6-thang", "9-thang")
 _HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh"}
 
 
@@ -152,6 +152,13 @@ TEMPLATES_DIR = click.option(
 YEAR = click.option(
     "--year", type=int, required=True, cls=_Option, metavar="NĂM", help="Năm báo cáo, ví dụ 2018."
 )
+PERIOD = click.option(
+    "--period",
+    default="nam",
+    metavar="KỲ",
+    help="Kỳ báo cáo (periods.toml): nam (cả năm, mặc định), quy-1 … quy-4, 6-thang, 9-thang. "
+    "Tệp của kỳ nằm trong thư mục <năm>-<kỳ>, ví dụ data/2019-6-thang.",
+)
 DATA_DIR = click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -252,7 +259,9 @@ class _Progress:
             self.bar = None
 
 
-def _refuse_out_dir_in_data(out_dir: Path | None, data_dir: Path, year: int) -> None:
+def _refuse_out_dir_in_data(
+    out_dir: Path | None, data_dir: Path, year: int, period: str = "nam"
+) -> None:
     """Exit 2 when outputs would land among the inputs: the next run would read them as data.
 
     The out folder given, or the default out/<year> (which is a year folder with --data-dir
@@ -260,12 +269,17 @@ def _refuse_out_dir_in_data(out_dir: Path | None, data_dir: Path, year: int) -> 
     usage mistake like any other bad option value, hence click's code 2; nothing is read or
     written. (`template` refuses the year's data folder itself: a blank there is read as sent.)
     """
-    out_dir = out_dir or Path("out") / str(year)
+    out_dir = out_dir or Path("out") / _folder(year, period)
     data, out = data_dir.resolve(), out_dir.resolve()
     if out == data or data in out.parents:
         text = msg.OUT_DIR_IN_DATA.format(out=visible(str(out_dir)), data=visible(str(data_dir)))
         click.echo(text, err=True)
         sys.exit(2)
+
+
+def _folder(year: int, period: str) -> str:
+    """Return "2019" or "2019-6-thang" (periods.folder_name, without importing the library)."""
+    return str(year) if period == "nam" else f"{year}-{period}"
 
 
 def _os_error(exc: OSError) -> str:
@@ -326,13 +340,14 @@ def main(verbose: int, quiet: bool) -> None:
 
 @main.command()
 @YEAR
+@PERIOD
 @DATA_DIR
 @TEMPLATES_DIR
 @click.option(
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
     metavar="THƯ_MỤC",
-    help="Nơi ghi báo cáo (mặc định out/<năm>).",
+    help="Nơi ghi báo cáo (mặc định out/<năm>, out/<năm>-<kỳ> cho kỳ khác cả năm).",
 )
 @click.option("--allow-missing", is_flag=True, help="Vẫn lập báo cáo khi thiếu tệp của đơn vị.")
 @click.option(
@@ -354,7 +369,9 @@ def main(verbose: int, quiet: bool) -> None:
 )
 @click.option("--no-appendix", is_flag=True, help="Không kèm phụ lục (bảng số liệu và biểu đồ).")
 @_guard
-def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style, no_appendix):
+def build(
+    year, period, data_dir, templates_dir, out_dir, allow_missing, formats, style, no_appendix
+):
     """Kiểm tra số liệu rồi ghi báo cáo (mặc định HTML và PDF) và bảng nguồn số liệu.
 
     \b
@@ -362,10 +379,11 @@ def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style,
       reportgen build --year 2018
       reportgen build --year 2018 --style official --format html,pdf,docx
       reportgen build --year 2018 --templates-dir mau-rieng --allow-missing
+      reportgen build --year 2019 --period 6-thang
     """
     from reportgen.build import build_report
 
-    _refuse_out_dir_in_data(out_dir, data_dir, year)
+    _refuse_out_dir_in_data(out_dir, data_dir, year, period)
     try:
         result = build_report(
             year,
@@ -377,6 +395,7 @@ def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style,
             style=style,
             appendix=not no_appendix,
             progress=_Progress(),
+            period=period,
         )
     except ProblemsFound as exc:
         _print_problems(exc.problems, exc.unit_names)
@@ -392,6 +411,7 @@ def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style,
 
 @main.command()
 @YEAR
+@PERIOD
 @DATA_DIR
 @click.option(
     "--out-dir",
@@ -400,7 +420,7 @@ def build(year, data_dir, templates_dir, out_dir, allow_missing, formats, style,
     help="Nơi ghi kiem-tra-<năm>.xlsx, .html và nhật ký nhat-ky.log (mặc định out/<năm>).",
 )
 @_guard
-def check(year, data_dir, out_dir):
+def check(year, period, data_dir, out_dir):
     """Kiểm tra các tệp số liệu của một năm và ghi bảng kiểm tra, không lập báo cáo.
 
     Bảng kiểm tra kiem-tra-<năm>.xlsx (và bản .html) có một dòng cho mỗi vấn đề và
@@ -410,6 +430,7 @@ def check(year, data_dir, out_dir):
     Ví dụ:
       reportgen check --year 2018
       reportgen -v check --year 2018 --out-dir kiem-tra
+      reportgen check --year 2019 --period 6-thang
     """
     from reportgen.build import check_year
     from reportgen.report_check import (
@@ -420,20 +441,20 @@ def check(year, data_dir, out_dir):
         write_check_report,
     )
 
-    _refuse_out_dir_in_data(out_dir, data_dir, year)
+    _refuse_out_dir_in_data(out_dir, data_dir, year, period)
     verbose = click.get_current_context().find_root().params.get("verbose", 0)
     # No report is written: a missing publication date is a note here, an error for build.
-    result = check_year(year, data_dir, progress=_Progress(), date_required=False)
+    result = check_year(year, data_dir, progress=_Progress(), date_required=False, period=period)
     if verbose:
         for path in result.ignored:
             click.echo(_ignored_text(path.name), err=True)
-    out_dir = out_dir or Path("out") / str(year)
+    out_dir = out_dir or Path("out") / _folder(year, period)
     paths = write_check_report(result, out_dir, data_dir)
     if verbose:
         for path in paths:
             click.echo(msg.WROTE.format(path=visible(str(path))), err=True)
     _print_problems(result.problems, result.unit_names, capped=True)
-    table = out_dir / f"{REPORT_STEM.format(year=year)}.xlsx"
+    table = out_dir / f"{REPORT_STEM.format(year=_folder(year, period))}.xlsx"
     click.echo(
         msg.CHECK_TABLE_AT.format(
             path=visible(str(table)), feedback=visible(str(out_dir / FEEDBACK_DIR))
@@ -447,6 +468,7 @@ def check(year, data_dir, out_dir):
 
 @main.command()
 @YEAR
+@PERIOD
 @DATA_DIR
 @TEMPLATES_DIR
 @click.option(
@@ -462,7 +484,7 @@ def check(year, data_dir, out_dir):
     "--port", type=int, default=8000, metavar="CỔNG", help="Cổng trên 127.0.0.1 (mặc định 8000)."
 )
 @_guard
-def preview(year, data_dir, templates_dir, style, no_appendix, allow_missing, port):
+def preview(year, period, data_dir, templates_dir, style, no_appendix, allow_missing, port):
     """Xem trước báo cáo trong trình duyệt; tự cập nhật khi sửa mẫu hoặc tệp số liệu.
 
     \b
@@ -474,7 +496,7 @@ def preview(year, data_dir, templates_dir, style, no_appendix, allow_missing, po
     from reportgen.preview import Preview, make_server
 
     render, watched = preview_renderer(
-        year, data_dir, templates_dir, allow_missing, style, not no_appendix
+        year, data_dir, templates_dir, allow_missing, style, not no_appendix, period
     )
     try:
         server = make_server(Preview(render, watched), port)
@@ -492,39 +514,46 @@ def preview(year, data_dir, templates_dir, style, no_appendix, allow_missing, po
 
 @main.command()
 @YEAR
+@PERIOD
 @DATA_DIR
 @click.option(
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
     metavar="THƯ_MỤC",
-    help="Nơi ghi các mẫu trống (mặc định mau-trong/<năm>; không được là thư mục số liệu).",
+    help=(
+        "Nơi ghi các mẫu trống (mặc định mau-trong/<năm>, mau-trong/<năm>-<kỳ> cho kỳ khác; "
+        "không được là thư mục số liệu)."
+    ),
 )
 @_guard
-def template(year, data_dir, out_dir):
+def template(year, period, data_dir, out_dir):
     """Tạo mẫu Excel trống cho từng đơn vị chưa gửi tệp; không ghi đè tệp đã có.
 
-    Mẫu trống được ghi vào mau-trong/<năm>, không bao giờ vào thư mục số liệu: đơn vị điền
-    xong gửi về thì mới chép vào data/<năm>/. Đơn vị đã có tệp trong data/<năm>/ (nhận ra
-    theo tên, mã đơn vị ghi trong tệp) thì không được tạo mẫu nữa.
+    Mẫu trống được ghi vào mau-trong/<năm> (kỳ khác: mau-trong/<năm>-<kỳ>), không bao giờ vào
+    thư mục số liệu: đơn vị điền xong gửi về thì mới chép vào data/<năm>/ (data/<năm>-<kỳ>/).
+    Đơn vị đã có tệp trong thư mục số liệu đó (nhận ra theo tên, mã đơn vị ghi trong tệp) thì
+    không được tạo mẫu nữa.
 
     \b
     Ví dụ:
       reportgen template --year 2026
       reportgen template --year 2026 --out-dir gui-xa
+      reportgen template --year 2019 --period 6-thang
     """
     from reportgen.build import blanks_folder, write_templates
     from reportgen.load import year_folder
 
-    out_dir = out_dir or blanks_folder(year)
-    folder = year_folder(data_dir, year).resolve()
+    out_dir = out_dir or blanks_folder(year, period)
+    data_folder = year_folder(data_dir, year, period)
+    folder = data_folder.resolve()
     out = out_dir.resolve()
     if out == folder or folder in out.parents:
         text = msg.TEMPLATE_INTO_DATA.format(
-            out=visible(str(out_dir)), data=visible(str(year_folder(data_dir, year))), year=year
+            out=visible(str(out_dir)), data=visible(str(data_folder)), year=_folder(year, period)
         )
         click.echo(text, err=True)
         sys.exit(2)
-    result = write_templates(year, data_dir, out_dir)
+    result = write_templates(year, data_dir, out_dir, period)
     for unit, name in result.has_file:
         click.echo(
             msg.TEMPLATE_UNIT_HAS_FILE.format(
@@ -554,7 +583,8 @@ def template(year, data_dir, out_dir):
     type=click.Choice(EXPORT_PERIODS),
     default="nam",
     metavar="KỲ",
-    help="Kỳ báo cáo: nam (cả năm, mặc định).",
+    help="Kỳ báo cáo: nam (cả năm, mặc định), quy-1 … quy-4, 6-thang, 9-thang; số liệu của kỳ "
+    "đọc từ data/<năm>-<kỳ>, ghi vào out/<năm>-<kỳ>.",
 )
 @DATA_DIR
 @click.option(
@@ -592,8 +622,8 @@ def export(year, years, period, data_dir, out_dir, formats, allow_missing):
         click.echo(msg.EXPORT_NO_YEAR, err=True)
         sys.exit(2)
     years = years or [year]
-    out_dir = out_dir or Path("out") / str(year or years[-1])
-    _refuse_out_dir_in_data(out_dir, data_dir, year or years[-1])
+    out_dir = out_dir or Path("out") / _folder(year or years[-1], period)
+    _refuse_out_dir_in_data(out_dir, data_dir, year or years[-1], period)
     try:
         result = export_facts(
             years, out_dir, formats, period, data_dir, allow_missing, progress=_Progress()

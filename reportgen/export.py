@@ -29,7 +29,9 @@ from reportgen.runlog import LOG_FILE, record_run
 from reportgen.visible import shown_name, visible
 from reportgen.write import write_set
 
-PERIODS = (YEAR,)  # the periods whose facts can be exported: the whole year, so far
+# The periods whose facts can be exported: those of the shipped data/periods.toml (a period's
+# workbooks are in data/<year>-<period>/). cli.EXPORT_PERIODS repeats them (tested equal).
+PERIODS = (YEAR, "quy-1", "quy-2", "quy-3", "quy-4", "6-thang", "9-thang")
 FORMATS = ("xlsx", "csv")
 STEM = "so-lieu-{years}"  # so-lieu-2018, so-lieu-2017-2019
 WIDE_SUFFIX = "-theo-don-vi"  # the wide table's CSV: so-lieu-2018-theo-don-vi.csv
@@ -82,7 +84,7 @@ def check_years(
     """Check each year as build does; raise ProblemsFoundInYears if any year has an error."""
     if period not in PERIODS:
         raise ConfigError([msg.EXPORT_BAD_PERIOD.format(period=period, periods=", ".join(PERIODS))])
-    results = [check_year(year, data_dir, allow_missing, progress) for year in years]
+    results = [check_year(year, data_dir, allow_missing, progress, period=period) for year in years]
     failed = {r.year: r.problems for r in results if count_errors(r.problems)}
     if failed:
         names = {code: name for r in results for code, name in r.unit_names.items()}
@@ -226,6 +228,8 @@ def export_files(
     long = facts_frame(results)
     wide = wide_frame(results, long, period)
     stem = STEM.format(years=_years_name([r.year for r in results]))
+    if period != YEAR:
+        stem += f"-{period}"  # so-lieu-2019-6-thang
     files = {}
     if "xlsx" in formats:
         day = results[-1].settings.date or dt.date(2000, 1, 1)

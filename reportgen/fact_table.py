@@ -30,7 +30,7 @@ class Fact:
     """One figure read from one cell (or, for ROWS, one row) of one unit's workbook."""
 
     year: int
-    period: str  # YEAR
+    period: str  # YEAR, or the code of a period of periods.toml: "6-thang", "quy-1"
     unit: str  # the unit's code, "340"
     table: str  # INDICATORS, or the key of a row sheet in catalog.toml: "activities"
     # Row sheets: how the row groups in the report — the values of the table's `group`
@@ -71,14 +71,14 @@ def group_key(columns: tuple[str, ...], values: dict) -> str:
     return GROUP_SEP.join(parts)
 
 
-def indicator_facts(year: int, unit: str, file: str, values: dict, cells: dict):
+def indicator_facts(year: int, unit: str, file: str, values: dict, cells: dict, period: str = YEAR):
     """Yield the facts of the indicator sheet: values {code: n}, cells {code: "sheet!D9"}."""
     for code, value in values.items():
         sheet, _, cell = cells.get(code, "").rpartition("!")
-        yield Fact(year, YEAR, unit, INDICATORS, "", code, value, file, sheet, cell, _row(cell))
+        yield Fact(year, period, unit, INDICATORS, "", code, value, file, sheet, cell, _row(cell))
 
 
-def row_facts(year: int, unit: str, tables, rows: dict):
+def row_facts(year: int, unit: str, tables, rows: dict, period: str = YEAR):
     """Yield the facts of the row sheets: per row, one ROWS fact and one per whole number.
 
     tables: the catalog's Table records (key, group, columns); rows: {table key: [Row]}.
@@ -88,13 +88,13 @@ def row_facts(year: int, unit: str, tables, rows: dict):
         for row in rows.get(table.key, []):
             group = group_key(table.group, row.values)
             where = (row.file, row.sheet)
-            yield Fact(year, YEAR, unit, table.key, group, ROWS, 1, *where, "", row.row)
+            yield Fact(year, period, unit, table.key, group, ROWS, 1, *where, "", row.row)
             for key in numbers:
                 value = row.values.get(key)
                 if isinstance(value, int) and not isinstance(value, bool):
                     cell = row.cells.get(key, "")
                     yield Fact(
-                        year, YEAR, unit, table.key, group, key, value, *where, cell, row.row
+                        year, period, unit, table.key, group, key, value, *where, cell, row.row
                     )
 
 

@@ -13,6 +13,9 @@ INFO_FIELDS = (
     ("preparer", "Người lập"),
     ("prepared_on", "Ngày lập"),
 )
+# Written after the year by the blank workbook of a period other than the whole year (the
+# yearly workbook has none: those of earlier years check clean); the check reads it.
+PERIOD_FIELD = ("period", "Kỳ báo cáo")
 INFO_HEADERS = ("Mục", "Nội dung")
 
 # Columns of the indicator sheet, in order.

@@ -21,6 +21,7 @@ from reportgen.assessment import (
     too_big,
 )
 from reportgen.cellinfo import CellInfo, read_cell_info
+from reportgen.periods import ANNUAL, folder_name
 from reportgen.problem_rules import RuleSpec, problem
 from reportgen.problems import ERROR, NOTE, WARNING, Problem
 from reportgen.regular import NotRegularFile, read_error, read_regular
@@ -91,16 +92,21 @@ class ReportSettings:
     # built-in ones ("2018": the published article's own phrasing); "" for none
     wording: str = ""
     assessment: Assessment | None = None  # the staff's text, nhan-dinh.md, when written
+    # The report period's span when it differs from periods.toml's (period_start/period_end).
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
 
 
-def year_folder(data_dir: Path, year: int) -> Path:
-    """Return the folder that holds a year's workbooks."""
-    return data_dir / str(year)
+def year_folder(data_dir: Path, year: int, period: str = ANNUAL) -> Path:
+    """Return the folder that holds a year's workbooks (of a period: data/2019-6-thang)."""
+    return data_dir / folder_name(year, period)
 
 
-def find_workbooks(data_dir: Path, year: int) -> tuple[list[Path], list[Path]]:
-    """Return (workbooks, ignored files) of a year's folder, sorted by name."""
-    folder = year_folder(data_dir, year)
+def find_workbooks(
+    data_dir: Path, year: int, period: str = ANNUAL
+) -> tuple[list[Path], list[Path]]:
+    """Return (workbooks, ignored files) of a year's (and period's) folder, sorted by name."""
+    folder = year_folder(data_dir, year, period)
     if not folder.is_dir():
         return [], []
     found, ignored = [], []
@@ -249,7 +255,11 @@ def read_sheets(book: python_calamine.CalamineWorkbook) -> dict[str, list[list]]
 
 
 def read_settings(
-    data_dir: Path, year: int, official_required: bool = False, date_required: bool = True
+    data_dir: Path,
+    year: int,
+    official_required: bool = False,
+    date_required: bool = True,
+    period: str = ANNUAL,
 ) -> tuple[ReportSettings, list[Problem]]:
     """Read the year's bao-cao.toml: the report's date and author, and its [official] table.
 
@@ -257,7 +267,7 @@ def read_settings(
     --style official), when they are errors and a missing table is one too. Without
     date_required (a check, which writes no report), a missing file or date is a note.
     """
-    path = year_folder(data_dir, year) / SETTINGS_FILE
+    path = year_folder(data_dir, year, period) / SETTINGS_FILE
     empty = ReportSettings(None, "")
     try:
         content = read_regular(path)
@@ -296,12 +306,14 @@ def read_settings(
         caption = ""
     photo = _plain_name(raw, "photo", path, problems, msg.SETTINGS_PHOTO)
     wording = _plain_name(raw, "wording", path, problems, msg.SETTINGS_WORDING)
+    span = [_span_date(raw, key, path, problems) for key in ("period_start", "period_end")]
     official, found = _read_official(raw.get("official"), path, official_required, year)
     if not official_required:
         found = [replace(p, severity=WARNING) for p in found]
     settings = ReportSettings(
-        date, author.strip(), caption.strip(), official, photo=photo, wording=wording
-    )
+        date, author.strip(), caption.strip(), official, photo=photo, wording=wording,
+        period_start=span[0], period_end=span[1],
+    )  # fmt: skip
     return settings, problems + found
 
 
@@ -318,6 +330,17 @@ def _plain_name(raw: dict, key: str, path: Path, problems: list[Problem], text: 
             return value
     problems.append(_settings_problem(path, text.format(value=visible(str(value))[:80])))
     return ""
+
+
+def _span_date(raw: dict, key: str, path: Path, problems: list[Problem]) -> dt.date | None:
+    """Return period_start or period_end, a date when written; a mistake is a problem."""
+    value = raw.get(key)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if value is None or isinstance(value, dt.date):
+        return value
+    problems.append(_settings_problem(path, msg.SETTINGS_PERIOD_DATE.format(key=key)))
+    return None
 
 
 def _without_controls(value, key: str, path: Path, problems: list[Problem]):
@@ -435,14 +458,14 @@ def form_mistakes(official: OfficialSettings) -> list[str]:
 
 
 def read_assessment(
-    data_dir: Path, year: int, official: bool = False
+    data_dir: Path, year: int, official: bool = False, period: str = ANNUAL
 ) -> tuple[Assessment | None, list[Problem]]:
     """Read the year's nhan-dinh.md (the staff's text); None when there is none.
 
     With official (--style official), each section the form needs and the file lacks is a
     note: the section is left out, never invented.
     """
-    path = year_folder(data_dir, year) / ASSESSMENT_FILE
+    path = year_folder(data_dir, year, period) / ASSESSMENT_FILE
     shown = f"{path.parent.name}/{ASSESSMENT_FILE}"
     try:
         # Never read more than the limit into memory: the size first (a FIFO has none).

@@ -146,11 +146,11 @@ UNKNOWN_COMMUNE = (
 )
 
 YEAR_OVER_YEAR_UP = (
-    "{value}, năm {before} là {old} — tăng hơn {factor} lần; hãy kiểm tra lại, nếu đúng "
+    "{value}, {before} là {old} — tăng hơn {factor} lần; hãy kiểm tra lại, nếu đúng "
     "thì không cần sửa."
 )
 YEAR_OVER_YEAR_DOWN = (
-    "{value}, năm {before} là {old} — giảm hơn {factor} lần; hãy kiểm tra lại, nếu đúng "
+    "{value}, {before} là {old} — giảm hơn {factor} lần; hãy kiểm tra lại, nếu đúng "
     "thì không cần sửa."
 )
 
@@ -161,7 +161,7 @@ DUPLICATE_UNIT = (
 MISSING_UNIT = "Chưa có tệp số liệu của {unit} trong thư mục {folder}."
 
 # --- the check report (kiem-tra-<năm>.xlsx and .html) ---
-CHECK_TITLE = "Kết quả kiểm tra số liệu phòng, chống mua bán người năm {year}"
+CHECK_TITLE = "Kết quả kiểm tra số liệu phòng, chống mua bán người {period}"
 SHEET_PROBLEMS = "Vấn đề"
 SHEET_COMPLETENESS = "Tình trạng nộp"
 PROBLEM_HEADERS = (
@@ -545,7 +545,7 @@ GUIDE_EXAMPLE_ROW = (
     "họa, không được tính: để nguyên hoặc xóa. Muốn dùng dòng đó cho số liệu thật thì ghi đè "
     'cả dòng (ô đầu không còn chữ "Ví dụ:").'
 )
-PRINT_HEADER = "{unit} — báo cáo năm {year}"
+PRINT_HEADER = "{unit} — báo cáo {period}"  # period: "năm 2026", "6 tháng đầu năm 2026"
 PRINT_FOOTER = "Trang &P/&N"
 SIGNATURE_PREPARER = "Người lập biểu\n(ký, ghi rõ họ tên)"
 SIGNATURE_HEAD = "Thủ trưởng đơn vị\n(ký, ghi rõ họ tên, đóng dấu)"
@@ -665,14 +665,14 @@ TEMPLATE_INTO_DATA = (
 )
 TEMPLATE_UNIT_HAS_FILE = "Không tạo mẫu cho {unit}: đã có tệp {file} trong {folder}."
 TEMPLATE_SETTINGS = "Tệp thông tin bài báo cáo: {path}"
-FEEDBACK_TITLE = "Kết quả kiểm tra tệp số liệu năm {year} của {unit}"
+FEEDBACK_TITLE = "Kết quả kiểm tra tệp số liệu {period} của {unit}"  # period: "năm 2026"
 FEEDBACK_INTRO = (
     "Hãy sửa các ô dưới đây trong tệp của đơn vị rồi gửi lại cho {committee}. "
     "Lỗi phải sửa; cảnh báo thì xem lại, đúng rồi thì giữ nguyên."
 )
 FEEDBACK_SHEET = "Cần sửa"
 FEEDBACK_HEADERS = ("Mức", "Tệp", "Trang", "Ô", "Giá trị", "Cần sửa", "Quy tắc", "Mã quy tắc")
-MISSING_LIST_HEAD = "Các đơn vị chưa nộp tệp số liệu năm {year}: {count} đơn vị."
+MISSING_LIST_HEAD = "Các đơn vị chưa nộp tệp số liệu {period}: {count} đơn vị."
 MISSING_LIST_BLANK = " (chỉ có tệp mẫu chưa điền: {files})"
 RULE_CATALOG = "Số liệu không khớp nhau"  # a cross-field rule of catalog.toml [[rules]]
 
@@ -734,4 +734,40 @@ OFFICIAL_PERIOD = (
 )
 ASSESSMENT_EMPTY_DIRECTIONS = (
     'chưa viết phần "{name}": văn bản dùng đoạn chung của mẫu — hãy viết dưới tiêu đề "## {name}".'
+)
+
+# --- Report periods (issue 16: periods.toml, --period, "so với cùng kỳ", trends) ---
+PERIOD_NAME = (
+    '{where}: trường "name" phải là tên kỳ có chỗ ghi năm {{year}}, '
+    'ví dụ "6 tháng đầu năm {{year}}".'
+)
+PERIOD_DAY = '{where}: trường "{key}" phải là ngày/tháng, ví dụ "15/12".'
+PERIOD_TWICE = '{path}: kỳ báo cáo "{code}" được khai báo hai lần.'
+PERIOD_NO_ANNUAL = '{path}: thiếu kỳ báo cáo cả năm (code = "{code}").'
+PERIOD_UNKNOWN = 'Không có kỳ báo cáo "{code}" — các kỳ đã khai báo trong periods.toml: {known}.'
+SETTINGS_PERIOD_DATE = (
+    '"{key}" phải là một ngày viết năm-tháng-ngày, không có dấu ngoặc kép, ví dụ '
+    "{key} = 2019-06-14."
+)
+PERIOD_ANNUAL_NAME = "cả năm"
+PERIOD_ROW_MISSING = (
+    'tệp này là mẫu báo cáo cả năm (không có dòng "{label}") nhưng nằm trong thư mục của kỳ '
+    "{period} — hãy dùng mẫu của kỳ này (reportgen template --period {code}) hoặc chuyển tệp "
+    "sang đúng thư mục."
+)
+PERIOD_MISMATCH = (
+    'kỳ báo cáo "{value}" không khớp với thư mục ({period}) — hãy dùng mẫu của kỳ này hoặc '
+    "chuyển tệp sang đúng thư mục."
+)
+PERIOD_INDICATOR = '{where}: kỳ báo cáo "{code}" trong "periods" không có trong periods.toml.'
+TREND_SKIPPED = (
+    "Không đưa {period} vào bảng diễn biến qua các năm vì số liệu còn {errors} lỗi — chạy "
+    '"make check YEAR={year}{make_period}" để xem.'
+)
+# What a unit's figure is compared with (YEAR_OVER_YEAR_UP/DOWN "so với {before}").
+BEFORE_YEAR = "năm {year}"
+BEFORE_SAME_PERIOD = "cùng kỳ năm {year}"
+PREVIOUS_PERIOD_SKIPPED = (
+    "Không so sánh với cùng kỳ ({period}) vì số liệu kỳ đó còn {errors} lỗi — chạy "
+    '"make check YEAR={year} PERIOD={code}" để xem.'
 )

@@ -103,6 +103,7 @@ _TABLE = (
         "unit_mismatch", ERROR, U, "Tên và mã đơn vị khác nhau", msg.UNIT_MISMATCH
     ),
     YEAR_MISMATCH := RuleSpec("year_mismatch", ERROR, C, "Sai năm báo cáo", msg.YEAR_MISMATCH),
+    PERIOD_MISMATCH := RuleSpec("period_mismatch", ERROR, C, "Sai kỳ báo cáo", msg.PERIOD_MISMATCH),
     BLANK := RuleSpec("blank", ERROR, C, "Ô bắt buộc để trống", msg.BLANK_NUMBER),
     NOT_A_NUMBER := RuleSpec("not_a_number", ERROR, C, "Không phải số", msg.NOT_A_NUMBER),
     NOT_WHOLE := RuleSpec("not_whole", ERROR, C, "Không phải số nguyên", msg.NOT_WHOLE),
@@ -145,6 +146,9 @@ _TABLE = (
     ),
     PREVIOUS_SKIPPED := RuleSpec(
         "previous_skipped", WARNING, Kind.YEARS, "Không so với năm trước", msg.PREVIOUS_SKIPPED
+    ),
+    TREND_SKIPPED := RuleSpec(
+        "trend_skipped", WARNING, Kind.YEARS, "Không đưa vào diễn biến", msg.TREND_SKIPPED
     ),
 )
 

@@ -33,7 +33,7 @@ from markupsafe import Markup
 
 from reportgen import messages as msg
 from reportgen.aggregate import ReportData, change
-from reportgen.chart import bar_chart
+from reportgen.chart import bar_chart, trend_chart
 from reportgen.errors import TemplateProblem
 from reportgen.isolate import MAX_CHILD_MEMORY, ChildFailed, call_isolated
 from reportgen.provenance import traced_filter
@@ -345,6 +345,7 @@ def make_environment(dirs: list[Path]) -> SandboxedEnvironment:
         env.globals.pop(name, None)
     env.globals["dict"] = _new_dict
     env.globals["bar_chart"] = bar_chart
+    env.globals["trend_chart"] = trend_chart
     env.globals["asset_url"] = _asset_url_for(tuple(dirs))
     return env
 

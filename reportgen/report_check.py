@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from reportgen import messages as msg
 from reportgen.names import fold
+from reportgen.periods import ANNUAL, folder_name
 from reportgen.problem_rules import MISSING_UNIT, Kind, spec_of
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.problems import summary as count_line
@@ -218,9 +219,14 @@ def check_workbook_bytes(result, tables: tuple[list[list], list[list]]) -> bytes
     return xlsx_bytes(wb, day)  # text from the inputs stays text, never a live formula
 
 
+def period_name(result) -> str:
+    """Return what the check covers: "năm 2019", "6 tháng đầu năm 2019"."""
+    return result.period.name if result.period is not None else f"năm {result.year}"
+
+
 def check_html(result, tables: tuple[list[list], list[list]]) -> str:
     """Return the same report as one self-contained HTML page."""
-    title = msg.CHECK_TITLE.format(year=result.year)
+    title = msg.CHECK_TITLE.format(period=period_name(result))
     summary = count_line(result.errors, result.warnings, len(result.files))
     states = "<br>".join(
         html.escape(line) for line in collection_states(completeness_rows(result)).lines()
@@ -260,7 +266,8 @@ def write_check_report(result, out_dir: Path, data_dir: Path) -> list[Path]:
 
     The build's outputs already there are carried over unchanged (see write.write_set).
     """
-    stem = REPORT_STEM.format(year=result.year)
+    code = result.period.code if result.period is not None else ANNUAL
+    stem = REPORT_STEM.format(year=folder_name(result.year, code))  # kiem-tra-2019-6-thang
     tables = _tables(result)
 
     def log_run(folder: Path, staged: list[Path]) -> None:
@@ -313,7 +320,7 @@ def feedback_files(result) -> dict[str, bytes]:
         name = f"{FEEDBACK_DIR}/{_ascii_name(unit.code, unit.name)}.xlsx"
         files[name] = _feedback_bytes(result, unit, problems)
     missing = [rows[u.code] for u in result.expected if rows[u.code].status == msg.STATUS_MISSING]
-    files[f"{FEEDBACK_DIR}/{MISSING_LIST}"] = _missing_text(result.year, missing)
+    files[f"{FEEDBACK_DIR}/{MISSING_LIST}"] = _missing_text(period_name(result), missing)
     return files
 
 
@@ -329,7 +336,7 @@ def _feedback_bytes(result, unit, problems: list[Problem]) -> bytes:
     ws = wb.active
     ws.title = msg.FEEDBACK_SHEET
     committee = result.registry.province_for(result.year).committee if result.registry else ""
-    ws.append([msg.FEEDBACK_TITLE.format(year=result.year, unit=unit.official_name)])
+    ws.append([msg.FEEDBACK_TITLE.format(period=period_name(result), unit=unit.official_name)])
     ws["A1"].font = Font(bold=True, size=13)
     ws.append([msg.FEEDBACK_INTRO.format(committee=committee)])
     ws.append([])
@@ -360,9 +367,9 @@ def _feedback_bytes(result, unit, problems: list[Problem]) -> bytes:
     return xlsx_bytes(wb, day)  # text stays text: a value such as =HYPERLINK(…) never runs
 
 
-def _missing_text(year: int, missing: list[CompletenessRow]) -> bytes:
+def _missing_text(period: str, missing: list[CompletenessRow]) -> bytes:
     """Return chua-nop.txt: a head line, then one line per unit: code, tab, name (UTF-8)."""
-    lines = [msg.MISSING_LIST_HEAD.format(year=year, count=number(len(missing)))]
+    lines = [msg.MISSING_LIST_HEAD.format(period=period, count=number(len(missing)))]
     for row in missing:
         blank = msg.MISSING_LIST_BLANK.format(files=", ".join(row.files)) if row.files else ""
         lines.append(f"{visible(row.code)}\t{visible(row.unit)}{visible(blank)}")

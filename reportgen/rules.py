@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from reportgen import messages as msg
 from reportgen.fact_table import INDICATORS, submission_facts
+from reportgen.fact_table import YEAR as WHOLE_YEAR
 from reportgen.names import fold
 from reportgen.problem_rules import COPIED_ROWS, RULES, YEAR_OVER_YEAR, cross_field, problem
 from reportgen.problems import ERROR, WARNING, Problem
@@ -202,7 +203,8 @@ def parse_year_over_year(entry, path) -> tuple[YearOverYear | None, list[str]]:
 def year_over_year(submissions, previous, rule: YearOverYear, year: int) -> list[Problem]:
     """Warn at each indicator cell whose value jumps against the same unit's previous year.
 
-    A view of the indicator facts of both years, matched by unit and indicator code.
+    A view of the indicator facts of both years, matched by unit and indicator code. A period
+    other than the whole year is compared with the same period of the year before ("cùng kỳ").
     """
     before = {
         (f.unit, f.key): f.value
@@ -222,8 +224,10 @@ def year_over_year(submissions, previous, rule: YearOverYear, year: int) -> list
             if high < rule.min_value or high <= rule.factor * max(low, 1):
                 continue
             text = msg.YEAR_OVER_YEAR_UP if new > old else msg.YEAR_OVER_YEAR_DOWN
+            said = msg.BEFORE_YEAR if fact.period == WHOLE_YEAR else msg.BEFORE_SAME_PERIOD
+            before_text = said.format(year=year - 1)
             message = text.format(
-                value=format_number(new), old=format_number(old), before=year - 1, factor=factor
+                value=format_number(new), old=format_number(old), before=before_text, factor=factor
             )
             where = {"file": fact.file, "sheet": fact.sheet, "cell": fact.cell, "unit": fact.unit}
             problems.append(problem(YEAR_OVER_YEAR, **where, value=str(new), message=message))

@@ -14,6 +14,7 @@ from reportgen.assessment import ASSESSMENT_FILE
 from reportgen.cache import file_sha256
 from reportgen.catalog import declared_files
 from reportgen.load import SETTINGS_FILE, year_folder
+from reportgen.periods import ANNUAL
 from reportgen.visible import shown_name, visible
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,8 @@ def record_run(
 
 
 def _input_files(result, data_dir: Path) -> list[Path]:
-    folder = year_folder(data_dir, result.year)
+    code = result.period.code if getattr(result, "period", None) else ANNUAL
+    folder = year_folder(data_dir, result.year, code)
     settings, staff = folder / SETTINGS_FILE, folder / ASSESSMENT_FILE
     config = declared_files(data_dir, result.registry)
     return [p for p in [*result.files, settings, staff, *config] if p.is_file()]  # never a FIFO

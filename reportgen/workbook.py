@@ -13,6 +13,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from reportgen import layout
 from reportgen import messages as msg
 from reportgen.catalog import Catalog, Column, Commune, Unit
+from reportgen.periods import ANNUAL, Period
 from reportgen.vietnamese import number as format_number
 from reportgen.write import pin_zip
 
@@ -33,7 +34,7 @@ _DV_TITLE_CHARS, _DV_TEXT_CHARS = 32, 255
 BLANK_MARK = "reportgen-mau-trong"
 
 INSTRUCTIONS = (
-    "Mẫu báo cáo số liệu phòng, chống mua bán người — {unit}, năm {year}.",
+    "Mẫu báo cáo số liệu phòng, chống mua bán người — {unit}, {period}.",
     "",
     '1. Trang "Thông tin": kiểm tra tên đơn vị và năm; ghi người lập và ngày lập.',
     '2. Trang "Chỉ tiêu": nhập số nguyên (≥ 0) vào cột "Giá trị" (ô màu vàng). '
@@ -75,11 +76,12 @@ def header_row(ws, headers, widths) -> None:
     ws.freeze_panes = f"A{row + 1}"
 
 
-def _print_layout(ws, unit: Unit, year: int, title_rows: int, landscape: bool = False) -> None:
+def _print_layout(ws, unit: Unit, period: str, title_rows: int, landscape: bool = False) -> None:
     """Make a sheet print on A4, as wide as one page, its titles on every page.
 
-    The page header names the unit and year: a printed, signed page stays tied to its
-    workbook. "&" starts a code in Excel's header text, so a name's own "&" is doubled.
+    The page header names the unit and period ("năm 2026", "6 tháng đầu năm 2026"): a
+    printed, signed page stays tied to its workbook. "&" starts a code in Excel's header
+    text, so a name's own "&" is doubled.
     """
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
@@ -88,7 +90,7 @@ def _print_layout(ws, unit: Unit, year: int, title_rows: int, landscape: bool = 
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
     ws.print_title_rows = f"1:{title_rows}"
-    header = msg.PRINT_HEADER.format(unit=unit.official_name.replace("&", "&&"), year=year)
+    header = msg.PRINT_HEADER.format(unit=unit.official_name.replace("&", "&&"), period=period)
     ws.oddHeader.center.text = header
     ws.oddFooter.center.text = msg.PRINT_FOOTER
 
@@ -191,8 +193,16 @@ def _protect(ws) -> None:
     ws.protection.formatRows = False
 
 
-def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Commune, ...]) -> bytes:
-    """Return the bytes of a blank .xlsx for one unit and year."""
+def blank_workbook(
+    unit: Unit,
+    year: int,
+    catalog: Catalog,
+    communes: tuple[Commune, ...],
+    period: Period | None = None,
+) -> bytes:
+    """Return the bytes of a blank .xlsx for one unit and year (and period: None, the year)."""
+    annual = period is None or period.annual
+    period_name = f"năm {year}" if period is None else period.name
     wb = Workbook()
     guide = wb.active
     guide.title = layout.INSTRUCTIONS_SHEET
@@ -200,27 +210,31 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
     # A commune-level unit is itself the place of its rows: no commune column to fill.
     where = "" if unit.is_commune else " và xã/phường tổ chức"
     for line in INSTRUCTIONS:
-        guide.append([line.format(unit=unit.official_name, year=year, where=where)])
+        guide.append([line.format(unit=unit.official_name, period=period_name, where=where)])
         guide.cell(row=guide.max_row, column=1).alignment = _WRAP
     guide["A1"].font = _BOLD
-    _print_layout(guide, unit, year, 1)
+    _print_layout(guide, unit, period_name, 1)
     _protect(guide)
 
     info = wb.create_sheet(layout.INFO_SHEET)
     values = {"unit_name": unit.official_name, "unit_code": unit.code, "year": year}
-    labels = [label for _, label in layout.INFO_FIELDS]
+    fields = list(layout.INFO_FIELDS)
+    if not annual:  # said after the year; a yearly workbook has no such row
+        fields.insert(3, layout.PERIOD_FIELD)
+        values["period"] = period.name
+    labels = [label for _, label in fields]
     header_row(info, layout.INFO_HEADERS, (_fit(labels), _fit(values.values(), 40)))
-    for key, label in layout.INFO_FIELDS:
+    for key, label in fields:
         info.append([label, values.get(key)])
         if key not in values:
             cell = info.cell(row=info.max_row, column=2)
             cell.fill, cell.protection = _INPUT_FILL, _UNLOCKED
-    _print_layout(info, unit, year, 1)
+    _print_layout(info, unit, period_name, 1)
     info.print_area = f"A1:B{info.max_row}"
     _protect(info)
 
     ind = wb.create_sheet(layout.INDICATOR_SHEET)
-    indicators = catalog.indicators_for(year)
+    indicators = catalog.indicators_for(year, ANNUAL if period is None else period.code)
     code_h, label_h, measure_h, value_h = layout.INDICATOR_HEADERS
     widths = (
         _fit([code_h, *(i.code for i in indicators)]),
@@ -260,7 +274,7 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
         cell.font = _BOLD
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="top")
     ind.row_dimensions[sign].height = 90  # room to sign and stamp
-    _print_layout(ind, unit, year, 1)
+    _print_layout(ind, unit, period_name, 1)
     ind.print_area = f"A1:D{sign}"
     _protect(ind)
 
@@ -283,7 +297,7 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
         for row in ws.iter_rows(min_row=first, max_row=end, max_col=len(columns)):
             for cell in row:
                 cell.protection = _UNLOCKED
-        _print_layout(ws, unit, year, 2, landscape=True)
+        _print_layout(ws, unit, period_name, 2, landscape=True)
         _protect(ws)
         for i, column in enumerate(columns, 1):
             dv = _column_validation(column, catalog, own)
@@ -298,7 +312,7 @@ def blank_workbook(unit: Unit, year: int, catalog: Catalog, communes: tuple[Comm
         lists.sheet_state = "hidden"
         for commune in own:
             lists.append([commune.name])
-        _print_layout(lists, unit, year, 1)
+        _print_layout(lists, unit, period_name, 1)
         _protect(lists)
 
     wb.custom_doc_props.append(StringProperty(name=BLANK_MARK, value=f"{year}/{unit.code}"))

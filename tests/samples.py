@@ -11,6 +11,7 @@ from pathlib import Path
 from reportgen.build import workbook_filename
 from reportgen.catalog import load_catalog, load_registry
 from reportgen.load import SETTINGS_FILE
+from reportgen.periods import ANNUAL, load_periods, period_for
 from reportgen.workbook import blank_workbook
 from tests.fill import fill_workbook
 
@@ -29,7 +30,7 @@ CODES = (
     "nan_nhan_ho_tro",
 )
 SETTINGS = """\
-# Thông tin của bài báo cáo năm {year}.
+# Thông tin của bài báo cáo {period}.
 # date: ngày đăng, in dưới tiêu đề — năm-tháng-ngày, không có dấu ngoặc kép
 # author: tên người viết, in cuối bài — trong dấu ngoặc kép
 # caption: (không bắt buộc) chú thích ảnh in sau đoạn mở đầu — trong dấu ngoặc kép
@@ -70,10 +71,12 @@ def write_year(
     date: dt.date,
     author: str,
     caption: str = "",
+    period: str = ANNUAL,
 ) -> list[Path]:
-    """Write a filled workbook per unit of the year and the year's settings into out_dir."""
+    """Write a filled workbook per unit of the year (and period) and its settings into out_dir."""
     catalog = load_catalog(data_dir)
     registry = load_registry(data_dir)
+    chosen = period_for(load_periods(data_dir), period, year)
     communes = registry.communes_for(year)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -83,19 +86,21 @@ def write_year(
         if sample.cases:
             rows["Vụ án"] = sample.cases
         filled = fill_workbook(
-            blank_workbook(unit, year, catalog, communes),
+            blank_workbook(unit, year, catalog, communes, chosen),
             sample.values(),
             rows,
             preparer=sample.preparer,
             prepared_on=prepared_on,
         )
-        target = out_dir / workbook_filename(unit, year)
+        target = out_dir / workbook_filename(unit, year, period)
         target.write_bytes(filled)
         written.append(target)
     settings = out_dir / SETTINGS_FILE
     if not settings.exists():  # kept: staff add their own parts, e.g. [official]
         settings.write_text(
-            SETTINGS.format(year=year, date=date.isoformat(), author=author, caption=caption),
+            SETTINGS.format(
+                period=chosen.name, date=date.isoformat(), author=author, caption=caption
+            ),
             encoding="utf-8",
         )
         written.append(settings)

@@ -221,10 +221,31 @@ def test_facts_refuses_data_with_errors_and_says_where(data_dir):
     assert str(caught.value).startswith('2018: 340-dong-hung-2018.xlsx, trang "Chỉ tiêu", ô D6: ')
 
 
-def test_only_the_yearly_period_can_be_exported_so_far():
+def test_a_period_exports_its_own_workbooks_facts():
+    df = reportgen.facts(2019, period="6-thang", data_dir=DATA)
+    assert set(df["kỳ"]) == {"6-thang"}
+    assert set(df["tệp"]) >= {"336-thai-binh-2019-6-thang.xlsx", "344-vu-thu-2019-6-thang.xlsx"}
+
+
+def test_a_periods_export_goes_to_its_own_folder_and_names(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("export", "--year", 2019, "--period", "6-thang", "--format", "csv",
+                 "--data-dir", DATA)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out" / "2019-6-thang").iterdir()) == [
+        "nhat-ky.log",
+        "so-lieu-2019-6-thang-theo-don-vi.csv",
+        "so-lieu-2019-6-thang.csv",
+    ]
+
+
+def test_a_period_not_declared_cannot_be_exported():
     with pytest.raises(ConfigError) as caught:
-        reportgen.facts(2018, period="6-thang", data_dir=DATA)
-    assert caught.value.messages == ['Chưa xuất được số liệu của kỳ "6-thang"; hiện chỉ có: nam.']
+        reportgen.facts(2018, period="ca-nam", data_dir=DATA)
+    assert caught.value.messages == [
+        'Chưa xuất được số liệu của kỳ "ca-nam"; hiện chỉ có: nam, quy-1, quy-2, quy-3, quy-4, '
+        "6-thang, 9-thang."
+    ]
     # The CLI offers what export.py supports (it cannot import it to ask: pandas).
     assert cli.EXPORT_PERIODS == export.PERIODS and cli.EXPORT_FORMATS == export.FORMATS
 

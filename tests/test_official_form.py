@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from reportgen.assessment import Assessment, Block, decode_assessment, parse_assessment
-from reportgen.build import SETTINGS_SKELETON
+from reportgen.build import settings_skeleton
 from reportgen.load import read_settings
+from reportgen.periods import load_periods, period_for
 from tests.conftest import ROOT, pdf_text, run
 from tests.test_official import page_text
 
@@ -98,7 +99,7 @@ def test_the_head_signs_without_kt_and_on_behalf_of_the_committee(data_dir: Path
 
 
 def test_the_skeletons_placeholders_are_errors_for_the_official_style(data_dir: Path):
-    skeleton = SETTINGS_SKELETON.format(year=2018, before=2017)
+    skeleton = settings_skeleton(period_for(load_periods(data_dir), "nam", 2018))
     filled = "\n".join(
         line[2:]
         if line.startswith(
