@@ -64,7 +64,9 @@ CASES = {
             ["Đưa 01 phụ nữ sang Trung Quốc bán làm vợ", "Trung Quốc", 2, 1, "Đã truy tố"],
             ["Môi giới 01 thanh niên sang Mi-an-ma rồi bán", "Mi-an-ma", 1, 1, "Đã khởi tố"],
         ],
-        "11953": [["Lừa 02 phụ nữ sang Trung Quốc bán làm vợ", "Trung Quốc", 2, 2, "Đã xét xử"]],
+        "11953": [
+            ["Lừa 02 phụ nữ sang Trung Quốc sinh con thuê rồi bán", "Trung Quốc", 2, 2, "Đã xét xử"],
+        ],
         "12970": [["Nghi vấn đưa 01 trẻ em sang Trung Quốc", "Trung Quốc", 1, 1, "Đang xác minh"]],
     },
 }  # fmt: skip
@@ -78,7 +80,7 @@ author = "Số liệu mẫu — không dùng để báo cáo"
 
 [official]
 issuer = ["UBND TỈNH HƯNG YÊN", "BAN CHỈ ĐẠO 138"]
-number = "05/BC-BCĐ"
+number = "{number}/BC-BCĐ"
 place = "Hưng Yên"
 signer_authority = "KT. TRƯỞNG BAN"
 signer_title = "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"
@@ -150,7 +152,10 @@ def make_sample(data_dir: Path, out: Path, years=YEARS) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
         settings = folder / "bao-cao.toml"
         settings.write_text(
-            SETTINGS.format(year=year, date=dt.date(year, 12, 5).isoformat()), encoding="utf-8"
+            SETTINGS.format(
+                year=year, date=dt.date(year, 12, 5).isoformat(), number=f"{year - 2021:02d}"
+            ),
+            encoding="utf-8",
         )
         written.append(settings)
         written += write_year(
