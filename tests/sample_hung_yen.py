@@ -65,7 +65,8 @@ CASES = {
             ["Môi giới 01 thanh niên sang Mi-an-ma rồi bán", "Mi-an-ma", 1, 1, "Đã khởi tố"],
         ],
         "11953": [
-            ["Lừa 02 phụ nữ sang Trung Quốc sinh con thuê rồi bán", "Trung Quốc", 2, 2, "Đã xét xử"],
+            ["Lừa 02 phụ nữ sang Trung Quốc sinh con thuê rồi bán", "Trung Quốc", 2, 2,
+             "Đã xét xử"],
         ],
         "12970": [["Nghi vấn đưa 01 trẻ em sang Trung Quốc", "Trung Quốc", 1, 1, "Đang xác minh"]],
     },
