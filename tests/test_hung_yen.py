@@ -159,7 +159,7 @@ def year_2026(tmp_path_factory) -> Path:
             fill_workbook(path.read_bytes(), sample.values(), rows, sample.preparer, "20/11/2026")
         )
     (folder / "bao-cao.toml").write_text(
-        SETTINGS.format(year=2026, date="2026-12-05"), encoding="utf-8"
+        SETTINGS.format(year=2026, date="2026-12-05", number="05"), encoding="utf-8"
     )
     return data
 
