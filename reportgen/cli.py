@@ -18,10 +18,9 @@ PROGRESS_FROM = 30  # workbooks; below that a run is over before a bar is worth 
 # What build --format and --style accept (build.py is imported only when a command runs).
 FORMATS = ("html", "pdf", "docx", "fragment")
 STYLES = ("article", "official")
-# What export --format and --period accept (export.FORMATS, export.PERIODS; export.py imports
-# pandas when it runs, so it is imported only then).
+# What export --format accepts (export.FORMATS; export.py imports pandas when it runs, so it is
+# imported only then). Its --period is every command's: the periods of periods.toml.
 EXPORT_FORMATS = ("xlsx", "csv")
-EXPORT_PERIODS = ("nam", "quy-1", "quy-2", "quy-3", "quy-4", "6-thang", "9-thang")
 _HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh"}
 
 
@@ -578,14 +577,7 @@ def template(year, period, data_dir, out_dir):
     metavar="NĂM-NĂM",
     help="Xuất nhiều năm vào cùng một bảng: 2017-2019, hoặc 2017,2019.",
 )
-@click.option(
-    "--period",
-    type=click.Choice(EXPORT_PERIODS),
-    default="nam",
-    metavar="KỲ",
-    help="Kỳ báo cáo: nam (cả năm, mặc định), quy-1 … quy-4, 6-thang, 9-thang; số liệu của kỳ "
-    "đọc từ data/<năm>-<kỳ>, ghi vào out/<năm>-<kỳ>.",
-)
+@PERIOD
 @DATA_DIR
 @click.option(
     "--out-dir",

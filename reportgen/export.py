@@ -23,15 +23,13 @@ from reportgen.build import CheckResult, check_year
 from reportgen.catalog import Catalog
 from reportgen.errors import ConfigError, ProblemsFoundInYears
 from reportgen.fact_table import INDICATORS, ROWS, YEAR, Fact, submission_facts
+from reportgen.periods import load_periods
 from reportgen.problems import Problem, count_errors
 from reportgen.provenance import csv_text
 from reportgen.runlog import LOG_FILE, record_run
 from reportgen.visible import shown_name, visible
 from reportgen.write import write_set
 
-# The periods whose facts can be exported: those of the shipped data/periods.toml (a period's
-# workbooks are in data/<year>-<period>/). cli.EXPORT_PERIODS repeats them (tested equal).
-PERIODS = (YEAR, "quy-1", "quy-2", "quy-3", "quy-4", "6-thang", "9-thang")
 FORMATS = ("xlsx", "csv")
 STEM = "so-lieu-{years}"  # so-lieu-2018, so-lieu-2017-2019
 WIDE_SUFFIX = "-theo-don-vi"  # the wide table's CSV: so-lieu-2018-theo-don-vi.csv
@@ -82,8 +80,12 @@ def check_years(
     progress: Callable[[Path, int, int], None] | None = None,
 ) -> list[CheckResult]:
     """Check each year as build does; raise ProblemsFoundInYears if any year has an error."""
-    if period not in PERIODS:
-        raise ConfigError([msg.EXPORT_BAD_PERIOD.format(period=period, periods=", ".join(PERIODS))])
+    # The periods are those declared in <data_dir>/periods.toml, as for check and build: one
+    # added there (no Python) can be exported too.
+    declared = load_periods(data_dir)
+    if period not in declared:
+        text = msg.EXPORT_BAD_PERIOD.format(period=period, periods=", ".join(declared))
+        raise ConfigError([text])
     results = [check_year(year, data_dir, allow_missing, progress, period=period) for year in years]
     failed = {r.year: r.problems for r in results if count_errors(r.problems)}
     if failed:

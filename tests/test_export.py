@@ -246,8 +246,25 @@ def test_a_period_not_declared_cannot_be_exported():
         'Chưa xuất được số liệu của kỳ "ca-nam"; hiện chỉ có: nam, quy-1, quy-2, quy-3, quy-4, '
         "6-thang, 9-thang."
     ]
-    # The CLI offers what export.py supports (it cannot import it to ask: pandas).
-    assert cli.EXPORT_PERIODS == export.PERIODS and cli.EXPORT_FORMATS == export.FORMATS
+    # The CLI offers the formats export.py writes (it cannot import it to ask: pandas).
+    assert cli.EXPORT_FORMATS == export.FORMATS
+
+
+def test_a_period_declared_in_periods_toml_can_be_exported(data_dir, tmp_path):
+    # Periods are data: one added to periods.toml, with its folder, exports with no Python.
+    periods = data_dir / "periods.toml"
+    periods.write_text(
+        periods.read_text(encoding="utf-8")
+        + '\n[[periods]]\ncode = "nua-nam"\nname = "6 tháng đầu năm {year}"\nstart = "15/12"\n'
+        'end = "14/6"\n',
+        encoding="utf-8",
+    )
+    # The 2019 six-month workbooks name their period "6 tháng đầu năm 2019", as this one does.
+    shutil.copytree(data_dir / "2019-6-thang", data_dir / "2019-nua-nam")
+    result = run("export", "--year", 2019, "--period", "nua-nam", "--format", "csv",
+                 "--data-dir", data_dir, "--out-dir", tmp_path / "out")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "so-lieu-2019-nua-nam.csv").is_file()
 
 
 @pytest.mark.parametrize(
