@@ -265,7 +265,7 @@ def _appendix_section(document, restart: bool) -> None:
     numbering = sectpr.find(_qn("w:pgNumType"))
     if numbering is None:
         numbering = OxmlElement("w:pgNumType")
-        sectpr.insert(_pgnum_position(sectpr), numbering)
+        sectpr.insert(_position_after(sectpr, _BEFORE_PGNUM), numbering)
     numbering.set(_qn("w:start"), "1")
 
 
@@ -283,9 +283,11 @@ _BEFORE_PGNUM = (
 )
 
 
-def _pgnum_position(sectpr) -> int:
-    before = {_qn(t) for t in _BEFORE_PGNUM}
-    return sum(1 for child in sectpr if child.tag in before)
+def _position_after(parent, tags: tuple[str, ...]) -> int:
+    """Return where an element goes among parent's children: after those of `tags`, which the
+    OOXML schema orders before it (w:pgNumType in a sectPr, w:pBdr in a pPr)."""
+    before = {_qn(t) for t in tags}
+    return sum(1 for child in parent if child.tag in before)
 
 
 def _rule(container, width: int) -> None:
@@ -315,7 +317,7 @@ def _rule(container, width: int) -> None:
     bottom.set(_qn("w:color"), "000000")
     borders.append(bottom)
     # pBdr comes before spacing and indentation in a pPr (the schema's order).
-    ppr.insert(_pbdr_position(ppr), borders)
+    ppr.insert(_position_after(ppr, _BEFORE_PBDR), borders)
     _mark_size(paragraph, 2)
 
 
@@ -329,12 +331,6 @@ _BEFORE_PBDR = (
     "w:numPr",
     "w:suppressLineNumbers",
 )
-
-
-def _pbdr_position(ppr) -> int:
-    """Return where w:pBdr goes among a pPr's children (after the elements that precede it)."""
-    before = {_qn(t) for t in _BEFORE_PBDR}
-    return sum(1 for child in ppr if child.tag in before)
 
 
 def _paragraph(container, el, size: float, in_cell: bool):
