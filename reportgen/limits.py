@@ -339,30 +339,22 @@ class _CellCount:
     def add_text(self, amount: int, part: str, sheet: str, row: int, col: int) -> None:
         self.text += amount
         if self.text > MAX_SHARED_TEXT_BYTES:
-            where = cell_ref(row - 1, col - 1)
-            raise _Refused(
-                Refusal(
-                    pr.SHARED_TEXT,
-                    msg.SHARED_TEXT.format(limit=_megabytes(MAX_SHARED_TEXT_BYTES), cell=where),
-                    sheet or self.sheet_names.get(part, ""),
-                    where,
-                )
-            )
+            limit = _megabytes(MAX_SHARED_TEXT_BYTES)
+            self._refuse_at(pr.SHARED_TEXT, msg.SHARED_TEXT, limit, part, sheet, row, col)
 
     def start_part(self, part: str) -> "_SheetHandler":
         return _SheetHandler(self, part)
 
     def grow(self, part_cells: int, part: str, sheet: str, row: int, col: int) -> None:
         if self.done + part_cells > MAX_CELLS:
-            where = cell_ref(row - 1, col - 1)
-            raise _Refused(
-                Refusal(
-                    pr.TOO_MANY_CELLS,
-                    msg.TOO_MANY_CELLS.format(limit=number(MAX_CELLS), cell=where),
-                    sheet or self.sheet_names.get(part, ""),
-                    where,
-                )
-            )
+            limit = number(MAX_CELLS)
+            self._refuse_at(pr.TOO_MANY_CELLS, msg.TOO_MANY_CELLS, limit, part, sheet, row, col)
+
+    def _refuse_at(self, spec, template: str, limit: str, part, sheet, row: int, col: int):
+        """Refuse the workbook at the cell (1-based row, column) where a limit was passed."""
+        where = cell_ref(row - 1, col - 1)
+        text = template.format(limit=limit, cell=where)
+        raise _Refused(Refusal(spec, text, sheet or self.sheet_names.get(part, ""), where))
 
 
 class _SheetHandler(ContentHandler):
