@@ -60,31 +60,6 @@ def template_dirs(override: Path | None = None) -> list[Path]:
     return [*dirs, BUILTIN_TEMPLATES]
 
 
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept in this process's memory, one per template file.
-
-    Never on disk: Jinja's compiled templates are marshalled code objects, and code loaded from
-    a folder runs whatever someone wrote there. Kept in memory, a process that renders again
-    (the preview server, a test run) compiles only the templates edited since.
-    """
-
-    def __init__(self):
-        self._code: dict[str, bytes] = {}  # bucket key (template name and file) -> bytecode
-
-    def load_bytecode(self, bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)  # a checksum of the source: an edit is a miss
-
-    def dump_bytecode(self, bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-# Shared by every environment of make_environment: all are made with the same settings, on
-# which compiled code depends (the bucket key covers only the template's name and file).
-_COMPILED = _MemoryBytecodeCache()
-
-
 class _BadTemplateFile(jinja2.TemplateError):
     """A template exists but cannot be used: not a regular file, too large, not UTF-8."""
 
@@ -319,6 +294,8 @@ def _new_dict(**items) -> dict:
 
 def make_environment(dirs: list[Path]) -> SandboxedEnvironment:
     """Create the sandboxed, autoescaping, strict Jinja environment over a search path."""
+    # No bytecode cache: templates are compiled in the render's child process, which ends with
+    # the render, and compiled code is never read from disk (it would run whatever is there).
     loader = jinja2.ChoiceLoader(
         [
             jinja2.PrefixLoader({"default": _TemplateFiles(str(BUILTIN_TEMPLATES))}, delimiter=":"),
@@ -333,7 +310,6 @@ def make_environment(dirs: list[Path]) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
         extensions=["jinja2.ext.do"],
-        bytecode_cache=_COMPILED,
     )
     env.filters.update(FILTERS)
     env.filters["change"] = change
