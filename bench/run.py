@@ -80,11 +80,12 @@ weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])
 
 def stages(data_dir: Path) -> dict[str, float]:
     """Time each stage of the chain in-process (seconds)."""
-    from reportgen import check, load
-    from reportgen.aggregate import aggregate
-    from reportgen.catalog import load_catalog, load_registry
-    from reportgen.pdf import render_pdf
-    from reportgen.render import render_html, template_dirs
+    from reportgen.checks import submission as check
+    from reportgen.declared.catalog import load_catalog, load_registry
+    from reportgen.inputs import load
+    from reportgen.outputs.pdf import render_pdf
+    from reportgen.report.aggregate import aggregate
+    from reportgen.report.render import render_html, template_dirs
 
     times = {}
     t = time.perf_counter()

@@ -1,11 +1,11 @@
 """reportgen: the yearly anti-human-trafficking report, from unit workbooks to HTML and PDF.
 
-Public API: build_report, check_year, write_templates (reportgen.build) and facts
-(reportgen.export: the checked facts as a pandas DataFrame, docs/phan-tich.md).
+Public API: build_report, check_year, write_templates (reportgen.pipeline) and facts
+(reportgen.outputs.export: the checked facts as a pandas DataFrame, docs/phan-tich.md).
 """
 
 __all__ = ["build_report", "check_year", "facts", "write_templates"]
-_HOMES = {"facts": "export"}  # the rest live in reportgen.build
+_HOMES = {"facts": "outputs.export"}  # the rest live in reportgen.pipeline
 
 
 def __getattr__(name: str):
@@ -13,5 +13,5 @@ def __getattr__(name: str):
     if name in __all__:
         from importlib import import_module
 
-        return getattr(import_module(f"reportgen.{_HOMES.get(name, 'build')}"), name)
+        return getattr(import_module(f"reportgen.{_HOMES.get(name, 'pipeline')}"), name)
     raise AttributeError(name)

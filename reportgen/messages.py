@@ -538,7 +538,7 @@ EXPORT_NO_YEAR = "Hãy ghi năm cần xuất, ví dụ --year 2018 hoặc --year
 
 # --- Issue 14, points 4-5: the blank that checks itself, and the mistakes still missed ---
 CONFIG_EXAMPLE = '{where}: "example" phải là chữ hoặc số nguyên, ví dụ example = "Lớp tập huấn".'
-# The blank workbook (reportgen/workbook.py). Excel caps a title at 32 characters, a text at 255.
+# The blank workbook (blank_workbook.py). Excel caps a title at 32 characters, a text at 255.
 EXAMPLE_PREFIX = "Ví dụ: "
 GUIDE_EXAMPLE_ROW = (
     'Dòng màu xám bắt đầu bằng "Ví dụ:" trên các trang Hoạt động, Ấn phẩm, Vụ án chỉ để minh '
@@ -570,7 +570,7 @@ DV_COMMUNE_PROMPT = (
     "{what}: chọn trong danh sách xã/phường/thị trấn của đơn vị; chung cho cả đơn vị thì để trống."
 )
 
-# Mistakes the check catches (reportgen/check.py, reportgen/rules.py); docs/kiem-tra.md.
+# Mistakes the check catches (checks/submission.py, checks/cross_field.py); docs/kiem-tra.md.
 TOTAL_ROW = (
     'dòng {row} là dòng tổng ("{value}") — hãy xóa dòng này: chương trình tự cộng các dòng, '
     "để dòng tổng lại thì số liệu bị tính hai lần."

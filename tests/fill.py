@@ -4,7 +4,7 @@ import io
 
 from openpyxl import load_workbook
 
-from reportgen import layout
+from reportgen import workbook_layout as layout
 
 
 def fill_workbook(

@@ -31,7 +31,7 @@ def units_toml(n: int) -> str:
 
 @functools.cache
 def _declared(data_dir: Path):
-    from reportgen.catalog import load_catalog, load_registry
+    from reportgen.declared.catalog import load_catalog, load_registry
 
     registry = load_registry(data_dir)
     return load_catalog(data_dir), {u.code: u for u in registry.units}
@@ -55,8 +55,8 @@ def random_unit(unit, catalog, rnd: random.Random) -> tuple[dict, dict]:
 
 def _make_one(args) -> None:
     data_dir, unit_code, seed, fill = args
-    from reportgen.build import workbook_filename
-    from reportgen.workbook import blank_workbook
+    from reportgen.blank_workbook import blank_workbook
+    from reportgen.pipeline import workbook_filename
 
     catalog, units = _declared(data_dir)  # once per worker: units.toml may list 10,000 units
     unit = units[unit_code]

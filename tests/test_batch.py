@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from reportgen import batch
-from reportgen.aggregate import aggregate
-from reportgen.build import check_year
-from reportgen.catalog import load_catalog, load_registry
+from reportgen.checks import many_workbooks as batch
+from reportgen.declared.catalog import load_catalog, load_registry
+from reportgen.pipeline import check_year
+from reportgen.report.aggregate import aggregate
 from tests.conftest import ROOT, run
 from tests.synthetic import make_province
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.build import preview_renderer
-from reportgen.preview import Preview, make_server
+from reportgen.outputs.preview import Preview, make_server
+from reportgen.pipeline import preview_renderer
 from tests.browser import Browser
 from tests.conftest import ROOT, require_tool
 

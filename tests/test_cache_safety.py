@@ -16,9 +16,9 @@ from pathlib import Path
 from jinja2.bccache import bc_magic
 from openpyxl import load_workbook
 
-from reportgen import batch
-from reportgen.build import check_year
-from reportgen.cache import code_digest
+from reportgen.checks import many_workbooks as batch
+from reportgen.checks.cache import code_digest
+from reportgen.pipeline import check_year
 from tests.conftest import ROOT, run
 
 YEAR = 2018
@@ -224,8 +224,8 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_speed(data_dir: Path, 
 def test_every_sample_and_corpus_workbook_comes_back_from_its_entry_unchanged():
     # What the cache gives back must be what checking gives: rows with choices and places,
     # problems of every kind, unreadable files, .xls and .ods included.
-    from reportgen.cache_entry import entry_bytes, read_entry
-    from reportgen.catalog import load_catalog, load_registry
+    from reportgen.checks.cache_entry import entry_bytes, read_entry
+    from reportgen.declared.catalog import load_catalog, load_registry
 
     data = ROOT / "data"
     catalog, registry = load_catalog(data), load_registry(data)

@@ -3,12 +3,12 @@ places read "xã Vũ Quý", never "Vũ Quý (Xã Vũ Quý)" on a run that uses t
 
 import datetime as dt
 
-from reportgen.aggregate import aggregate
-from reportgen.cache_entry import entry_bytes, read_entry
-from reportgen.catalog import LEVEL_COMMUNE, load_catalog, load_registry
-from reportgen.check import Place, Row, Submission, WorkbookCheck
-from reportgen.load import ReportSettings
-from reportgen.render import render_html, template_dirs
+from reportgen.checks.cache_entry import entry_bytes, read_entry
+from reportgen.checks.submission import Place, Row, Submission, WorkbookCheck
+from reportgen.declared.catalog import LEVEL_COMMUNE, load_catalog, load_registry
+from reportgen.inputs.load import ReportSettings
+from reportgen.report.aggregate import aggregate
+from reportgen.report.render import render_html, template_dirs
 from tests.conftest import ROOT
 
 DATA = ROOT / "examples/hung-yen"

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.catalog import load_catalog, load_registry
+from reportgen.declared.catalog import load_catalog, load_registry
+from reportgen.declared.toml_errors import explain
 from reportgen.errors import ConfigError
 from reportgen.names import collation_key, name_key
-from reportgen.toml_errors import explain
 from tests.conftest import DATA
 
 
@@ -87,7 +87,7 @@ def test_vietnamese_alphabetical_order():
 
 def test_commune_names_that_start_like_a_prefix_still_match(data_dir: Path):
     # "Phương Công" (Tiền Hải) begins with "Phương", which folds like the prefix "phường".
-    from reportgen.check import _Collector, _resolve_place
+    from reportgen.checks.submission import _Collector, _resolve_place
 
     registry = load_registry(DATA)
     [unit] = [u for u in registry.units if u.code == "342"]

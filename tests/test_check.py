@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from reportgen.build import check_year
-from reportgen.check import parse_count
-from reportgen.legacy_encoding import TCVN3, from_unicode
+from reportgen.checks.submission import parse_count
+from reportgen.inputs.legacy_encoding import TCVN3, from_unicode
+from reportgen.pipeline import check_year
 from reportgen.problems import Problem
 from tests.conftest import run
 

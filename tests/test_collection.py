@@ -192,8 +192,8 @@ def test_a_blank_left_in_data_is_a_note_for_its_file_not_a_submission_nor_a_dupl
 
 
 def test_the_blank_carries_the_templates_mark():
-    from reportgen.catalog import load_catalog, load_registry
-    from reportgen.workbook import blank_workbook
+    from reportgen.blank_workbook import blank_workbook
+    from reportgen.declared.catalog import load_catalog, load_registry
 
     [unit] = [u for u in load_registry(DATA).units_for(YEAR) if u.code == "11953"]
     wb = load_workbook(io.BytesIO(blank_workbook(unit, YEAR, load_catalog(DATA), ())))
@@ -346,8 +346,8 @@ def test_a_missing_publication_date_is_a_note_for_check_and_an_error_for_build(d
 
 
 def test_every_rule_of_the_bad_input_corpus_has_a_vietnamese_label():
-    from reportgen.catalog import load_catalog
-    from reportgen.problem_rules import RULES
+    from reportgen.checks.rule_table import RULES
+    from reportgen.declared.catalog import load_catalog
     from tests.test_corpus import BAD, BESIDE, MISSING
 
     rows = [row for rows in (*BAD.values(), *BESIDE.values()) for row in rows]

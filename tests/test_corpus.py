@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.build import check_year
-from reportgen.catalog import load_catalog
+from reportgen.declared.catalog import load_catalog
+from reportgen.pipeline import check_year
 from reportgen.problems import Problem
 from tests.conftest import ROOT, run
 

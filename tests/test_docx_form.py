@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
-from reportgen import word
+from reportgen.outputs import word
 from tests.conftest import ROOT, require_tool, run
 
 STEM = "bao-cao-ket-qua-phong-chong-mua-ban-nguoi-2019"

@@ -19,8 +19,9 @@ import pytest
 from openpyxl import load_workbook
 
 import reportgen
-from reportgen import cli, export
+from reportgen import cli
 from reportgen.errors import ConfigError, ProblemsFoundInYears
+from reportgen.outputs import export
 from tests.conftest import DATA, ROOT, run
 
 FOREIGNERS = "nguoi_nuoc_ngoai_tam_tru"

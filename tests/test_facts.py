@@ -14,10 +14,10 @@ import lxml.html
 import pytest
 from openpyxl import load_workbook
 
-from reportgen.build import check_year
-from reportgen.catalog import load_catalog
+from reportgen.declared.catalog import load_catalog
 from reportgen.errors import ConfigError
 from reportgen.fact_table import Fact
+from reportgen.pipeline import check_year
 from tests.conftest import DATA, ROOT, run
 
 STEM = "ket-qua-phong-chong-mua-ban-nguoi-2018"
@@ -65,8 +65,9 @@ def test_checking_and_building_never_import_pandas():
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from reportgen.build import check_year\n"
-        "from reportgen import fact_table, aggregate, provenance\n"
+        "from reportgen.pipeline import check_year\n"
+        "from reportgen import fact_table\n"
+        "from reportgen.report import aggregate, provenance\n"
         "check_year(2018, Path(sys.argv[1]), compare_previous=False)\n"
         "print('pandas' in sys.modules)"
     )

@@ -13,9 +13,9 @@ from xml.etree import ElementTree
 
 from openpyxl import load_workbook
 
-from reportgen.catalog import Unit
+from reportgen.declared.catalog import Unit
 from reportgen.fact_table import Fact, Figure
-from reportgen.provenance import sources_csv
+from reportgen.report.provenance import sources_csv
 from tests.conftest import run
 
 YEAR = 2018

@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 import pytest
 
-from reportgen.build import check_year
+from reportgen.pipeline import check_year
 from reportgen.problems import ERROR, WARNING
 from tests import hostile
 from tests.conftest import DATA

@@ -20,14 +20,16 @@ import docx
 import pytest
 from openpyxl import load_workbook
 
-from reportgen import batch, cache, limits
-from reportgen.build import check_year
-from reportgen.chart import bar_chart
-from reportgen.load import ReportSettings
-from reportgen.preview import Preview, make_server
+from reportgen.checks import cache
+from reportgen.checks import many_workbooks as batch
+from reportgen.inputs import limits
+from reportgen.inputs.load import ReportSettings
+from reportgen.outputs.preview import Preview, make_server
+from reportgen.outputs.word import render_docx
+from reportgen.pipeline import check_year
 from reportgen.problems import Problem, sort_problems
+from reportgen.report.chart import bar_chart
 from reportgen.vietnamese import words
-from reportgen.word import render_docx
 from tests import hostile
 from tests.conftest import DATA, ROOT, run
 
@@ -57,7 +59,7 @@ def test_the_preview_server_binds_the_loopback_address_only():
 
 def test_reportgen_preview_serves_on_the_loopback_address_only(data_dir: Path, monkeypatch):
     """Mutant: the preview command asking make_server for host "0.0.0.0" or ""."""
-    from reportgen import preview as preview_module
+    from reportgen.outputs import preview as preview_module
 
     bound = []
 
@@ -402,11 +404,12 @@ def test_the_code_digest_changes_with_any_byte_of_the_code(tmp_path: Path, monke
     """Mutant: code_digest hashing only the files' names or sizes: old results kept."""
     copy = tmp_path / "reportgen"
     shutil.copytree(ROOT / "reportgen", copy, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(cache, "__file__", str(copy / "cache.py"))
+    monkeypatch.setattr(cache, "__file__", str(copy / "checks" / "cache.py"))
     same = cache.code_digest.__wrapped__()
     assert same == cache.code_digest()  # the copy is the code itself
     expected = hashlib.sha256()
-    for path in sorted(copy.glob("*.py")):
+    for path in sorted(copy.rglob("*.py")):  # every module of every stage folder, by its path
+        expected.update(path.relative_to(copy).as_posix().encode() + b"\0")
         expected.update(path.read_bytes())
     assert same == expected.hexdigest()
     target = copy / "problems.py"

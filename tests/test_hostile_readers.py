@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import batch, limits, load
-from reportgen.build import check_year
-from reportgen.isolate import ChildFailed, Reader, call_isolated
+from reportgen.checks import many_workbooks as batch
+from reportgen.inputs import limits, load
+from reportgen.inputs.isolate import ChildFailed, Reader, call_isolated
+from reportgen.pipeline import check_year
 from tests import hostile
 from tests.conftest import DATA, ROOT, run
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from reportgen.build import check_year, workbook_filename
-from reportgen.catalog import load_catalog, load_registry
+from reportgen.blank_workbook import blank_workbook
+from reportgen.declared.catalog import load_catalog, load_registry
 from reportgen.errors import ConfigError
 from reportgen.names import name_key
-from reportgen.workbook import blank_workbook
+from reportgen.pipeline import check_year, workbook_filename
 from tests.conftest import DATA, run
 from tests.fill import fill_workbook
 from tests.sample_hung_yen import EXAMPLES, SETTINGS, unit_sample
@@ -481,7 +481,7 @@ def test_the_examples_read_the_same_map_as_data():
 def test_chart_labels_of_long_commune_names_stay_inside_the_chart():
     from types import SimpleNamespace
 
-    from reportgen.chart import bar_chart
+    from reportgen.report.chart import bar_chart
 
     def row(short, value):
         return SimpleNamespace(unit=SimpleNamespace(short=short), values={"x": value})

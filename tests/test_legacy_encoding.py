@@ -8,8 +8,8 @@ import pytest
 from viparse.normalize.tcvn3 import TCVN3 as VIPARSE_TCVN3
 from viparse.normalize.vni import VNI as VIPARSE_VNI
 
-from reportgen.catalog import load_catalog
-from reportgen.legacy_encoding import (
+from reportgen.declared.catalog import load_catalog
+from reportgen.inputs.legacy_encoding import (
     TCVN3,
     TCVN3_TO_UNICODE,
     VNI,

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from reportgen.build import check_year
-from reportgen.catalog import load_catalog
+from reportgen.declared.catalog import load_catalog
+from reportgen.pipeline import check_year
 from tests.conftest import DATA, run
 from tests.fill import fill_workbook
 

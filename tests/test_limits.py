@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportgen import limits
-from reportgen.build import check_year
-from reportgen.load import read_workbook
+from reportgen.inputs import limits
+from reportgen.inputs.load import read_workbook
+from reportgen.pipeline import check_year
 from tests import hostile
 from tests.conftest import DATA, ROOT, run
 
@@ -175,7 +175,7 @@ def test_the_cli_names_the_file_and_says_what_to_do(data_dir: Path):
 _MEASURE = """
 import json, resource, sys
 from pathlib import Path
-from reportgen.build import check_year
+from reportgen.pipeline import check_year
 result = check_year(2018, Path(sys.argv[1]))
 print(json.dumps({
     "cpu_seconds": sum(  # CPU, not wall-clock: a busy machine must not fail the bound
@@ -252,7 +252,7 @@ def test_a_damaged_xls_that_crashes_the_reader_is_one_problem(data_dir: Path):
 
 
 def test_a_reader_crash_is_one_problem_not_the_end_of_the_process(tmp_path: Path):
-    from reportgen.isolate import ChildFailed, call_isolated
+    from reportgen.inputs.isolate import ChildFailed, call_isolated
 
     with pytest.raises(ChildFailed, match="reader died"):
         call_isolated(os.abort)

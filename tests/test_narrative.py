@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.aggregate import aggregate, change
-from reportgen.catalog import load_catalog, load_registry
-from reportgen.check import Place, Row, Submission
-from reportgen.load import ReportSettings
-from reportgen.render import BUILTIN_TEMPLATES, make_environment, render_html, template_dirs
+from reportgen.checks.submission import Place, Row, Submission
+from reportgen.declared.catalog import load_catalog, load_registry
+from reportgen.inputs.load import ReportSettings
+from reportgen.report.aggregate import aggregate, change
+from reportgen.report.render import BUILTIN_TEMPLATES, make_environment, render_html, template_dirs
 from tests.conftest import DATA
 
 CATALOG, REGISTRY = load_catalog(DATA), load_registry(DATA)

@@ -7,9 +7,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from reportgen.build import check_year
-from reportgen.catalog import load_catalog
-from reportgen.chart import bar_chart
+from reportgen.declared.catalog import load_catalog
+from reportgen.pipeline import check_year
+from reportgen.report.chart import bar_chart
 from tests.conftest import DATA, pdf_text, run
 
 ARTICLE = "ket-qua-phong-chong-mua-ban-nguoi-2018"

@@ -103,7 +103,7 @@ p {{ background: url("{refused[4]}") }}
         )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert server.connections == 0
-    warned = [r.getMessage() for r in caplog.records if r.name == "reportgen.pdf"]
+    warned = [r.getMessage() for r in caplog.records if r.name == "reportgen.outputs.pdf"]
     for url in refused:
         assert any(f"mẫu báo cáo dẫn tới {url} — không tải" in w for w in warned), url
     # WeasyPrint's own English echo of each refusal is not shown to the user.

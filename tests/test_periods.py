@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from reportgen.build import blanks_folder, check_year, write_templates
+from reportgen.declared.periods import load_periods, period_for
 from reportgen.errors import ConfigError
-from reportgen.periods import load_periods, period_for
+from reportgen.pipeline import blanks_folder, check_year, write_templates
 from reportgen.problems import ERROR, Problem
 from tests.conftest import DATA, ROOT, run
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from reportgen.build import preview_renderer
-from reportgen.preview import VERSION_PATH, Preview, make_server
+from reportgen.outputs.preview import VERSION_PATH, Preview, make_server
+from reportgen.pipeline import preview_renderer
 from tests.conftest import ROOT, run
 
 SECTION = "sections/07-phuong-huong.html.j2"

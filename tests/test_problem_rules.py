@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import problem_rules as pr
-from reportgen.build import check_year
-from reportgen.catalog import load_catalog
+from reportgen.checks import rule_table as pr
+from reportgen.declared.catalog import load_catalog
 from reportgen.errors import ConfigError
+from reportgen.pipeline import check_year
 from reportgen.problems import ERROR, WARNING, Problem
 
 ROOT = Path(__file__).resolve().parent.parent

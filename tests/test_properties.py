@@ -13,9 +13,10 @@ from pathlib import Path
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from reportgen import layout, limits
-from reportgen.check import parse_count
-from reportgen.load import read_settings
+from reportgen import workbook_layout as layout
+from reportgen.checks.submission import parse_count
+from reportgen.inputs import limits
+from reportgen.inputs.load import read_settings
 from reportgen.names import collation_key, fold, name_key, name_variants
 from reportgen.vietnamese import long_date, number, padded, percent
 

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.aggregate import PublicationGroup, aggregate
-from reportgen.catalog import load_catalog, load_registry
+from reportgen.declared.catalog import load_catalog, load_registry
 from reportgen.errors import TemplateProblem
-from reportgen.load import ReportSettings
-from reportgen.render import render_html, template_dirs
+from reportgen.inputs.load import ReportSettings
+from reportgen.report.aggregate import PublicationGroup, aggregate
+from reportgen.report.render import render_html, template_dirs
 from tests.conftest import DATA, ROOT, run
 
 SECTION = "sections/04-quan-ly-cu-tru.html.j2"

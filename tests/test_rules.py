@@ -5,11 +5,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from reportgen.build import check_year
-from reportgen.catalog import load_catalog
+from reportgen.checks.cross_field import Rule, evaluate
+from reportgen.declared.catalog import load_catalog
 from reportgen.errors import ConfigError
+from reportgen.pipeline import check_year
 from reportgen.problems import Problem
-from reportgen.rules import Rule, evaluate
 
 WHERE = ("x.xlsx", "Chỉ tiêu", "342")
 CELLS = {"a": "D3", "b": "D4", "c": "D5"}

@@ -81,6 +81,6 @@ def test_a_log_that_cannot_be_written_warns_but_keeps_the_report(
         result = run("build", "--year", 2018, "--data-dir", data_dir, "--out-dir", out)
     assert result.exit_code == 0
     assert (out / f"{STEM}.pdf").is_file()
-    assert [r.getMessage() for r in caplog.records if r.name == "reportgen.runlog"] == [
+    assert [r.getMessage() for r in caplog.records if r.name == "reportgen.outputs.runlog"] == [
         f"Cảnh báo: không ghi được nhật ký {out / LOG}: Is a directory"
     ]

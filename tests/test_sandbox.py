@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import render
-from reportgen.build import preview_renderer
-from reportgen.preview import Preview, make_server
+from reportgen.outputs.preview import Preview, make_server
+from reportgen.pipeline import preview_renderer
+from reportgen.report import render
 from tests.conftest import DATA, run
 
 SECTION = "sections/04-quan-ly-cu-tru.html.j2"
@@ -403,7 +403,7 @@ def test_an_unreadable_settings_file_is_one_located_error(data_dir, tmp_path, mo
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr("reportgen.regular.os.open", refuse)
+    monkeypatch.setattr("reportgen.inputs.regular.os.open", refuse)
     output = _settings_error(data_dir, tmp_path)
     assert (
         "  [lỗi] 2018/bao-cao.toml: không đọc được tệp (không có quyền đọc tệp) — hãy kiểm tra "

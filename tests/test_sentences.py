@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.aggregate import aggregate
-from reportgen.build import preview_renderer
-from reportgen.catalog import load_catalog, load_registry
-from reportgen.check import Place, Row, Submission
-from reportgen.load import ReportSettings, read_settings
+from reportgen.checks.submission import Place, Row, Submission
+from reportgen.declared.catalog import load_catalog, load_registry
+from reportgen.inputs.load import ReportSettings, read_settings
+from reportgen.pipeline import preview_renderer
 from reportgen.problems import summary
-from reportgen.render import BUILTIN_TEMPLATES as BUILTIN
-from reportgen.render import render_html, template_dirs
+from reportgen.report.aggregate import aggregate
+from reportgen.report.render import BUILTIN_TEMPLATES as BUILTIN
+from reportgen.report.render import render_html, template_dirs
 from tests.conftest import DATA
 
 CATALOG, REGISTRY = load_catalog(DATA), load_registry(DATA)
@@ -349,8 +349,8 @@ def test_the_count_line_says_zero_in_words(counts, line):
 
 
 def test_a_wording_folder_that_is_not_there_is_named_in_the_message(tmp_path: Path):
-    from reportgen.build import with_wording
     from reportgen.errors import TemplateProblem
+    from reportgen.pipeline import with_wording
 
     assert with_wording([tmp_path, BUILTIN], "") == [tmp_path, BUILTIN]
     assert with_wording([tmp_path, BUILTIN], "2018") == [

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from reportgen.build import _prepare
-from reportgen.chart import trend_chart
+from reportgen.pipeline import _prepare
 from reportgen.problems import WARNING, Problem
+from reportgen.report.chart import trend_chart
 from tests.conftest import DATA, run
 from tests.sample_2018_6_thang import UNITS as HALF_2018
 from tests.samples import write_year

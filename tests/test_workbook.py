@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from reportgen.catalog import load_catalog
+from reportgen.declared.catalog import load_catalog
 from tests.conftest import DATA, run
 from tests.fill import fill_workbook
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from reportgen.build import check_year
-from reportgen.catalog import load_catalog, load_registry
+from reportgen.blank_workbook import blank_workbook
+from reportgen.declared.catalog import load_catalog, load_registry
+from reportgen.pipeline import check_year
 from reportgen.problems import Problem
-from reportgen.workbook import blank_workbook
 from tests.conftest import DATA, ROOT
 from tests.fill import fill_workbook
 

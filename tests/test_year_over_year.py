@@ -5,7 +5,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from reportgen.build import check_year
+from reportgen.pipeline import check_year
 from reportgen.problems import WARNING, Problem
 from tests.conftest import DATA, run
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import iterparse
 
-from reportgen.layout import column_index
+from reportgen.workbook_layout import column_index
 
 log = logging.getLogger(__name__)
 

@@ -39,7 +39,9 @@ def cache_dir() -> Path | None:
 def code_digest() -> str:
     """Return a digest of this package's code: a new version never reuses old results."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -6,18 +6,18 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
-from reportgen import layout
 from reportgen import messages as msg
-from reportgen import problem_rules as pr
-from reportgen.catalog import Catalog, Column, Commune, Registry, Table, Unit
+from reportgen import workbook_layout as layout
+from reportgen.checks import rule_table as pr
+from reportgen.checks.cross_field import evaluate
+from reportgen.checks.rule_table import RULES, RuleSpec, problem, spec_of
+from reportgen.declared.catalog import Catalog, Column, Commune, Registry, Table, Unit
+from reportgen.declared.periods import ANNUAL, Period
 from reportgen.fact_table import Fact, indicator_facts, row_facts
-from reportgen.legacy_encoding import TCVN3, detect
-from reportgen.load import RawWorkbook
+from reportgen.inputs.legacy_encoding import TCVN3, detect
+from reportgen.inputs.load import RawWorkbook
 from reportgen.names import fold, mentions, name_key, name_variants, names_a_district, nfc
-from reportgen.periods import ANNUAL, Period
-from reportgen.problem_rules import RULES, RuleSpec, problem, spec_of
 from reportgen.problems import WARNING, Problem
-from reportgen.rules import evaluate
 from reportgen.vietnamese import number as format_number
 from reportgen.visible import strip_controls, visible
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportgen import messages as msg
+from reportgen.declared.toml_errors import explain
 from reportgen.errors import ConfigError
-from reportgen.regular import NotRegularFile, read_error, read_regular
-from reportgen.toml_errors import explain
+from reportgen.inputs.regular import NotRegularFile, read_error, read_regular
 from reportgen.visible import visible
 
 PERIODS_FILE = "periods.toml"

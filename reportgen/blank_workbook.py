@@ -10,10 +10,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from reportgen import layout
 from reportgen import messages as msg
-from reportgen.catalog import Catalog, Column, Commune, Unit
-from reportgen.periods import ANNUAL, Period
+from reportgen import workbook_layout as layout
+from reportgen.declared.catalog import Catalog, Column, Commune, Unit
+from reportgen.declared.periods import ANNUAL, Period
 from reportgen.vietnamese import number as format_number
 from reportgen.write import pin_zip
 

@@ -27,10 +27,10 @@ from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 
 from reportgen import messages as msg
-from reportgen import problem_rules as pr
-from reportgen.layout import cell_ref, column_index
-from reportgen.problem_rules import RuleSpec
+from reportgen.checks import rule_table as pr
+from reportgen.checks.rule_table import RuleSpec
 from reportgen.vietnamese import number
+from reportgen.workbook_layout import cell_ref, column_index
 
 # A district's workbook is about 12 kB and 1,000 cells; these limits leave a wide margin.
 MAX_FILE_BYTES = 20 * 1024 * 1024  # the file on disk
@@ -40,7 +40,7 @@ MAX_CELLS = 200_000  # cells of all sheets, each counted from A1 to its last cel
 # Text of the cells that use shared strings (.xlsx), each string counted once per cell using it:
 # a string is stored once but a reader makes a copy of it for every cell.
 MAX_SHARED_TEXT_BYTES = 64 * 1024 * 1024
-# Each workbook is read and checked in a child process with these ceilings (reportgen.isolate):
+# Each workbook is read and checked in a child process with these ceilings (inputs/isolate.py):
 # what passes the scan below can still crash a reader, or make it loop.
 READ_MEMORY = 512 * 1024 * 1024  # memory it may add to what the process already holds
 READ_CPU_SECONDS = 20  # CPU time

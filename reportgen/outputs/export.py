@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen import messages as msg
-from reportgen.build import CheckResult, check_year
-from reportgen.catalog import Catalog
+from reportgen.declared.catalog import Catalog
+from reportgen.declared.periods import load_periods
 from reportgen.errors import ConfigError, ProblemsFoundInYears
 from reportgen.fact_table import INDICATORS, ROWS, YEAR, Fact, submission_facts
-from reportgen.periods import load_periods
+from reportgen.outputs.runlog import LOG_FILE, record_run
+from reportgen.pipeline import CheckResult, check_year
 from reportgen.problems import Problem, count_errors
-from reportgen.provenance import csv_text
-from reportgen.runlog import LOG_FILE, record_run
+from reportgen.report.provenance import csv_text
 from reportgen.visible import shown_name, visible
 from reportgen.write import write_set
 
@@ -270,7 +270,7 @@ def _xlsx(sheets, day: dt.date) -> bytes:
     import pandas as pd
     from openpyxl.utils import get_column_letter
 
-    from reportgen.workbook import xlsx_bytes
+    from reportgen.blank_workbook import xlsx_bytes
 
     writer = pd.ExcelWriter(io.BytesIO(), engine="openpyxl")
     for name, frame in sheets:

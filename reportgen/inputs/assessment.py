@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from reportgen import messages as msg
-from reportgen.problem_rules import ASSESSMENT, problem
+from reportgen.checks.rule_table import ASSESSMENT, problem
 from reportgen.problems import ERROR, Problem
 from reportgen.visible import strip_controls, visible
 

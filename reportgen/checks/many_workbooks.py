@@ -25,22 +25,22 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.cache import cache_dir, code_digest, prune
-from reportgen.cache_entry import MAX_ENTRY_BYTES, BadEntry, entry_bytes, read_entry
-from reportgen.catalog import Catalog, Registry
-from reportgen.check import WorkbookCheck, inspect_workbook
-from reportgen.isolate import ChildFailed, Reader, call_isolated
-from reportgen.load import (
+from reportgen.checks.cache import cache_dir, code_digest, prune
+from reportgen.checks.cache_entry import MAX_ENTRY_BYTES, BadEntry, entry_bytes, read_entry
+from reportgen.checks.rule_table import READER_FAILED, problem, spec_of
+from reportgen.checks.submission import WorkbookCheck, inspect_workbook
+from reportgen.declared.catalog import Catalog, Registry
+from reportgen.declared.periods import Period
+from reportgen.inputs.isolate import ChildFailed, Reader, call_isolated
+from reportgen.inputs.load import (
     LoadError,
     not_a_file_problem,
     read_input,
     read_workbook,
     unreadable_problem,
 )
-from reportgen.periods import Period
-from reportgen.problem_rules import READER_FAILED, problem, spec_of
+from reportgen.inputs.regular import is_regular
 from reportgen.problems import Problem
-from reportgen.regular import is_regular
 from reportgen.visible import shown_name, visible
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ def inspect_path(
     (a few kB) comes back. The child is `reader` (from _new_reader) when given, else one forked
     for this workbook alone.
     """
-    from reportgen import limits  # imported here: a run served from the cache reads nothing
+    from reportgen.inputs import limits  # imported here: a run served from the cache reads nothing
 
     _prepare(registry, year)  # before the child is forked: it inherits what is computed
     try:
@@ -98,7 +98,7 @@ def inspect_path(
 
 
 def _ceilings() -> dict:
-    from reportgen import limits
+    from reportgen.inputs import limits
 
     return {
         "memory": limits.READ_MEMORY,
@@ -127,7 +127,7 @@ def _prepare(registry: Registry, year: int) -> None:
     import encodings.cp437  # noqa: F401 - zipfile decodes member names with it
     import zipfile  # noqa: F401
 
-    from reportgen import limits  # noqa: F401
+    from reportgen.inputs import limits  # noqa: F401
 
     registry.unit_index(year)
     registry.commune_index(year)
@@ -283,7 +283,9 @@ def _key(path: Path, scope: str, config: str, input_sha256: str) -> str:
 
 def _lookup(cache: Path, path: Path, scope: str, config: str) -> Inspected | None:
     """Return the cached outcome of a workbook as it is now on disk, or None (a miss)."""
-    from reportgen.limits import MAX_FILE_BYTES  # here: a check served from the cache skips it
+    from reportgen.inputs.limits import (
+        MAX_FILE_BYTES,
+    )  # here: a check served from the cache skips it
 
     try:
         with path.open("rb") as fh:

@@ -15,8 +15,8 @@ import dataclasses
 import hashlib
 import json
 
-from reportgen.catalog import Choice, Unit
-from reportgen.check import Place, Row, Submission, WorkbookCheck
+from reportgen.checks.submission import Place, Row, Submission, WorkbookCheck
+from reportgen.declared.catalog import Choice, Unit
 from reportgen.fact_table import Fact
 from reportgen.problems import Problem
 

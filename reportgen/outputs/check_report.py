@@ -17,15 +17,15 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from reportgen import messages as msg
+from reportgen.blank_workbook import header_row, xlsx_bytes
+from reportgen.checks.rule_table import MISSING_UNIT, Kind, spec_of
+from reportgen.declared.periods import ANNUAL, folder_name
 from reportgen.names import fold
-from reportgen.periods import ANNUAL, folder_name
-from reportgen.problem_rules import MISSING_UNIT, Kind, spec_of
+from reportgen.outputs.runlog import LOG_FILE, record_run
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.problems import summary as count_line
-from reportgen.runlog import LOG_FILE, record_run
 from reportgen.vietnamese import number
 from reportgen.visible import shown_name, visible
-from reportgen.workbook import header_row, xlsx_bytes
 from reportgen.write import write_set
 
 REPORT_STEM = "kiem-tra-{year}"

@@ -12,8 +12,8 @@ import re
 
 import lxml.html
 
-from reportgen.catalog import Province
-from reportgen.load import ReportSettings
+from reportgen.declared.catalog import Province
+from reportgen.inputs.load import ReportSettings
 from reportgen.write import pin_zip
 
 FONT = "Times New Roman"

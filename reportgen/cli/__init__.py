@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from reportgen import messages as msg
+from reportgen.checks.rule_table import MISSING_UNIT, spec_of
 from reportgen.errors import ConfigError, ProblemsFound, RenderError, ReportgenError
-from reportgen.problem_rules import MISSING_UNIT, spec_of
 from reportgen.problems import Problem, summary
 from reportgen.visible import shown_name, visible
 
@@ -380,7 +380,7 @@ def build(
       reportgen build --year 2018 --templates-dir mau-rieng --allow-missing
       reportgen build --year 2019 --period 6-thang
     """
-    from reportgen.build import build_report
+    from reportgen.pipeline import build_report
 
     _refuse_out_dir_in_data(out_dir, data_dir, year, period)
     try:
@@ -431,14 +431,14 @@ def check(year, period, data_dir, out_dir):
       reportgen -v check --year 2018 --out-dir kiem-tra
       reportgen check --year 2019 --period 6-thang
     """
-    from reportgen.build import check_year
-    from reportgen.report_check import (
+    from reportgen.outputs.check_report import (
         FEEDBACK_DIR,
         REPORT_STEM,
         collection_states,
         completeness_rows,
         write_check_report,
     )
+    from reportgen.pipeline import check_year
 
     _refuse_out_dir_in_data(out_dir, data_dir, year, period)
     verbose = click.get_current_context().find_root().params.get("verbose", 0)
@@ -491,8 +491,8 @@ def preview(year, period, data_dir, templates_dir, style, no_appendix, allow_mis
       reportgen preview --year 2018
       reportgen preview --year 2018 --templates-dir mau-rieng --port 8080
     """
-    from reportgen.build import preview_renderer
-    from reportgen.preview import Preview, make_server
+    from reportgen.outputs.preview import Preview, make_server
+    from reportgen.pipeline import preview_renderer
 
     render, watched = preview_renderer(
         year, data_dir, templates_dir, allow_missing, style, not no_appendix, period
@@ -539,8 +539,8 @@ def template(year, period, data_dir, out_dir):
       reportgen template --year 2026 --out-dir gui-xa
       reportgen template --year 2019 --period 6-thang
     """
-    from reportgen.build import blanks_folder, write_templates
-    from reportgen.load import year_folder
+    from reportgen.inputs.load import year_folder
+    from reportgen.pipeline import blanks_folder, write_templates
 
     out_dir = out_dir or blanks_folder(year, period)
     data_folder = year_folder(data_dir, year, period)
@@ -608,7 +608,7 @@ def export(year, years, period, data_dir, out_dir, formats, allow_missing):
       reportgen export --years 2017-2019 --format xlsx
     """
     from reportgen.errors import ProblemsFoundInYears
-    from reportgen.export import export_facts
+    from reportgen.outputs.export import export_facts
 
     if year is None and not years:
         click.echo(msg.EXPORT_NO_YEAR, err=True)

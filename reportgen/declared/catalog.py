@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen import messages as msg
+from reportgen.checks.cross_field import Rule, YearOverYear, parse_rules, parse_year_over_year
+from reportgen.declared.toml_errors import explain
 from reportgen.errors import ConfigError
+from reportgen.inputs.regular import NotRegularFile, read_error, read_regular
 from reportgen.names import fold, name_variants, nfc
-from reportgen.regular import NotRegularFile, read_error, read_regular
-from reportgen.rules import Rule, YearOverYear, parse_rules, parse_year_over_year
-from reportgen.toml_errors import explain
 from reportgen.visible import visible
 
 CATALOG_FILE = "catalog.toml"

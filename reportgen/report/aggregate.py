@@ -9,12 +9,12 @@ Rows of a row sheet group by the columns catalog.toml declares (`group`).
 from dataclasses import dataclass, field
 
 from reportgen import messages as msg
-from reportgen.catalog import Catalog, Choice, Province, Table, Unit
-from reportgen.check import Place, Submission
+from reportgen.checks.submission import Place, Submission
+from reportgen.declared.catalog import Catalog, Choice, Province, Table, Unit
+from reportgen.declared.periods import ANNUAL, DEFAULT_KINDS, Period, period_for
 from reportgen.fact_table import INDICATORS, ROWS, Fact, Figure, group_key, submission_facts
-from reportgen.load import ReportSettings
+from reportgen.inputs.load import ReportSettings
 from reportgen.names import collation_key, fold, name_key
-from reportgen.periods import ANNUAL, DEFAULT_KINDS, Period, period_for
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen import messages as msg
-from reportgen.aggregate import ReportData, Trend, aggregate
-from reportgen.assessment import ASSESSMENT_FILE
-from reportgen.assessment import SKELETON as ASSESSMENT_SKELETON
-from reportgen.batch import config_digest, inspect_all
-from reportgen.catalog import (
+from reportgen.checks.cross_field import copied_rows, year_over_year
+from reportgen.checks.many_workbooks import config_digest, inspect_all
+from reportgen.checks.rule_table import (
+    ASSESSMENT,
+    NO_FOLDER,
+    PREVIOUS_SKIPPED,
+    SETTINGS,
+    TREND_SKIPPED,
+    problem,
+    spec_of,
+)
+from reportgen.checks.submission import Completeness, Submission, WorkbookCheck, check_completeness
+from reportgen.declared.catalog import (
     CATALOG_FILE,
     Catalog,
     Registry,
@@ -21,9 +29,20 @@ from reportgen.catalog import (
     load_catalog,
     load_registry,
 )
-from reportgen.check import Completeness, Submission, WorkbookCheck, check_completeness
+from reportgen.declared.periods import (
+    ANNUAL,
+    PERIODS_FILE,
+    Period,
+    folder_name,
+    load_periods,
+    period_for,
+    with_span,
+)
+from reportgen.declared.territory import common_units, same_territory
 from reportgen.errors import ConfigError, ProblemsFound, ReportgenError, TemplateProblem
-from reportgen.load import (
+from reportgen.inputs.assessment import ASSESSMENT_FILE
+from reportgen.inputs.assessment import SKELETON as ASSESSMENT_SKELETON
+from reportgen.inputs.load import (
     SETTINGS_FILE,
     OfficialSettings,
     ReportSettings,
@@ -33,30 +52,11 @@ from reportgen.load import (
     year_folder,
 )
 from reportgen.names import fold
-from reportgen.periods import (
-    ANNUAL,
-    PERIODS_FILE,
-    Period,
-    folder_name,
-    load_periods,
-    period_for,
-    with_span,
-)
-from reportgen.problem_rules import (
-    ASSESSMENT,
-    NO_FOLDER,
-    PREVIOUS_SKIPPED,
-    SETTINGS,
-    TREND_SKIPPED,
-    problem,
-    spec_of,
-)
+from reportgen.outputs.runlog import LOG_FILE, record_run
 from reportgen.problems import Problem, count_errors, count_warnings, sort_problems
-from reportgen.provenance import figures_in, in_text_order, sources_csv
-from reportgen.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
-from reportgen.rules import copied_rows, year_over_year
-from reportgen.runlog import LOG_FILE, record_run
-from reportgen.territory import common_units, same_territory
+from reportgen.report.aggregate import ReportData, Trend, aggregate
+from reportgen.report.provenance import figures_in, in_text_order, sources_csv
+from reportgen.report.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
 from reportgen.visible import visible
 from reportgen.write import write_new_file, write_set
 
@@ -494,17 +494,17 @@ def render_outputs(
     if "html" in formats:
         files[f"{stem}.html"] = html.encode("utf-8")
     if "pdf" in formats:
-        from reportgen.pdf import render_pdf
+        from reportgen.outputs.pdf import render_pdf
 
         files[f"{stem}.pdf"] = render_pdf(html, dirs, data.settings.date)
     template = OFFICIAL_TEMPLATE if style == "official" else MAIN_TEMPLATE
     if "docx" in formats:
-        from reportgen.word import render_docx
+        from reportgen.outputs.word import render_docx
 
         with _made_from(template, "Word (.docx)"):
             files[f"{stem}.docx"] = render_docx(html, style, data.settings, data.province)
     if "fragment" in formats:
-        from reportgen.fragment import article_body
+        from reportgen.outputs.fragment import article_body
 
         article = html if style == "article" else render_document(data, catalog, dirs)
         name = OUTPUT_STEM.format(year=scope) + FRAGMENT_SUFFIX
@@ -597,7 +597,7 @@ def write_templates(
     written into that data folder (data/<year>/, data/<year>-<period>/) when missing: `build`
     reads them there. period: a code of periods.toml; its blank workbooks say it.
     """
-    from reportgen.workbook import blank_workbook  # openpyxl: only this command needs it
+    from reportgen.blank_workbook import blank_workbook  # openpyxl: only this command needs it
 
     catalog = load_catalog(data_dir)
     registry = load_registry(data_dir)

@@ -11,8 +11,11 @@ from pathlib import Path
 import python_calamine
 
 from reportgen import messages as msg
-from reportgen import problem_rules as pr
-from reportgen.assessment import (
+from reportgen.checks import rule_table as pr
+from reportgen.checks.rule_table import RuleSpec, problem
+from reportgen.declared.periods import ANNUAL, folder_name
+from reportgen.declared.toml_errors import explain
+from reportgen.inputs.assessment import (
     ASSESSMENT_FILE,
     MAX_ASSESSMENT_BYTES,
     Assessment,
@@ -20,12 +23,9 @@ from reportgen.assessment import (
     missing_notes,
     too_big,
 )
-from reportgen.cellinfo import CellInfo, read_cell_info
-from reportgen.periods import ANNUAL, folder_name
-from reportgen.problem_rules import RuleSpec, problem
+from reportgen.inputs.cellinfo import CellInfo, read_cell_info
+from reportgen.inputs.regular import NotRegularFile, read_error, read_regular
 from reportgen.problems import ERROR, NOTE, WARNING, Problem
-from reportgen.regular import NotRegularFile, read_error, read_regular
-from reportgen.toml_errors import explain
 from reportgen.visible import shown_name, strip_controls, visible
 
 log = logging.getLogger(__name__)
@@ -127,7 +127,7 @@ def read_input(path: Path) -> bytes:
     The caller hashes them and hands them to read_workbook: the digest that keys the cache and
     names the file in the run log is that of the very bytes checked, even if the file changes.
     """
-    from reportgen.limits import MAX_FILE_BYTES, too_large
+    from reportgen.inputs.limits import MAX_FILE_BYTES, too_large
 
     # An OSError (not allowed, gone) goes up: the caller makes it the file's one problem.
     with path.open("rb") as fh:
@@ -147,8 +147,8 @@ def read_workbook(path: Path, data: bytes | None = None) -> RawWorkbook:
     abort the process or ask for terabytes.
     """
     # Imported here: a rebuild served from the cache never reads a workbook.
-    from reportgen import limits
-    from reportgen.isolate import ChildFailed, call_isolated
+    from reportgen.inputs import limits
+    from reportgen.inputs.isolate import ChildFailed, call_isolated
 
     try:
         read = call_isolated(
@@ -193,7 +193,7 @@ def _read_here(path: Path, data: bytes | None = None) -> RawWorkbook | Unread:
 
 
 def _read(path: Path, data: bytes | None = None) -> RawWorkbook:
-    from reportgen.limits import scan
+    from reportgen.inputs.limits import scan
 
     refused, scanned = scan(path, data)
     if refused:

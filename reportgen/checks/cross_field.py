@@ -18,10 +18,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reportgen import messages as msg
+from reportgen.checks.rule_table import COPIED_ROWS, RULES, YEAR_OVER_YEAR, cross_field, problem
 from reportgen.fact_table import INDICATORS, submission_facts
 from reportgen.fact_table import YEAR as WHOLE_YEAR
 from reportgen.names import fold
-from reportgen.problem_rules import COPIED_ROWS, RULES, YEAR_OVER_YEAR, cross_field, problem
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.vietnamese import number as format_number
 

@@ -32,16 +32,16 @@ from jinja2.utils import Namespace
 from markupsafe import Markup
 
 from reportgen import messages as msg
-from reportgen.aggregate import ReportData, change
-from reportgen.chart import bar_chart, trend_chart
 from reportgen.errors import TemplateProblem
-from reportgen.isolate import MAX_CHILD_MEMORY, ChildFailed, call_isolated
-from reportgen.provenance import traced_filter
+from reportgen.inputs.isolate import MAX_CHILD_MEMORY, ChildFailed, call_isolated
+from reportgen.report.aggregate import ReportData, change
+from reportgen.report.chart import bar_chart, trend_chart
+from reportgen.report.provenance import traced_filter
 from reportgen.vietnamese import FILTERS, number
 
 log = logging.getLogger(__name__)
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 MAIN_TEMPLATE = "report.html.j2"
 OFFICIAL_TEMPLATE = "official.html.j2"
 # The filters that print a figure: given a traced Figure they add its breakdown on hover.

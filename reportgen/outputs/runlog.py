@@ -10,11 +10,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reportgen import messages as msg
-from reportgen.assessment import ASSESSMENT_FILE
-from reportgen.cache import file_sha256
-from reportgen.catalog import declared_files
-from reportgen.load import SETTINGS_FILE, year_folder
-from reportgen.periods import ANNUAL
+from reportgen.checks.cache import file_sha256
+from reportgen.declared.catalog import declared_files
+from reportgen.declared.periods import ANNUAL
+from reportgen.inputs.assessment import ASSESSMENT_FILE
+from reportgen.inputs.load import SETTINGS_FILE, year_folder
 from reportgen.visible import shown_name, visible
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,1 @@
+"""Read what the province declares: indicators, units, provinces, periods."""
