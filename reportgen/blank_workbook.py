@@ -14,8 +14,8 @@ from reportgen import messages as msg
 from reportgen import workbook_layout as layout
 from reportgen.declared.catalog import Catalog, Column, Commune, Unit
 from reportgen.declared.periods import ANNUAL, Period
+from reportgen.outputs.write import pin_zip
 from reportgen.vietnamese import number as format_number
-from reportgen.write import pin_zip
 
 _BOLD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")

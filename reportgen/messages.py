@@ -339,7 +339,7 @@ RUN_LOG_NONE = "không có"
 RUN_LOG_TEMPLATES = "mẫu {folder}"
 RUN_LOG_FAILED = "Cảnh báo: không ghi được nhật ký {path}: {error}"
 
-# --- outputs replaced as one set (reportgen/write.py): one run at a time per out folder ---
+# --- outputs replaced as one set (reportgen/outputs/write.py): one run at a time per out folder ---
 OUTPUT_WAITING = "Một lần chạy khác đang ghi vào {folder} — đang chờ nó xong…"
 OUTPUT_HOLDS = (
     "Không ghi vào {folder} được: thư mục này chứa {inner}, mà mỗi lần chạy thay cả thư mục "

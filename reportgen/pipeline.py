@@ -53,12 +53,12 @@ from reportgen.inputs.load import (
 )
 from reportgen.names import fold
 from reportgen.outputs.runlog import LOG_FILE, record_run
+from reportgen.outputs.write import write_new_file, write_set
 from reportgen.problems import Problem, count_errors, count_warnings, sort_problems
 from reportgen.report.aggregate import ReportData, Trend, aggregate
 from reportgen.report.provenance import figures_in, in_text_order, sources_csv
 from reportgen.report.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html, template_dirs
 from reportgen.visible import visible
-from reportgen.write import write_new_file, write_set
 
 log = logging.getLogger(__name__)
 

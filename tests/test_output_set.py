@@ -2,7 +2,7 @@
 previous set or the whole new one; one run at a time writes it; the next run cleans up.
 
 The kills are real: a build runs in a child process with REPORTGEN_TEST_PAUSE_AT naming a
-step of reportgen/write.py, stops there (saying so on stderr), and gets SIGKILL.
+step of reportgen/outputs/write.py, stops there (saying so on stderr), and gets SIGKILL.
 """
 
 import fcntl
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-import reportgen.write
-from reportgen.write import PAUSE_ENV
+import reportgen.outputs.write
+from reportgen.outputs.write import PAUSE_ENV
 from tests.conftest import DATA, run
 from tests.test_end_to_end import STEM, _set_indicator
 
@@ -25,7 +25,7 @@ REPORT = [f"{STEM}.html", f"{STEM}.pdf", "nguon-so-lieu.csv"]
 CHECK = ["kiem-tra-2018.html", "kiem-tra-2018.xlsx", "gui-don-vi"]
 # A child that cannot exchange two folders in one step (as on macOS or NFS): two renames.
 TWO_RENAMES = (
-    "import reportgen.write as w; w._exchange = lambda first, second: False; "
+    "import reportgen.outputs.write as w; w._exchange = lambda first, second: False; "
     "from reportgen.cli import main; main()"
 )
 PLAIN = "from reportgen.cli import main; main()"
@@ -216,7 +216,7 @@ def test_a_run_that_waits_too_long_refuses_in_vietnamese(
     # The lock held as a running build holds it (the test above runs a real one).
     with open(out.parent / ".out.lock", "a") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
-        monkeypatch.setattr(reportgen.write, "LOCK_WAIT_SECONDS", 0)
+        monkeypatch.setattr(reportgen.outputs.write, "LOCK_WAIT_SECONDS", 0)
         result = run(command, "--year", 2018, "--data-dir", new_inputs, "--out-dir", out)
     assert result.exit_code == 1
     assert result.output == (

@@ -8,8 +8,8 @@ from pathlib import Path
 import pydyf
 import pytest
 
-import reportgen.write
-from reportgen.write import write_files, write_new_file
+import reportgen.outputs.write
+from reportgen.outputs.write import write_files, write_new_file
 from tests.conftest import run
 from tests.test_end_to_end import STEM, _set_indicator
 
@@ -64,7 +64,7 @@ def test_a_failing_switch_leaves_the_previous_set(previous, monkeypatch):
     def exchange(first, second):
         raise PermissionError(errno.EACCES, "Permission denied", str(second))
 
-    monkeypatch.setattr(reportgen.write, "_exchange", exchange)
+    monkeypatch.setattr(reportgen.outputs.write, "_exchange", exchange)
     result = _build(data_dir, out)
     assert result.exit_code == 1
     assert result.output == (

@@ -22,11 +22,11 @@ from reportgen.checks.rule_table import MISSING_UNIT, Kind, spec_of
 from reportgen.declared.periods import ANNUAL, folder_name
 from reportgen.names import fold
 from reportgen.outputs.runlog import LOG_FILE, record_run
+from reportgen.outputs.write import write_set
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.problems import summary as count_line
 from reportgen.vietnamese import number
 from reportgen.visible import shown_name, visible
-from reportgen.write import write_set
 
 REPORT_STEM = "kiem-tra-{year}"
 FEEDBACK_DIR = "gui-don-vi"  # out/<year>/gui-don-vi/: one file per unit to send back

@@ -24,11 +24,11 @@ from reportgen.declared.periods import load_periods
 from reportgen.errors import ConfigError, ProblemsFoundInYears
 from reportgen.fact_table import INDICATORS, ROWS, YEAR, Fact, submission_facts
 from reportgen.outputs.runlog import LOG_FILE, record_run
+from reportgen.outputs.write import write_set
 from reportgen.pipeline import CheckResult, check_year
 from reportgen.problems import Problem, count_errors
 from reportgen.report.provenance import csv_text
 from reportgen.visible import shown_name, visible
-from reportgen.write import write_set
 
 FORMATS = ("xlsx", "csv")
 STEM = "so-lieu-{years}"  # so-lieu-2018, so-lieu-2017-2019

@@ -14,7 +14,7 @@ import lxml.html
 
 from reportgen.declared.catalog import Province
 from reportgen.inputs.load import ReportSettings
-from reportgen.write import pin_zip
+from reportgen.outputs.write import pin_zip
 
 FONT = "Times New Roman"
 # The form's values, declared once for the Word file; official.css and style.css state the
