@@ -12,7 +12,8 @@ import pytest
 from reportgen.checks.submission import Place, Row, Submission
 from reportgen.declared.catalog import load_catalog, load_registry
 from reportgen.inputs.load import ReportSettings
-from reportgen.report.aggregate import aggregate, change
+from reportgen.report.aggregate import aggregate
+from reportgen.report.context import change
 from reportgen.report.render import BUILTIN_TEMPLATES, make_environment, render_html, template_dirs
 from tests.conftest import DATA
 

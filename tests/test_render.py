@@ -8,7 +8,8 @@ import pytest
 from reportgen.declared.catalog import load_catalog, load_registry
 from reportgen.errors import TemplateProblem
 from reportgen.inputs.load import ReportSettings
-from reportgen.report.aggregate import PublicationGroup, aggregate
+from reportgen.report.aggregate import aggregate
+from reportgen.report.context import PublicationGroup
 from reportgen.report.render import render_html, template_dirs
 from tests.conftest import DATA, ROOT, run
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from reportgen import messages as msg
 from reportgen.errors import TemplateProblem
 from reportgen.inputs.isolate import MAX_CHILD_MEMORY, ChildFailed, call_isolated
-from reportgen.report.aggregate import ReportData
+from reportgen.report.context import ReportData
 from reportgen.report.sandbox import make_environment, suspended_template_line
 from reportgen.report.template_errors import TimeUp, explain
 from reportgen.report.template_files import (

@@ -18,8 +18,8 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace
 from markupsafe import Markup
 
-from reportgen.report.aggregate import change
 from reportgen.report.chart import bar_chart, trend_chart
+from reportgen.report.context import change
 from reportgen.report.provenance import traced_filter
 from reportgen.report.template_files import asset_url, template_loader
 from reportgen.vietnamese import FILTERS

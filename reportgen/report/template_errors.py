@@ -18,7 +18,7 @@ from jinja2.sandbox import MAX_RANGE, SecurityError
 
 from reportgen import messages as msg
 from reportgen.errors import TemplateProblem
-from reportgen.report.aggregate import ReportData
+from reportgen.report.context import ReportData
 from reportgen.report.template_files import (
     BUILTIN_TEMPLATES,
     MAIN_TEMPLATE,
