@@ -122,25 +122,12 @@ class Change:
     diff: int
     ratio: float | None
 
-    @property
-    def up(self) -> bool:
-        """Return True when the figure rose by more than the tolerance."""
-        return self.direction == "up"
-
-    @property
-    def down(self) -> bool:
-        """Return True when the figure fell by more than the tolerance."""
-        return self.direction == "down"
-
-    @property
-    def equal(self) -> bool:
-        """Return True when the two figures are the same."""
-        return self.direction == "equal"
-
-    @property
-    def similar(self) -> bool:
-        """Return True when the figure moved, but within the tolerance."""
-        return self.direction == "similar"
+    # True when the figure rose, fell (each by more than the tolerance), stayed the same, or
+    # moved within the tolerance: what the template's sentences choose their words by.
+    up = property(lambda self: self.direction == "up")
+    down = property(lambda self: self.direction == "down")
+    equal = property(lambda self: self.direction == "equal")
+    similar = property(lambda self: self.direction == "similar")
 
 
 def change(now: int, before: int, tolerance: float = 0) -> Change:
