@@ -70,8 +70,11 @@ def figures_in(value) -> list[Figure]:
 def in_text_order(figures: list[Figure], html: str) -> list[Figure]:
     """Return the figures the HTML prints, each once, in the order a reader meets them.
 
+    Which figures a document prints, and where, is the templates' choice (the 2018 article
+    prints no case count; the official document does), so the facts alone cannot say it.
     A template may compute a sentence before it places it, so the order the filters ran in
-    is not the reading order: the spans' data-source attributes are.
+    is not the reading order either (the 2018 article's filters see a group's participants
+    before its sessions): the spans' data-source attributes are.
     """
     by_key = {f.key: f for f in figures}
     printed = dict.fromkeys(re.findall(r'data-source="([^"]*)"', html))
