@@ -37,20 +37,20 @@ from reportgen.declared.periods import (
     load_periods,
     period_for,
     with_span,
+    year_folder,
+)
+from reportgen.declared.settings import (
+    SETTINGS_FILE,
+    OfficialSettings,
+    ReportSettings,
+    read_assessment,
+    read_settings,
 )
 from reportgen.declared.territory import common_units, same_territory
 from reportgen.errors import ConfigError, ProblemsFound, ReportgenError, TemplateProblem
 from reportgen.inputs.assessment import ASSESSMENT_FILE
 from reportgen.inputs.assessment import SKELETON as ASSESSMENT_SKELETON
-from reportgen.inputs.load import (
-    SETTINGS_FILE,
-    OfficialSettings,
-    ReportSettings,
-    find_workbooks,
-    read_assessment,
-    read_settings,
-    year_folder,
-)
+from reportgen.inputs.find import find_workbooks
 from reportgen.names import fold
 from reportgen.outputs.runlog import LOG_FILE, record_run
 from reportgen.outputs.write import write_new_file, write_set

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.declared.catalog import load_catalog, load_registry
+from reportgen.declared.settings import ReportSettings
 from reportgen.errors import TemplateProblem
-from reportgen.inputs.load import ReportSettings
 from reportgen.report.aggregate import PublicationGroup, aggregate
 from reportgen.report.render import render_html, template_dirs
 from tests.conftest import DATA, ROOT, run

@@ -32,7 +32,7 @@ from reportgen.checks.submission import WorkbookCheck, inspect_workbook
 from reportgen.declared.catalog import Catalog, Registry
 from reportgen.declared.periods import Period
 from reportgen.inputs.isolate import ChildFailed, Reader, call_isolated
-from reportgen.inputs.load import (
+from reportgen.inputs.read import (
     LoadError,
     not_a_file_problem,
     read_input,
@@ -127,7 +127,7 @@ def _prepare(registry: Registry, year: int) -> None:
     import encodings.cp437  # noqa: F401 - zipfile decodes member names with it
     import zipfile  # noqa: F401
 
-    from reportgen.inputs import limits  # noqa: F401
+    from reportgen.inputs import prescan  # noqa: F401
 
     registry.unit_index(year)
     registry.commune_index(year)

@@ -15,7 +15,7 @@ from reportgen.declared.catalog import Catalog, Column, Commune, Registry, Table
 from reportgen.declared.periods import ANNUAL, Period
 from reportgen.fact_table import Fact, indicator_facts, row_facts
 from reportgen.inputs.legacy_encoding import TCVN3, detect
-from reportgen.inputs.load import RawWorkbook
+from reportgen.inputs.read import RawWorkbook
 from reportgen.names import fold, mentions, name_key, name_variants, names_a_district, nfc
 from reportgen.problems import WARNING, Problem
 from reportgen.vietnamese import number as format_number

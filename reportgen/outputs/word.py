@@ -13,7 +13,7 @@ import re
 import lxml.html
 
 from reportgen.declared.catalog import Province
-from reportgen.inputs.load import ReportSettings
+from reportgen.declared.settings import ReportSettings
 from reportgen.outputs.write import pin_zip
 
 FONT = "Times New Roman"
