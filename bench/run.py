@@ -81,8 +81,9 @@ weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])
 def stages(data_dir: Path) -> dict[str, float]:
     """Time each stage of the chain in-process (seconds)."""
     from reportgen.checks import submission as check
-    from reportgen.declared.catalog import load_catalog, load_registry
+    from reportgen.declared.catalog import load_catalog
     from reportgen.declared.settings import read_settings
+    from reportgen.declared.units import load_registry
     from reportgen.inputs.find import find_workbooks
     from reportgen.inputs.read import read_workbook
     from reportgen.outputs.pdf import render_pdf

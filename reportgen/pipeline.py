@@ -20,15 +20,7 @@ from reportgen.checks.rule_table import (
     spec_of,
 )
 from reportgen.checks.submission import Completeness, Submission, WorkbookCheck, check_completeness
-from reportgen.declared.catalog import (
-    CATALOG_FILE,
-    Catalog,
-    Registry,
-    Unit,
-    declared_files,
-    load_catalog,
-    load_registry,
-)
+from reportgen.declared.catalog import CATALOG_FILE, Catalog, declared_files, load_catalog
 from reportgen.declared.periods import (
     ANNUAL,
     PERIODS_FILE,
@@ -47,6 +39,7 @@ from reportgen.declared.settings import (
     read_settings,
 )
 from reportgen.declared.territory import common_units, same_territory
+from reportgen.declared.units import Registry, Unit, load_registry
 from reportgen.errors import ConfigError, ProblemsFound, ReportgenError, TemplateProblem
 from reportgen.inputs.assessment import ASSESSMENT_FILE
 from reportgen.inputs.assessment import SKELETON as ASSESSMENT_SKELETON

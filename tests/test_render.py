@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.declared.catalog import load_catalog, load_registry
+from reportgen.declared.catalog import load_catalog
 from reportgen.declared.settings import ReportSettings
+from reportgen.declared.units import load_registry
 from reportgen.errors import TemplateProblem
 from reportgen.report.aggregate import PublicationGroup, aggregate
 from reportgen.report.render import render_html, template_dirs

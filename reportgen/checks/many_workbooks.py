@@ -29,8 +29,9 @@ from reportgen.checks.cache import cache_dir, code_digest, prune
 from reportgen.checks.cache_entry import MAX_ENTRY_BYTES, BadEntry, entry_bytes, read_entry
 from reportgen.checks.rule_table import READER_FAILED, problem, spec_of
 from reportgen.checks.submission import WorkbookCheck, inspect_workbook
-from reportgen.declared.catalog import Catalog, Registry
+from reportgen.declared.catalog import Catalog
 from reportgen.declared.periods import Period
+from reportgen.declared.units import Registry
 from reportgen.inputs.isolate import ChildFailed, Reader, call_isolated
 from reportgen.inputs.read import (
     LoadError,

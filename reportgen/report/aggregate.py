@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 from reportgen import messages as msg
 from reportgen.checks.submission import Place, Submission
-from reportgen.declared.catalog import Catalog, Choice, Province, Table, Unit
+from reportgen.declared.catalog import Catalog, Choice, Table
 from reportgen.declared.periods import ANNUAL, DEFAULT_KINDS, Period, period_for
 from reportgen.declared.settings import ReportSettings
+from reportgen.declared.units import Province, Unit
 from reportgen.fact_table import INDICATORS, ROWS, Fact, Figure, group_key, submission_facts
 from reportgen.names import collation_key, fold, name_key
 
