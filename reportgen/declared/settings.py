@@ -231,8 +231,8 @@ def _read_official(
     return (None, form) if form else (official, [])
 
 
-# Left in a value from the commented skeleton (build.SETTINGS_SKELETON): "UBND TỈNH ...",
-# "../BC-BCĐ", "...". A real value never holds three dots or starts with "../".
+# Left in a value from the commented skeleton `template` writes (SETTINGS_SKELETON):
+# "UBND TỈNH ...", "../BC-BCĐ", "...". A real value never holds three dots or starts with "../".
 _PLACEHOLDER = re.compile(r"\.\.\.|…|^\.\./|^\.\.$")
 # Số và ký hiệu: the number has at least two digits (Nghị định 30/2020, Phụ lục I: "05").
 _NUMBER = re.compile(r"^\d{2,}/\S+$")

@@ -12,7 +12,7 @@ from reportgen.checks import rule_table as pr
 from reportgen.checks.rule_table import RuleSpec, problem
 from reportgen.inputs import limits
 from reportgen.inputs.cellinfo import CellInfo, read_cell_info
-from reportgen.inputs.limits import MAX_FILE_BYTES, Refusal, too_large
+from reportgen.inputs.limits import Refusal
 from reportgen.inputs.regular import read_error
 from reportgen.problems import Problem
 from reportgen.visible import shown_name
@@ -61,9 +61,9 @@ def read_input(path: Path) -> bytes:
     """
     # An OSError (not allowed, gone) goes up: the caller makes it the file's one problem.
     with path.open("rb") as fh:
-        data = fh.read(MAX_FILE_BYTES + 1)  # no more, even if the file grows meanwhile
-    if len(data) > MAX_FILE_BYTES:
-        raise LoadError.of(too_large(path.stat().st_size))
+        data = fh.read(limits.MAX_FILE_BYTES + 1)  # no more, even if the file grows meanwhile
+    if len(data) > limits.MAX_FILE_BYTES:
+        raise LoadError.of(limits.too_large(path.stat().st_size))
     return data
 
 
