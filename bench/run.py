@@ -81,18 +81,21 @@ weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])
 def stages(data_dir: Path) -> dict[str, float]:
     """Time each stage of the chain in-process (seconds)."""
     from reportgen.checks import submission as check
-    from reportgen.declared.catalog import load_catalog, load_registry
-    from reportgen.inputs import load
+    from reportgen.declared.catalog import load_catalog
+    from reportgen.declared.settings import read_settings
+    from reportgen.declared.units import load_registry
+    from reportgen.inputs.find import find_workbooks
+    from reportgen.inputs.read import read_workbook
     from reportgen.outputs.pdf import render_pdf
     from reportgen.report.aggregate import aggregate
     from reportgen.report.render import render_html, template_dirs
 
     times = {}
     t = time.perf_counter()
-    files, _ = load.find_workbooks(data_dir, YEAR)
+    files, _ = find_workbooks(data_dir, YEAR)
     times["find"] = time.perf_counter() - t
     t = time.perf_counter()
-    raws = [load.read_workbook(p) for p in files]
+    raws = [read_workbook(p) for p in files]
     times["load"] = time.perf_counter() - t
     t = time.perf_counter()
     catalog, registry = load_catalog(data_dir), load_registry(data_dir)
@@ -100,7 +103,7 @@ def stages(data_dir: Path) -> dict[str, float]:
     check.check_completeness(results, registry, YEAR, "")
     times["check"] = time.perf_counter() - t
     subs = [c.submission for c in results if c.submission is not None]
-    settings, _ = load.read_settings(data_dir, YEAR)
+    settings, _ = read_settings(data_dir, YEAR)
     t = time.perf_counter()
     data = aggregate(subs, catalog, registry.province_for(YEAR), settings, YEAR)
     times["aggregate"] = time.perf_counter() - t

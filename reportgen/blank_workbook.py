@@ -12,8 +12,9 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from reportgen import messages as msg
 from reportgen import workbook_layout as layout
-from reportgen.declared.catalog import Catalog, Column, Commune, Unit
+from reportgen.declared.catalog import Catalog, Column
 from reportgen.declared.periods import ANNUAL, Period
+from reportgen.declared.units import Commune, Unit
 from reportgen.outputs.write import pin_zip
 from reportgen.vietnamese import number as format_number
 

@@ -20,15 +20,7 @@ from reportgen.checks.rule_table import (
     spec_of,
 )
 from reportgen.checks.submission import Completeness, Submission, WorkbookCheck, check_completeness
-from reportgen.declared.catalog import (
-    CATALOG_FILE,
-    Catalog,
-    Registry,
-    Unit,
-    declared_files,
-    load_catalog,
-    load_registry,
-)
+from reportgen.declared.catalog import CATALOG_FILE, Catalog, declared_files, load_catalog
 from reportgen.declared.periods import (
     ANNUAL,
     PERIODS_FILE,
@@ -37,20 +29,21 @@ from reportgen.declared.periods import (
     load_periods,
     period_for,
     with_span,
+    year_folder,
 )
-from reportgen.declared.territory import common_units, same_territory
-from reportgen.errors import ConfigError, ProblemsFound, ReportgenError, TemplateProblem
-from reportgen.inputs.assessment import ASSESSMENT_FILE
-from reportgen.inputs.assessment import SKELETON as ASSESSMENT_SKELETON
-from reportgen.inputs.load import (
+from reportgen.declared.settings import (
     SETTINGS_FILE,
     OfficialSettings,
     ReportSettings,
-    find_workbooks,
     read_assessment,
     read_settings,
-    year_folder,
 )
+from reportgen.declared.territory import common_units, same_territory
+from reportgen.declared.units import Registry, Unit, load_registry
+from reportgen.errors import ConfigError, ProblemsFound, ReportgenError, TemplateProblem
+from reportgen.inputs.assessment import ASSESSMENT_FILE
+from reportgen.inputs.assessment import SKELETON as ASSESSMENT_SKELETON
+from reportgen.inputs.find import find_workbooks
 from reportgen.names import fold
 from reportgen.outputs.runlog import LOG_FILE, record_run
 from reportgen.outputs.write import write_new_file, write_set

@@ -17,7 +17,7 @@ import random
 import shutil
 from pathlib import Path
 
-from reportgen.declared.catalog import load_registry
+from reportgen.declared.units import load_registry
 from tests.samples import UnitSample, write_year
 
 ROOT = Path(__file__).resolve().parent.parent

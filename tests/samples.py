@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.blank_workbook import blank_workbook
-from reportgen.declared.catalog import load_catalog, load_registry
+from reportgen.declared.catalog import load_catalog
 from reportgen.declared.periods import ANNUAL, load_periods, period_for
-from reportgen.inputs.load import SETTINGS_FILE
+from reportgen.declared.settings import SETTINGS_FILE
+from reportgen.declared.units import load_registry
 from reportgen.pipeline import workbook_filename
 from tests.fill import fill_workbook
 

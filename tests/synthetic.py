@@ -31,7 +31,8 @@ def units_toml(n: int) -> str:
 
 @functools.cache
 def _declared(data_dir: Path):
-    from reportgen.declared.catalog import load_catalog, load_registry
+    from reportgen.declared.catalog import load_catalog
+    from reportgen.declared.units import load_registry
 
     registry = load_registry(data_dir)
     return load_catalog(data_dir), {u.code: u for u in registry.units}

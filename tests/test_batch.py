@@ -11,7 +11,8 @@ import pytest
 from openpyxl import load_workbook
 
 from reportgen.checks import many_workbooks as batch
-from reportgen.declared.catalog import load_catalog, load_registry
+from reportgen.declared.catalog import load_catalog
+from reportgen.declared.units import load_registry
 from reportgen.pipeline import check_year
 from reportgen.report.aggregate import aggregate
 from tests.conftest import ROOT, run

@@ -225,7 +225,8 @@ def test_every_sample_and_corpus_workbook_comes_back_from_its_entry_unchanged():
     # What the cache gives back must be what checking gives: rows with choices and places,
     # problems of every kind, unreadable files, .xls and .ods included.
     from reportgen.checks.cache_entry import entry_bytes, read_entry
-    from reportgen.declared.catalog import load_catalog, load_registry
+    from reportgen.declared.catalog import load_catalog
+    from reportgen.declared.units import load_registry
 
     data = ROOT / "data"
     catalog, registry = load_catalog(data), load_registry(data)

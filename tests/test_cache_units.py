@@ -5,8 +5,9 @@ import datetime as dt
 
 from reportgen.checks.cache_entry import entry_bytes, read_entry
 from reportgen.checks.submission import Place, Row, Submission, WorkbookCheck
-from reportgen.declared.catalog import LEVEL_COMMUNE, load_catalog, load_registry
-from reportgen.inputs.load import ReportSettings
+from reportgen.declared.catalog import load_catalog
+from reportgen.declared.settings import ReportSettings
+from reportgen.declared.units import LEVEL_COMMUNE, load_registry
 from reportgen.report.aggregate import aggregate
 from reportgen.report.render import render_html, template_dirs
 from tests.conftest import ROOT

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.declared.catalog import load_catalog, load_registry
+from reportgen.declared.catalog import load_catalog
 from reportgen.declared.toml_errors import explain
+from reportgen.declared.units import load_registry
 from reportgen.errors import ConfigError
 from reportgen.names import collation_key, name_key
 from tests.conftest import DATA

@@ -193,7 +193,8 @@ def test_a_blank_left_in_data_is_a_note_for_its_file_not_a_submission_nor_a_dupl
 
 def test_the_blank_carries_the_templates_mark():
     from reportgen.blank_workbook import blank_workbook
-    from reportgen.declared.catalog import load_catalog, load_registry
+    from reportgen.declared.catalog import load_catalog
+    from reportgen.declared.units import load_registry
 
     [unit] = [u for u in load_registry(DATA).units_for(YEAR) if u.code == "11953"]
     wb = load_workbook(io.BytesIO(blank_workbook(unit, YEAR, load_catalog(DATA), ())))

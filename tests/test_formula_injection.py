@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 
 from openpyxl import load_workbook
 
-from reportgen.declared.catalog import Unit
+from reportgen.declared.units import Unit
 from reportgen.fact_table import Fact, Figure
 from reportgen.report.provenance import sources_csv
 from tests.conftest import run

@@ -22,8 +22,8 @@ from openpyxl import load_workbook
 
 from reportgen.checks import cache
 from reportgen.checks import many_workbooks as batch
-from reportgen.inputs import limits
-from reportgen.inputs.load import ReportSettings
+from reportgen.declared.settings import ReportSettings
+from reportgen.inputs import limits, prescan
 from reportgen.outputs.preview import Preview, make_server
 from reportgen.outputs.word import render_docx
 from reportgen.pipeline import check_year
@@ -255,7 +255,7 @@ def test_a_zip_bomb_in_a_member_that_is_not_xml_is_refused(tmp_path: Path, membe
     """Mutant: members that are not XML inflated without counting (or not at all)."""
     bomb = _bomb_in_member(tmp_path / "bom.xlsx", member, 64 * MIB + 1)
 
-    refusal = limits.check_limits(bomb)
+    refusal = prescan.check_limits(bomb)
 
     assert refusal is not None
     assert refusal.rule == "zip_bomb"
@@ -265,7 +265,7 @@ def test_a_zip_bomb_in_a_member_that_is_not_xml_is_refused(tmp_path: Path, membe
 def test_a_large_member_under_the_limit_is_accepted(tmp_path: Path):
     """The other side of the boundary: 60 MiB of picture in a sample workbook is fine."""
     assert (
-        limits.check_limits(_bomb_in_member(tmp_path / "to.xlsx", "xl/media/a.png", 60 * MIB))
+        prescan.check_limits(_bomb_in_member(tmp_path / "to.xlsx", "xl/media/a.png", 60 * MIB))
         is None
     )
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.checks import many_workbooks as batch
-from reportgen.inputs import limits, load
+from reportgen.inputs import limits, prescan, xml_fast_scan, xml_scan, zip_scan
+from reportgen.inputs import read as reading
 from reportgen.inputs.isolate import ChildFailed, Reader, call_isolated
 from reportgen.pipeline import check_year
 from tests import hostile
@@ -117,7 +118,7 @@ def test_a_reader_that_aborts_on_a_file_the_scan_let_through_costs_that_file_onl
     # Without the scan, the cell off its row reaches calamine, which aborts (SIGABRT).
     hostile.cell_off_its_row(SOURCE, data_dir / "2018" / VICTIM)
     _spoil_other(data_dir)
-    monkeypatch.setattr(limits, "scan", _no_scan)
+    monkeypatch.setattr(prescan, "scan", _no_scan)
     result = run("check", "--year", 2018, "--data-dir", data_dir)
     assert result.exit_code == 1
     assert READER_FAILED in result.output
@@ -126,18 +127,18 @@ def test_a_reader_that_aborts_on_a_file_the_scan_let_through_costs_that_file_onl
     assert not any(word in result.output for word in ENGLISH), result.output
 
 
-_REAL_SCAN = limits.scan
+_REAL_SCAN = prescan.scan
 
 
 def _no_scan(path: Path, data: bytes | None = None):
     if path.name == VICTIM:
-        return None, limits.Scanned(path.read_bytes())
+        return None, zip_scan.Scanned(path.read_bytes())
     return _REAL_SCAN(path, data)
 
 
 def _read_or(action):
-    """Return a stand-in for load._read that does `action` for the victim, reads the others."""
-    real = load._read
+    """Return a stand-in for read._read that does `action` for the victim, reads the others."""
+    real = reading._read
 
     def read(path: Path, data: bytes | None = None):
         if path.name == VICTIM:
@@ -175,7 +176,7 @@ def test_a_reader_that_crashes_or_stalls_is_one_problem_for_its_file(
 ):
     for name, value in ceilings.items():
         monkeypatch.setattr(limits, name, value)
-    monkeypatch.setattr(load, "_read", _read_or(action))
+    monkeypatch.setattr(reading, "_read", _read_or(action))
     result = check_year(2018, data_dir)
     mine = [p for p in result.problems if p.file == VICTIM]
     assert [(p.rule, p.sheet, p.cell) for p in mine] == [("reader_failed", "", "")]
@@ -189,7 +190,7 @@ def test_a_reader_that_crashes_or_stalls_is_one_problem_for_its_file(
 
 def test_in_the_worker_pool_a_crash_costs_its_file_only(data_dir: Path, monkeypatch):
     monkeypatch.setattr(batch, "PARALLEL_FROM", 2)  # the pool, as from 40 files
-    monkeypatch.setattr(load, "_read", _read_or(os.abort))
+    monkeypatch.setattr(reading, "_read", _read_or(os.abort))
     _spoil_other(data_dir)
     result = run("check", "--year", 2018, "--data-dir", data_dir)
     assert result.exit_code == 1
@@ -199,7 +200,7 @@ def test_in_the_worker_pool_a_crash_costs_its_file_only(data_dir: Path, monkeypa
 def test_a_stopped_reader_is_not_kept_in_the_cache(data_dir: Path, monkeypatch):
     # It may pass on a quieter machine: the next run reads the file again.
     crash = [True]
-    monkeypatch.setattr(load, "_read", _read_or(lambda: crash[0] and os.abort()))
+    monkeypatch.setattr(reading, "_read", _read_or(lambda: crash[0] and os.abort()))
     assert "reader_failed" in {p.rule for p in check_year(2018, data_dir).problems}
     crash[0] = False
     result = check_year(2018, data_dir)
@@ -211,7 +212,7 @@ def test_a_bug_in_the_child_is_raised_not_hidden_as_a_bad_file(data_dir: Path, m
     def broken(path: Path, data: bytes | None = None):
         raise ValueError("a bug")
 
-    monkeypatch.setattr(load, "_read", broken)
+    monkeypatch.setattr(reading, "_read", broken)
     with pytest.raises(ChildFailed, match="ValueError: a bug") as raised:
         check_year(2018, data_dir)
     assert not raised.value.crashed
@@ -231,7 +232,7 @@ def test_the_parent_unpickles_only_data():
 def test_a_workbook_within_the_new_limits_is_read(tmp_path: Path):
     # A 1 MB shared string in 10 cells (10 MB in all) and the sample's own sheets.
     path = hostile.giant_shared_string(SOURCE, tmp_path / VICTIM, mebibytes=1, cells=10)
-    rows = load.read_workbook(path).sheets["Chỉ tiêu"]
+    rows = reading.read_workbook(path).sheets["Chỉ tiêu"]
     assert [len(rows[r][5]) for r in range(19, 29)] == [1024 * 1024] * 10
 
 
@@ -241,7 +242,7 @@ def test_cells_of_a_row_without_number_take_the_row_of_their_reference(tmp_path:
     path = hostile.with_parts(
         SOURCE, tmp_path / VICTIM, xl__worksheets__sheet3_DOT_xml=hostile.sheet_xml(rows)
     )
-    sheet = load.read_workbook(path).sheets["Chỉ tiêu"]
+    sheet = reading.read_workbook(path).sheets["Chỉ tiêu"]
     assert sheet == [[1.0, None], [None, None], [None, None], [None, 2.0]]
 
 
@@ -249,24 +250,24 @@ def _sheet(rows: str) -> bytes:
     return hostile.sheet_xml(rows)
 
 
-def _full_parse(xml: bytes, count: limits._CellCount) -> None:
-    limits._parse(xml, zipfile.ZipInfo("xl/worksheets/sheet1.xml"), count)
+def _full_parse(xml: bytes, count: xml_scan.CellCount) -> None:
+    xml_scan.parse_part(xml, zipfile.ZipInfo("xl/worksheets/sheet1.xml"), count)
 
 
 def test_the_fast_scan_leaves_a_cell_off_its_row_to_the_full_parser_which_refuses_it():
     xml = _sheet('<row r="3"><c r="A3"><v>1</v></c><c r="B7"><v>2</v></c></row>')
-    assert limits._scan_plain(xml, limits._CellCount({})) is None
-    with pytest.raises(limits._Refused) as refused:
-        _full_parse(xml, limits._CellCount({}))
+    assert xml_fast_scan.scan_plain(xml, xml_scan.CellCount({})) is None
+    with pytest.raises(limits.Refused) as refused:
+        _full_parse(xml, xml_scan.CellCount({}))
     assert (refused.value.refusal.rule, refused.value.refusal.cell) == ("cell_off_its_row", "B7")
 
 
 def test_an_empty_styled_cell_off_its_row_is_let_through_by_both_scans():
     # Readers keep only cells with a value: an empty one places nothing.
     xml = _sheet('<row r="3"><c r="A3"><v>1</v></c><c r="B7" s="1"/></row>')
-    fast = limits._CellCount({})
-    assert limits._scan_plain(xml, fast) is False
-    full = limits._CellCount({})
+    fast = xml_scan.CellCount({})
+    assert xml_fast_scan.scan_plain(xml, fast) is False
+    full = xml_scan.CellCount({})
     _full_parse(xml, full)
     assert fast.done == full.done == 3  # A1:A3
 
@@ -289,9 +290,9 @@ def test_a_shared_string_is_measured_even_when_cdata_fakes_string_boundaries(dat
 def test_a_crash_in_the_middle_of_a_run_costs_that_file_only(data_dir: Path, monkeypatch):
     # One reader serves file after file: the one after the crash gets a fresh reader.
     middle = "340-dong-hung-2018.xlsx"
-    real = load._read
+    real = reading._read
     monkeypatch.setattr(
-        load, "_read", lambda p, d=None: os.abort() if p.name == middle else real(p, d)
+        reading, "_read", lambda p, d=None: os.abort() if p.name == middle else real(p, d)
     )
     monkeypatch.setattr(Reader, "RENEW_AFTER", 3)  # and it is renewed on the way
     result = check_year(2018, data_dir)

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportgen.inputs import limits
-from reportgen.inputs.load import read_workbook
+from reportgen.inputs import limits, xml_fast_scan, xml_scan
+from reportgen.inputs.read import read_workbook
 from reportgen.pipeline import check_year
 from tests import hostile
 from tests.conftest import DATA, ROOT, run
@@ -299,12 +299,12 @@ def test_the_fast_scan_agrees_with_the_full_parser(cells, merged):
         ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
         f"<sheetData>{body}</sheetData>{merge}</worksheet>"
     ).encode()
-    fast = limits._CellCount({})
-    marked = limits._scan_plain(xml, fast)
-    full = limits._CellCount({})
+    fast = xml_scan.CellCount({})
+    marked = xml_fast_scan.scan_plain(xml, fast)
+    full = xml_scan.CellCount({})
     try:
-        limits._parse(xml, zipfile.ZipInfo("xl/worksheets/sheet1.xml"), full)
-    except limits._Refused:
+        xml_scan.parse_part(xml, zipfile.ZipInfo("xl/worksheets/sheet1.xml"), full)
+    except limits.Refused:
         assert marked is None  # past a limit: only the full parser words the refusal
         return
     if marked is None:

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from reportgen.checks.submission import Place, Row, Submission
-from reportgen.declared.catalog import load_catalog, load_registry
-from reportgen.inputs.load import ReportSettings
+from reportgen.declared.catalog import load_catalog
+from reportgen.declared.settings import ReportSettings
+from reportgen.declared.units import load_registry
 from reportgen.report.aggregate import aggregate
 from reportgen.report.context import change
 from reportgen.report.render import BUILTIN_TEMPLATES, make_environment, render_html, template_dirs

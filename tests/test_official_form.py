@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.declared.periods import load_periods, period_for
+from reportgen.declared.settings import read_settings
 from reportgen.inputs.assessment import Assessment, Block, decode_assessment, parse_assessment
-from reportgen.inputs.load import read_settings
 from reportgen.pipeline import settings_skeleton
 from tests.conftest import ROOT, pdf_text, run
 from tests.test_official import page_text
@@ -394,11 +394,11 @@ def test_a_sub_heading_is_not_taken_for_a_comment():
 def test_a_staff_text_too_big_stops_the_build_before_it_is_read(data_dir: Path, monkeypatch):
     (data_dir / "2018/nhan-dinh.md").write_bytes(b"## T\xc3\xacnh h\xc3\xacnh\n" + b"x" * 200_000)
     read = []
-    import reportgen.inputs.load
+    import reportgen.declared.settings
 
-    real = reportgen.inputs.load.read_regular
+    real = reportgen.declared.settings.read_regular
     monkeypatch.setattr(
-        reportgen.inputs.load,
+        reportgen.declared.settings,
         "read_regular",
         lambda p: read.append(f"{p.parent.name}/{p.name}") or real(p),
     )

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from reportgen import workbook_layout as layout
 from reportgen.checks.submission import parse_count
-from reportgen.inputs import limits
-from reportgen.inputs.load import read_settings
+from reportgen.declared.settings import read_settings
+from reportgen.inputs import prescan, xml_scan
 from reportgen.names import collation_key, fold, name_key, name_variants
 from reportgen.vietnamese import long_date, number, padded, percent
 
@@ -163,7 +163,7 @@ def test_a_toneless_syllable_sorts_before_its_toned_forms(syllable):
 @given(st.integers(min_value=0, max_value=16_383), st.integers(min_value=0, max_value=1_048_575))
 def test_cell_references_round_trip(col, row):
     ref = layout.cell_ref(row, col)
-    assert limits._column_number(ref, -1) == col + 1
+    assert xml_scan._column_number(ref, -1) == col + 1
     assert layout.column_index(layout.column_letter(col)) == col
     assert int(re.sub(r"^[A-Z]+", "", ref)) == row + 1
 
@@ -236,12 +236,12 @@ def test_the_limit_scan_takes_any_bytes(content, suffix):
         raw.write_bytes(content)
         if not zipfile.is_zipfile(raw) and not content.startswith(b"\xd0\xcf\x11\xe0"):
             # Neither a zip nor an OLE file: small, so the reader alone may refuse it.
-            assert limits.check_limits(raw) is None
+            assert prescan.check_limits(raw) is None
         zipped = Path(tmp) / f"z{suffix}"
         with zipfile.ZipFile(zipped, "w") as archive:
             archive.writestr("xl/worksheets/sheet1.xml", content)
             archive.writestr("content.xml", b"<a>" + content)
-        refusal = limits.check_limits(zipped)
+        refusal = prescan.check_limits(zipped)
         if refusal is not None:  # a known rule, said in Vietnamese
             assert refusal.rule in _RULES
             assert refusal.message and unicodedata.is_normalized("NFC", refusal.message)

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.declared.catalog import load_catalog, load_registry
+from reportgen.declared.catalog import load_catalog
+from reportgen.declared.settings import ReportSettings
+from reportgen.declared.units import load_registry
 from reportgen.errors import TemplateProblem
-from reportgen.inputs.load import ReportSettings
 from reportgen.report.aggregate import aggregate
 from reportgen.report.context import PublicationGroup
 from reportgen.report.render import render_html, template_dirs

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from reportgen.checks.submission import Place, Row, Submission
-from reportgen.declared.catalog import load_catalog, load_registry
-from reportgen.inputs.load import ReportSettings, read_settings
+from reportgen.declared.catalog import load_catalog
+from reportgen.declared.settings import ReportSettings, read_settings
+from reportgen.declared.units import load_registry
 from reportgen.pipeline import preview_renderer
 from reportgen.problems import summary
 from reportgen.report.aggregate import aggregate

@@ -13,7 +13,8 @@ import pytest
 from openpyxl import load_workbook
 
 from reportgen.blank_workbook import blank_workbook
-from reportgen.declared.catalog import load_catalog, load_registry
+from reportgen.declared.catalog import load_catalog
+from reportgen.declared.units import load_registry
 from reportgen.pipeline import check_year
 from reportgen.problems import Problem
 from tests.conftest import DATA, ROOT

@@ -16,7 +16,8 @@ import hashlib
 import json
 
 from reportgen.checks.submission import Place, Row, Submission, WorkbookCheck
-from reportgen.declared.catalog import Choice, Unit
+from reportgen.declared.catalog import Choice
+from reportgen.declared.units import Unit
 from reportgen.fact_table import Fact
 from reportgen.problems import Problem
 

@@ -29,10 +29,11 @@ from reportgen.checks.cache import cache_dir, code_digest, prune
 from reportgen.checks.cache_entry import MAX_ENTRY_BYTES, BadEntry, entry_bytes, read_entry
 from reportgen.checks.rule_table import READER_FAILED, problem, spec_of
 from reportgen.checks.submission import WorkbookCheck, inspect_workbook
-from reportgen.declared.catalog import Catalog, Registry
+from reportgen.declared.catalog import Catalog
 from reportgen.declared.periods import Period
+from reportgen.declared.units import Registry
 from reportgen.inputs.isolate import ChildFailed, Reader, call_isolated
-from reportgen.inputs.load import (
+from reportgen.inputs.read import (
     LoadError,
     not_a_file_problem,
     read_input,
@@ -127,7 +128,7 @@ def _prepare(registry: Registry, year: int) -> None:
     import encodings.cp437  # noqa: F401 - zipfile decodes member names with it
     import zipfile  # noqa: F401
 
-    from reportgen.inputs import limits  # noqa: F401
+    from reportgen.inputs import prescan  # noqa: F401
 
     registry.unit_index(year)
     registry.commune_index(year)

@@ -11,11 +11,12 @@ from reportgen import workbook_layout as layout
 from reportgen.checks import rule_table as pr
 from reportgen.checks.cross_field import evaluate
 from reportgen.checks.rule_table import RULES, RuleSpec, problem, spec_of
-from reportgen.declared.catalog import Catalog, Column, Commune, Registry, Table, Unit
+from reportgen.declared.catalog import Catalog, Column, Table
 from reportgen.declared.periods import ANNUAL, Period
+from reportgen.declared.units import Commune, Registry, Unit
 from reportgen.fact_table import Fact, indicator_facts, row_facts
 from reportgen.inputs.legacy_encoding import TCVN3, detect
-from reportgen.inputs.load import RawWorkbook
+from reportgen.inputs.read import RawWorkbook
 from reportgen.names import fold, mentions, name_key, name_variants, names_a_district, nfc
 from reportgen.problems import WARNING, Problem
 from reportgen.vietnamese import number as format_number

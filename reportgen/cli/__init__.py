@@ -539,7 +539,7 @@ def template(year, period, data_dir, out_dir):
       reportgen template --year 2026 --out-dir gui-xa
       reportgen template --year 2019 --period 6-thang
     """
-    from reportgen.inputs.load import year_folder
+    from reportgen.declared.periods import year_folder
     from reportgen.pipeline import blanks_folder, write_templates
 
     out_dir = out_dir or blanks_folder(year, period)

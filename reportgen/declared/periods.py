@@ -148,3 +148,8 @@ def with_span(period: Period, start: dt.date | None, end: dt.date | None) -> Per
 def folder_name(year: int, code: str) -> str:
     """Return the name of the folder of a period's workbooks: "2019", "2019-6-thang"."""
     return str(year) if code == ANNUAL else f"{year}-{code}"
+
+
+def year_folder(data_dir: Path, year: int, period: str = ANNUAL) -> Path:
+    """Return the folder that holds a year's workbooks (of a period: data/2019-6-thang)."""
+    return data_dir / folder_name(year, period)

@@ -8,7 +8,7 @@ change — ending an entry and starting a new one, even under a kept code — is
 the comparison.
 """
 
-from reportgen.declared.catalog import Registry
+from reportgen.declared.units import Registry
 from reportgen.errors import ConfigError
 
 

@@ -46,7 +46,7 @@ def parse_ref(ref: str) -> tuple[int, int]:
 def read_cell_info(path: Path, scanned=None, book=None) -> CellInfo:
     """Return what a workbook's values do not show; empty when the format has none of it.
 
-    A zip workbook is looked at in what the input-limits scan read of it (limits.Scanned): an
+    A zip workbook is looked at in what the input-limits scan read of it (zip_scan.Scanned): an
     .xlsx in the worksheets it inflated, and only in those it marked as holding a formula, a
     merged range or an error cell; an .ods in the content.xml it inflated. An .xls is looked at in
     the calamine workbook (book) its values were read from.

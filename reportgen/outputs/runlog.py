@@ -12,9 +12,9 @@ from pathlib import Path
 from reportgen import messages as msg
 from reportgen.checks.cache import file_sha256
 from reportgen.declared.catalog import declared_files
-from reportgen.declared.periods import ANNUAL
+from reportgen.declared.periods import ANNUAL, year_folder
+from reportgen.declared.settings import SETTINGS_FILE
 from reportgen.inputs.assessment import ASSESSMENT_FILE
-from reportgen.inputs.load import SETTINGS_FILE, year_folder
 from reportgen.visible import shown_name, visible
 
 log = logging.getLogger(__name__)

@@ -12,8 +12,8 @@ import re
 
 import lxml.html
 
-from reportgen.declared.catalog import Province
-from reportgen.inputs.load import ReportSettings
+from reportgen.declared.settings import ReportSettings
+from reportgen.declared.units import Province
 from reportgen.outputs.write import pin_zip
 
 FONT = "Times New Roman"

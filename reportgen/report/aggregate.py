@@ -7,10 +7,11 @@ and nguon-so-lieu.csv show exactly them (provenance.py). The records are in cont
 """
 
 from reportgen.checks.submission import Submission
-from reportgen.declared.catalog import Catalog, Province, Unit
+from reportgen.declared.catalog import Catalog
 from reportgen.declared.periods import ANNUAL, DEFAULT_KINDS, Period, period_for
+from reportgen.declared.settings import ReportSettings
+from reportgen.declared.units import Province, Unit
 from reportgen.fact_table import Fact, Figure, submission_facts
-from reportgen.inputs.load import ReportSettings
 from reportgen.report.appendix import unit_rows
 from reportgen.report.context import ReportData, Trend
 from reportgen.report.totals import (

@@ -8,9 +8,10 @@ filter that compares a figure with the year before, for the template to word.
 from dataclasses import dataclass, field
 
 from reportgen.checks.submission import Place
-from reportgen.declared.catalog import Choice, Province, Unit
+from reportgen.declared.catalog import Choice
 from reportgen.declared.periods import Period
-from reportgen.inputs.load import ReportSettings
+from reportgen.declared.settings import ReportSettings
+from reportgen.declared.units import Province, Unit
 
 
 @dataclass(frozen=True)

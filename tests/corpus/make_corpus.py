@@ -30,7 +30,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from reportgen.blank_workbook import blank_workbook
-from reportgen.declared.catalog import load_catalog, load_registry
+from reportgen.declared.catalog import load_catalog
+from reportgen.declared.units import load_registry
 from reportgen.inputs.legacy_encoding import TCVN3, VNI, from_unicode
 from reportgen.pipeline import workbook_filename
 

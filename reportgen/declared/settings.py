@@ -1,19 +1,19 @@
-"""Find and read the inputs of one year: workbooks and the year's settings."""
+"""Read what a year's report states that no workbook holds: bao-cao.toml and nhan-dinh.md.
+
+The province writes them beside the year's workbooks: the report's date and byline, the
+[official] table the official form needs, and the staff's assessment text.
+"""
 
 import datetime as dt
-import io
-import logging
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-
-import python_calamine
 
 from reportgen import messages as msg
 from reportgen.checks import rule_table as pr
 from reportgen.checks.rule_table import RuleSpec, problem
-from reportgen.declared.periods import ANNUAL, folder_name
+from reportgen.declared.periods import ANNUAL, year_folder
 from reportgen.declared.toml_errors import explain
 from reportgen.inputs.assessment import (
     ASSESSMENT_FILE,
@@ -23,40 +23,12 @@ from reportgen.inputs.assessment import (
     missing_notes,
     too_big,
 )
-from reportgen.inputs.cellinfo import CellInfo, read_cell_info
 from reportgen.inputs.regular import NotRegularFile, read_error, read_regular
 from reportgen.problems import ERROR, NOTE, WARNING, Problem
-from reportgen.visible import shown_name, strip_controls, visible
+from reportgen.visible import strip_controls, visible
 
-log = logging.getLogger(__name__)
-
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SETTINGS_FILE = "bao-cao.toml"
 MAX_SETTINGS_BYTES = 64 * 1024  # bao-cao.toml is a dozen lines
-
-
-class LoadError(Exception):
-    """A workbook cannot be read at all, or is refused by a limit (spec, sheet, cell tell which)."""
-
-    def __init__(
-        self, message: str, spec: RuleSpec = pr.UNREADABLE, sheet: str = "", cell: str = ""
-    ):
-        super().__init__(message)
-        self.spec, self.sheet, self.cell = spec, sheet, cell
-
-
-@dataclass(frozen=True)
-class RawWorkbook:
-    """The cells of every sheet of one workbook, as read (no header row)."""
-
-    path: Path
-    sheets: dict[str, list[list]]  # rows of cell values from A1; None for a blank cell
-    cell_info: CellInfo = field(default_factory=CellInfo)
-
-    @property
-    def file(self) -> str:
-        """Return the file name shown in messages (controls and undecodable bytes escaped)."""
-        return shown_name(self.path.name)
 
 
 @dataclass(frozen=True)
@@ -95,163 +67,6 @@ class ReportSettings:
     # The report period's span when it differs from periods.toml's (period_start/period_end).
     period_start: dt.date | None = None
     period_end: dt.date | None = None
-
-
-def year_folder(data_dir: Path, year: int, period: str = ANNUAL) -> Path:
-    """Return the folder that holds a year's workbooks (of a period: data/2019-6-thang)."""
-    return data_dir / folder_name(year, period)
-
-
-def find_workbooks(
-    data_dir: Path, year: int, period: str = ANNUAL
-) -> tuple[list[Path], list[Path]]:
-    """Return (workbooks, ignored files) of a year's (and period's) folder, sorted by name."""
-    folder = year_folder(data_dir, year, period)
-    if not folder.is_dir():
-        return [], []
-    found, ignored = [], []
-    for path in sorted(folder.iterdir()):
-        lock_or_hidden = path.name.startswith(("~$", "."))
-        if path.suffix.lower() in SPREADSHEET_SUFFIXES and not lock_or_hidden:
-            # Even a folder, a FIFO or a broken link: named as a workbook, it is reported as
-            # one problem when it is inspected (never opened), not silently skipped.
-            found.append(path)
-        elif path.is_file() and path.name not in (SETTINGS_FILE, ASSESSMENT_FILE):
-            ignored.append(path)
-    return found, ignored
-
-
-def read_input(path: Path) -> bytes:
-    """Return a workbook's bytes, read once and bounded by the file-size limit.
-
-    The caller hashes them and hands them to read_workbook: the digest that keys the cache and
-    names the file in the run log is that of the very bytes checked, even if the file changes.
-    """
-    from reportgen.inputs.limits import MAX_FILE_BYTES, too_large
-
-    # An OSError (not allowed, gone) goes up: the caller makes it the file's one problem.
-    with path.open("rb") as fh:
-        data = fh.read(MAX_FILE_BYTES + 1)  # no more, even if the file grows meanwhile
-    if len(data) > MAX_FILE_BYTES:
-        refused = too_large(path.stat().st_size)
-        raise LoadError(refused.message, refused.spec)
-    return data
-
-
-def read_workbook(path: Path, data: bytes | None = None) -> RawWorkbook:
-    """Read every sheet of a workbook with calamine, within the input limits.
-
-    data, when given, is the file's bytes (read_input): they are what is checked and parsed.
-    The reading happens in a child process with ceilings on memory and time (when not already
-    in one): calamine trusts sizes and positions written in the file, and a damaged one can
-    abort the process or ask for terabytes.
-    """
-    # Imported here: a rebuild served from the cache never reads a workbook.
-    from reportgen.inputs import limits
-    from reportgen.inputs.isolate import ChildFailed, call_isolated
-
-    try:
-        read = call_isolated(
-            _read_here,
-            path,
-            data,
-            memory=limits.READ_MEMORY,
-            cpu_seconds=limits.READ_CPU_SECONDS,
-            wall_seconds=limits.READ_WALL_SECONDS,
-        )
-    except ChildFailed as exc:
-        if not exc.crashed:  # a bug of ours, not the file's doing
-            log.debug("reading %s failed: %s", path, exc.detail)
-            raise
-        log.debug("reading %s stopped: %s", path, exc)
-        refusal = limits.reader_failed()
-        raise LoadError(refusal.message, refusal.spec) from exc
-    if isinstance(read, Unread):
-        raise LoadError(read.message, read.spec, read.sheet, read.cell)
-    if not isinstance(read, RawWorkbook):  # only a child that went wrong sends anything else
-        refusal = limits.reader_failed()
-        raise LoadError(refusal.message, refusal.spec)
-    return read
-
-
-@dataclass(frozen=True)
-class Unread:
-    """Why a workbook was not read, as data: what a child process sends instead of LoadError."""
-
-    message: str
-    spec: RuleSpec
-    sheet: str = ""
-    cell: str = ""
-
-
-def _read_here(path: Path, data: bytes | None = None) -> RawWorkbook | Unread:
-    """Read a workbook in this process; return why not when it cannot be read."""
-    try:
-        return _read(path, data)
-    except LoadError as exc:
-        return Unread(str(exc), exc.spec, exc.sheet, exc.cell)
-
-
-def _read(path: Path, data: bytes | None = None) -> RawWorkbook:
-    from reportgen.inputs.limits import scan
-
-    refused, scanned = scan(path, data)
-    if refused:
-        raise LoadError(refused.message, refused.spec, refused.sheet, refused.cell)
-    if path.suffix.lower() in (".xlsx", ".xlsm") and scanned is None:  # not a zip
-        encrypted = _is_encrypted(path, data)
-        raise LoadError(msg.PASSWORD_PROTECTED if encrypted else msg.NOT_A_WORKBOOK)
-    # The zip formats were scanned in full above, and are read from the bytes scanned.
-    try:
-        if scanned is None:
-            book = open_book(path if data is None else data)
-            sheets, info = read_sheets(book), read_cell_info(path, book=book)
-        else:
-            sheets = read_sheets(open_book(scanned.data))
-            info = read_cell_info(path, scanned)
-    except MemoryError:
-        raise  # the file asks for more than the reader's ceiling: not merely "unreadable"
-    except Exception as exc:  # calamine raises many kinds; each means "unreadable"
-        log.debug("cannot read %s: %r", path, exc)
-        if "password" in str(exc).lower() or _is_encrypted(path, data):
-            raise LoadError(msg.PASSWORD_PROTECTED) from exc
-        raise LoadError(msg.UNREADABLE_WORKBOOK) from exc
-    return RawWorkbook(path, sheets, info)
-
-
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
-
-
-def _is_encrypted(path: Path, data: bytes | None = None) -> bool:
-    """Return True for an Office file saved with a password (an OLE file with EncryptionInfo)."""
-    if data is None:
-        with path.open("rb") as fh:
-            data = fh.read(1 << 20)
-    head = data[: 1 << 20]
-    return head.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in head
-
-
-def open_book(source: Path | bytes) -> python_calamine.CalamineWorkbook:
-    """Open a workbook with calamine, from its path or from its bytes."""
-    if isinstance(source, bytes):
-        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
-    return python_calamine.CalamineWorkbook.from_path(str(source))
-
-
-def read_sheets(book: python_calamine.CalamineWorkbook) -> dict[str, list[list]]:
-    """Return every sheet's cells from A1, as rows of values; a blank cell is None.
-
-    python-calamine directly, the engine pandas' read_excel(engine="calamine") wraps: the
-    same values at a quarter of the time, without importing pandas (docs/performance.md).
-    """
-    return {
-        name: [
-            [None if value == "" else value for value in row]
-            for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        ]
-        for name in book.sheet_names
-    }
 
 
 def read_settings(
@@ -416,8 +231,8 @@ def _read_official(
     return (None, form) if form else (official, [])
 
 
-# Left in a value from the commented skeleton (build.SETTINGS_SKELETON): "UBND TỈNH ...",
-# "../BC-BCĐ", "...". A real value never holds three dots or starts with "../".
+# Left in a value from the commented skeleton `template` writes (SETTINGS_SKELETON):
+# "UBND TỈNH ...", "../BC-BCĐ", "...". A real value never holds three dots or starts with "../".
 _PLACEHOLDER = re.compile(r"\.\.\.|…|^\.\./|^\.\.$")
 # Số và ký hiệu: the number has at least two digits (Nghị định 30/2020, Phụ lục I: "05").
 _NUMBER = re.compile(r"^\d{2,}/\S+$")
@@ -496,14 +311,3 @@ def _report_only(found: Problem, required: bool) -> Problem:
 
 def _settings_problem(path: Path, message: str, spec: RuleSpec = pr.SETTINGS) -> Problem:
     return problem(spec, file=f"{path.parent.name}/{path.name}", message=message)
-
-
-def unreadable_problem(path: Path, exc: OSError) -> Problem:
-    """Return the one problem of a workbook the operating system would not let be read."""
-    message = msg.CANNOT_READ.format(error=read_error(exc))
-    return problem(pr.UNREADABLE, file=shown_name(path.name), message=message)
-
-
-def not_a_file_problem(path: Path) -> Problem:
-    """Return the one problem of a folder, FIFO or device named like a workbook."""
-    return problem(pr.NOT_A_FILE, file=shown_name(path.name))
