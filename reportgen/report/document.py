@@ -1,0 +1,61 @@
+"""The whole report of one style rendered to HTML: which template, wording and context."""
+
+from pathlib import Path
+
+from reportgen import messages as msg
+from reportgen.declared.catalog import Catalog
+from reportgen.declared.periods import ANNUAL
+from reportgen.errors import TemplateProblem
+from reportgen.report.aggregate import ReportData
+from reportgen.report.render import MAIN_TEMPLATE, OFFICIAL_TEMPLATE, render_html
+
+
+def template_of(style: str) -> str:
+    """Return the template a style starts from."""
+    return OFFICIAL_TEMPLATE if style == "official" else MAIN_TEMPLATE
+
+
+def render_document(
+    data: ReportData,
+    catalog: Catalog,
+    dirs: list[Path],
+    style: str = "article",
+    appendix: bool = True,
+) -> str:
+    """Render the whole report of one style to an HTML string.
+
+    The official style fills its header, signature and recipients from bao-cao.toml [official].
+    """
+    extra = {
+        "appendix": appendix,
+        "indicators": {
+            ind.code: ind for ind in catalog.indicators_for(data.year, period_code(data))
+        },
+        "official": data.settings.official if style == "official" else None,
+        "activity_types": catalog.choices("activity_types"),
+    }
+    if style == "article":
+        dirs = with_wording(dirs, data.settings.wording)
+    return render_html(data, dirs, template_of(style), extra)
+
+
+def with_wording(dirs: list[Path], wording: str) -> list[Path]:
+    """Put the article's own wording folder (bao-cao.toml `wording`) before the built-in templates.
+
+    It is looked up as wording/<name> in each template folder, the user's first; its section
+    files replace the built-in ones for the article only (the official document keeps the
+    common wording).
+    """
+    if not wording:
+        return dirs
+    for folder in dirs:
+        candidate = folder / "wording" / wording
+        if candidate.is_dir():
+            return [*dirs[:-1], candidate, dirs[-1]]
+    shown = ", ".join(str(d) for d in dirs)
+    raise TemplateProblem(msg.WORDING_NOT_FOUND.format(name=wording, dirs=shown))
+
+
+def period_code(data: ReportData) -> str:
+    """Return the code of the report's period: "nam" for the whole year."""
+    return data.period.code if data.period is not None else ANNUAL
