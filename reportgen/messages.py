@@ -776,3 +776,8 @@ PREVIOUS_PERIOD_SKIPPED = (
 OPTIONS_METAVAR = "[TÙY CHỌN]"
 SUBCOMMAND_METAVAR = "LỆNH ..."
 HELP_HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh"}
+
+# --- the output set (outputs/output_set.py) ---
+# What a converter could not make from a template's HTML (TEMPLATE_HTML_UNUSABLE's {kind}).
+KIND_DOCX = "Word (.docx)"
+KIND_FRAGMENT = "thân bài cho cổng thông tin (fragment)"

@@ -52,25 +52,29 @@ def check_year(
     """
     declared = read_declarations(data_dir)
     period_for(declared.kinds, period, year)  # an unknown period stops here, before any read
-    return _check_year(
-        year, data_dir, declared, period, allow_missing, progress, compare_previous, official,
-        date_required,
-    )  # fmt: skip
+    result = _check_folder(
+        year, data_dir, declared, period, allow_missing, progress, official, date_required
+    )
+    if not compare_previous:
+        return result
+    before = year - 1  # the same period of the year before: "cùng kỳ"
+    if not years.comparable(data_dir, declared.registry, year, before, period, say_why=True):
+        return result
+    return years.compared(result, _check_folder(before, data_dir, declared, period))
 
 
-def _check_year(
+def _check_folder(
     year: int,
     data_dir: Path,
     declared: Declarations,
     code: str,  # the period's
     allow_missing: bool = False,
     progress: Progress = None,
-    compare_previous: bool = False,
     official: bool = False,
     date_required: bool = True,
 ) -> CheckResult:
-    catalog, registry = declared.catalog, declared.registry
-    if not (expected := registry.units_for(year)):
+    """Check one year's (period's) folder: find → read → check, each workbook in a child."""
+    if not (expected := declared.registry.units_for(year)):
         raise ConfigError([NO_UNITS.format(year=year)])
     folder = year_folder(data_dir, year, code)
     files, ignored = find_workbooks(data_dir, year, code)
@@ -79,30 +83,21 @@ def _check_year(
         data_dir, year, declared.kinds, code, official, date_required
     )
     read = check_workbooks(files, declared, year, period, progress)
-    sent = check_completeness(read.checks, registry, year, str(folder), allow_missing)
-    submissions = [s for s in read.submissions if s.unit.code not in sent.duplicated]
-    previous = None
-    if compare_previous and years.comparable(
-        data_dir, registry, year, year - 1, code, say_why=True
-    ):
-        previous = _check_year(year - 1, data_dir, declared, code)
-    problems += found + read.problems + list(sent.problems)
-    problems += years.compare_with_previous(read.checks, submissions, sent, previous, catalog, year)
+    sent = check_completeness(read.checks, declared.registry, year, str(folder), allow_missing)
     return CheckResult(
         year=year,
         files=files,
         ignored=ignored,
-        submissions=submissions,
-        problems=sort_problems(problems),
+        submissions=[s for s in read.submissions if s.unit.code not in sent.duplicated],
+        problems=sort_problems(problems + found + read.problems + list(sent.problems)),
         settings=settings,
         missing=sent.missing,
-        unit_names={u.code: u.official_name for u in registry.units},
+        unit_names={u.code: u.official_name for u in declared.registry.units},
         expected=expected,
         checks=read.checks,
         completeness=sent,
-        previous=previous,
-        catalog=catalog,
-        registry=registry,
+        catalog=declared.catalog,
+        registry=declared.registry,
         digests=read.digests,
         period=period,
         kinds=declared.kinds,
@@ -127,7 +122,7 @@ def report_data(
         raise ProblemsFound(result.problems, result.unit_names)
     declared = Declarations(result.catalog, result.registry, result.kinds, result.config)
     earlier = years.earlier_years(
-        result, data_dir, lambda y: _check_year(y, data_dir, declared, period)
+        result, data_dir, lambda y: _check_folder(y, data_dir, declared, period)
     )
     before, skipped = years.usable_previous(result.previous)
     trend, left_out = years.trend_years(result, earlier)

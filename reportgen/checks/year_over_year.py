@@ -8,7 +8,7 @@ The same period of each year is compared ("cùng kỳ"), and never across a boun
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,11 +22,10 @@ from reportgen.checks.rule_table import (
     problem,
     spec_of,
 )
-from reportgen.checks.submission import Completeness, Submission, WorkbookCheck
-from reportgen.declared.catalog import Catalog, Registry
+from reportgen.declared.catalog import Registry
 from reportgen.declared.territory import same_territory
 from reportgen.inputs.load import year_folder
-from reportgen.problems import Problem
+from reportgen.problems import Problem, sort_problems
 
 if TYPE_CHECKING:
     from reportgen.results import CheckResult
@@ -59,30 +58,22 @@ def comparable(
     return False
 
 
-def compare_with_previous(
-    checks: list[WorkbookCheck],
-    submissions: list[Submission],
-    completeness: Completeness,
-    previous: "CheckResult | None",
-    catalog: Catalog,
-    year: int,
-) -> list[Problem]:
-    """Warn where a unit's figures jump against the year before, or its rows are last year's."""
-    if previous is None:
-        return []
+def compared(result: "CheckResult", previous: "CheckResult") -> "CheckResult":
+    """Return the year's check with the year before's, and the warnings of comparing them:
+    figures that jump (catalog.toml [year_over_year]), row sheets copied from the year before."""
+    submissions, year = result.submissions, result.year
     # Every figure read is compared, from files with errors too: the unit hears of a jump in
     # the same round as its other problems, not after fixing them.
-    read = [_ReadFigures(c.read_facts) for c in checks
+    read = [_ReadFigures(c.read_facts) for c in result.checks
             if c.read_facts and c.unit is not None
-            and c.unit.code not in completeness.duplicated]  # fmt: skip
-    problems = []
-    if catalog.year_over_year and (submissions or read):
-        problems += year_over_year(
-            submissions + read, previous.submissions, catalog.year_over_year, year
-        )
+            and c.unit.code not in result.completeness.duplicated]  # fmt: skip
+    problems = list(result.problems)
+    rule = result.catalog.year_over_year
+    if rule and (submissions or read):
+        problems += year_over_year(submissions + read, previous.submissions, rule, year)
     if submissions:
         problems += copied_rows(submissions, previous.submissions, year)
-    return problems
+    return replace(result, previous=previous, problems=sort_problems(problems))
 
 
 def earlier_years(

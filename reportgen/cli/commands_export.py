@@ -9,9 +9,9 @@ from reportgen.cli.options import (
     DATA_DIR,
     EXPORT_FORMATS,
     PERIOD,
-    FormatList,
     YearList,
     allow_missing_option,
+    formats_option,
     out_dir_option,
     refuse_inside,
 )
@@ -36,13 +36,10 @@ from reportgen.outputs.folders import out_folder
 @PERIOD
 @DATA_DIR
 @out_dir_option("Nơi ghi các tệp (mặc định out/<năm>, với --years là năm cuối).")
-@click.option(
-    "--format",
-    "formats",
-    type=FormatList(EXPORT_FORMATS),
-    default="xlsx,csv",
-    metavar="DẠNG,…",
-    help="xlsx (một tệp Excel ba trang), csv (hai tệp: bảng dọc và bảng theo đơn vị), "
+@formats_option(
+    EXPORT_FORMATS,
+    "xlsx,csv",
+    "xlsx (một tệp Excel ba trang), csv (hai tệp: bảng dọc và bảng theo đơn vị), "
     "cách nhau bởi dấu phẩy. Mặc định: xlsx,csv.",
 )
 @allow_missing_option("Vẫn xuất khi thiếu tệp của đơn vị.")

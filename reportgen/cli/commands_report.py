@@ -9,8 +9,8 @@ from reportgen.cli.options import (
     FORMATS,
     ONE_YEAR,
     TEMPLATES_DIR,
-    FormatList,
     allow_missing_option,
+    formats_option,
     out_dir_option,
     refuse_inside,
     style_options,
@@ -33,13 +33,10 @@ from reportgen.outputs.folders import out_folder
 @TEMPLATES_DIR
 @out_dir_option("Nơi ghi báo cáo (mặc định out/<năm>, out/<năm>-<kỳ> cho kỳ khác cả năm).")
 @allow_missing_option("Vẫn lập báo cáo khi thiếu tệp của đơn vị.")
-@click.option(
-    "--format",
-    "formats",
-    type=FormatList(FORMATS),
-    default="html,pdf",
-    metavar="DẠNG,…",
-    help="Các dạng cần ghi, cách nhau bởi dấu phẩy: html, pdf, docx (Word), fragment "
+@formats_option(
+    FORMATS,
+    "html,pdf",
+    "Các dạng cần ghi, cách nhau bởi dấu phẩy: html, pdf, docx (Word), fragment "
     "(chỉ thân bài, để đăng lên cổng thông tin). Mặc định: html,pdf.",
 )
 @style_options(

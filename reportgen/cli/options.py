@@ -96,6 +96,18 @@ def out_dir_option(help: str):
     return click.option("--out-dir", type=FOLDER, metavar="THƯ_MỤC", help=help)
 
 
+def formats_option(choices: tuple[str, ...], default: str, help: str):
+    """Return --format: formats separated by commas, each one of `choices`."""
+    return click.option(
+        "--format",
+        "formats",
+        type=FormatList(choices),
+        default=default,
+        metavar="DẠNG,…",
+        help=help,
+    )
+
+
 def allow_missing_option(help: str):
     return click.option("--allow-missing", is_flag=True, help=help)
 

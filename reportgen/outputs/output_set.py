@@ -47,13 +47,13 @@ def output_files(
     if "docx" in formats:
         from reportgen.outputs.word import render_docx
 
-        with _made_from(template_of(style), "Word (.docx)"):
+        with _made_from(template_of(style), msg.KIND_DOCX):
             files[f"{stem}.docx"] = render_docx(html, style, data.settings, data.province)
     if "fragment" in formats:
         from reportgen.outputs.fragment import article_body
 
         name = OUTPUT_STEM.format(year=scope) + FRAGMENT_SUFFIX
-        with _made_from(MAIN_TEMPLATE, "thân bài cho cổng thông tin (fragment)"):
+        with _made_from(MAIN_TEMPLATE, msg.KIND_FRAGMENT):
             files[name] = article_body(article).encode("utf-8")
     files[SOURCES_FILE] = sources_csv(in_text_order(figures_in(data), html))
     return files
