@@ -24,7 +24,7 @@ from reportgen.outputs.runlog import LOG_FILE, record_run
 from reportgen.outputs.write import write_set
 from reportgen.problems import Problem, sort_problems
 from reportgen.report.aggregate import ReportData
-from reportgen.report.document import render_document
+from reportgen.report.document import render_document, render_report
 from reportgen.report.render import template_dirs
 from reportgen.report.year_views import year_views
 from reportgen.results import BuildResult, CheckReport, CheckResult
@@ -148,11 +148,9 @@ def build_report(
     """
     data, result, warnings = report_data(year, data_dir, allow_missing, style, progress, period)
     dirs = template_dirs(templates_dir)
-    html = render_document(data, result.catalog, dirs, style, appendix)
-    # The portal fragment is the article's body whichever style is asked for.
-    fragment_of_official = style != "article" and "fragment" in formats
-    article = render_document(data, result.catalog, dirs) if fragment_of_official else html
-    files = output_files(html, article, data, dirs, formats, style)
+    # The portal fragment is the article's body, whichever style is asked for.
+    rendered = render_report(data, result.catalog, dirs, style, appendix, "fragment" in formats)
+    files = output_files(rendered, data, dirs, formats, style)
     out_dir = out_dir or out_folder(year, period)
 
     def log_run(folder: Path, staged: list[Path]) -> None:
