@@ -24,7 +24,7 @@ from reportgen.outputs.runlog import LOG_FILE, record_run
 from reportgen.outputs.write import write_set
 from reportgen.problems import Problem, sort_problems
 from reportgen.report.aggregate import ReportData
-from reportgen.report.document import render_document, render_report
+from reportgen.report.document import render_report
 from reportgen.report.render import template_dirs
 from reportgen.report.year_views import year_views
 from reportgen.results import BuildResult, CheckReport, CheckResult
@@ -196,6 +196,6 @@ def preview_renderer(
 
     def render() -> str:
         data, result, _ = report_data(year, data_dir, allow_missing, style, None, period)
-        return render_document(data, result.catalog, dirs, style, appendix)
+        return render_report(data, result.catalog, dirs, style, appendix).html
 
     return render, [*dirs, data_dir]

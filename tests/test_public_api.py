@@ -11,16 +11,8 @@ from tests.conftest import DATA
 
 def test_check_year_checks_every_workbook_and_the_year_before():
     result = reportgen.check_year(2019, DATA)
-    assert [p.name for p in result.files] == [
-        "336-thai-binh-2019.xlsx",
-        "338-quynh-phu-2019.xlsx",
-        "339-hung-ha-2019.xlsx",
-        "340-dong-hung-2019.xlsx",
-        "341-thai-thuy-2019.xlsx",
-        "342-tien-hai-2019.xlsx",
-        "343-kien-xuong-2019.xlsx",
-        "344-vu-thu-2019.xlsx",
-    ]
+    codes = [p.name.split("-")[0] for p in result.files]  # one workbook per unit, by name
+    assert codes == ["336", "338", "339", "340", "341", "342", "343", "344"]
     assert (result.errors, result.warnings) == (0, 0)
     assert result.previous is not None and result.previous.year == 2018
 

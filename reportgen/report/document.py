@@ -33,9 +33,9 @@ def render_report(
     article: bool = False,
 ) -> Rendered:
     """Render the report of a style and, with article, the article too when the style differs."""
-    html = render_document(data, catalog, dirs, style, appendix)
+    html = _render(data, catalog, dirs, style, appendix)
     other = article and style != "article"
-    article_html = render_document(data, catalog, dirs) if other else html
+    article_html = _render(data, catalog, dirs, "article", True) if other else html
     sources = sources_csv(in_text_order(figures_in(data), html))
     scope = folder_name(data.year, _period_code(data))
     return Rendered(html, article_html, sources, scope, template_of(style))
@@ -46,13 +46,7 @@ def template_of(style: str) -> str:
     return OFFICIAL_TEMPLATE if style == "official" else MAIN_TEMPLATE
 
 
-def render_document(
-    data: ReportData,
-    catalog: Catalog,
-    dirs: list[Path],
-    style: str = "article",
-    appendix: bool = True,
-) -> str:
+def _render(data: ReportData, catalog: Catalog, dirs: list[Path], style: str, appendix: bool):
     """Render the whole report of one style to an HTML string.
 
     The official style fills its header, signature and recipients from bao-cao.toml [official].
