@@ -771,3 +771,13 @@ PREVIOUS_PERIOD_SKIPPED = (
     "Không so sánh với cùng kỳ ({period}) vì số liệu kỳ đó còn {errors} lỗi — chạy "
     '"make check YEAR={year} PERIOD={code}" để xem.'
 )
+
+# --- the command line's help: click's own words (cli/vietnamese.py) ---
+OPTIONS_METAVAR = "[TÙY CHỌN]"
+SUBCOMMAND_METAVAR = "LỆNH ..."
+HELP_HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh"}
+
+# --- the output set (outputs/output_set.py) ---
+# What a converter could not make from a template's HTML (TEMPLATE_HTML_UNUSABLE's {kind}).
+KIND_DOCX = "Word (.docx)"
+KIND_FRAGMENT = "thân bài cho cổng thông tin (fragment)"

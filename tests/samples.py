@@ -8,12 +8,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgen.blank_forms import workbook_filename
 from reportgen.blank_workbook import blank_workbook
 from reportgen.declared.catalog import load_catalog
 from reportgen.declared.periods import ANNUAL, load_periods, period_for
 from reportgen.declared.settings import SETTINGS_FILE
 from reportgen.declared.units import load_registry
-from reportgen.pipeline import workbook_filename
 from tests.fill import fill_workbook
 
 # The order in which a sample lists a unit's indicator values.

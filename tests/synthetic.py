@@ -56,8 +56,8 @@ def random_unit(unit, catalog, rnd: random.Random) -> tuple[dict, dict]:
 
 def _make_one(args) -> None:
     data_dir, unit_code, seed, fill = args
+    from reportgen.blank_forms import workbook_filename
     from reportgen.blank_workbook import blank_workbook
-    from reportgen.pipeline import workbook_filename
 
     catalog, units = _declared(data_dir)  # once per worker: units.toml may list 10,000 units
     unit = units[unit_code]

@@ -19,7 +19,7 @@ import pytest
 from openpyxl import load_workbook
 
 import reportgen
-from reportgen import cli
+from reportgen.cli.options import EXPORT_FORMATS
 from reportgen.errors import ConfigError, ProblemsFoundInYears
 from reportgen.outputs import export
 from tests.conftest import DATA, ROOT, run
@@ -248,7 +248,7 @@ def test_a_period_not_declared_cannot_be_exported():
         "6-thang, 9-thang."
     ]
     # The CLI offers the formats export.py writes (it cannot import it to ask: pandas).
-    assert cli.EXPORT_FORMATS == export.FORMATS
+    assert EXPORT_FORMATS == export.FORMATS
 
 
 def test_a_period_declared_in_periods_toml_can_be_exported(data_dir, tmp_path):

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from reportgen.blank_forms import workbook_filename
 from reportgen.blank_workbook import blank_workbook
 from reportgen.declared.catalog import load_catalog
 from reportgen.declared.units import load_registry
 from reportgen.errors import ConfigError
 from reportgen.names import name_key
-from reportgen.pipeline import check_year, workbook_filename
+from reportgen.pipeline import check_year
 from tests.conftest import DATA, run
 from tests.fill import fill_workbook
 from tests.sample_hung_yen import EXAMPLES, SETTINGS, unit_sample

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.blank_forms import settings_skeleton
 from reportgen.declared.periods import load_periods, period_for
 from reportgen.declared.settings import read_settings
 from reportgen.inputs.assessment import Assessment, Block, decode_assessment, parse_assessment
-from reportgen.pipeline import settings_skeleton
 from tests.conftest import ROOT, pdf_text, run
 from tests.test_official import page_text
 

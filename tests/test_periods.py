@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from reportgen.blank_forms import write_templates
 from reportgen.declared.periods import load_periods, period_for
 from reportgen.errors import ConfigError
-from reportgen.pipeline import blanks_folder, check_year, write_templates
+from reportgen.outputs.folders import blanks_folder
+from reportgen.pipeline import check_year
 from reportgen.problems import ERROR, Problem
 from tests.conftest import DATA, ROOT, run
 

@@ -351,7 +351,7 @@ def test_the_count_line_says_zero_in_words(counts, line):
 
 def test_a_wording_folder_that_is_not_there_is_named_in_the_message(tmp_path: Path):
     from reportgen.errors import TemplateProblem
-    from reportgen.pipeline import with_wording
+    from reportgen.report.document import with_wording
 
     assert with_wording([tmp_path, BUILTIN], "") == [tmp_path, BUILTIN]
     assert with_wording([tmp_path, BUILTIN], "2018") == [

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from reportgen.pipeline import _prepare
+from reportgen.pipeline import report_data
 from reportgen.problems import WARNING, Problem
 from reportgen.report.chart import trend_chart
 from tests.conftest import DATA, run
@@ -96,7 +96,7 @@ def test_the_trend_chart_draws_a_bar_per_year_scaled_to_the_largest():
 
 def test_a_year_with_errors_is_left_out_of_the_trend_with_a_warning(data_dir: Path):
     spoil_2017(data_dir)
-    data, _, _, problems, _ = _prepare(2019, data_dir, False, "article")
+    data, _, problems = report_data(2019, data_dir)
     assert data.trend.years == (2018, 2019)
     assert [p for p in problems if p.rule == "trend_skipped"] == [
         Problem(
@@ -125,7 +125,7 @@ def test_the_warning_is_printed_and_the_report_still_written(data_dir: Path, tmp
 
 def test_a_missing_year_ends_the_run_of_years(data_dir: Path):
     shutil.rmtree(data_dir / "2018")
-    data, _, _, problems, _ = _prepare(2019, data_dir, False, "article")
+    data, _, problems = report_data(2019, data_dir)
     assert data.trend.years == (2019,)  # 2017 is there, but not next to 2019
     assert not [p for p in problems if p.rule == "trend_skipped"]
 
@@ -141,7 +141,7 @@ def test_the_trend_never_crosses_a_boundary_change(data_dir: Path):
         old + "from = 2017\nto = 2017\n\n[[units]]\n" + old + "from = 2018\nto = 2024\n",
     )
     units.write_text(text, encoding="utf-8")
-    data, _, _, _, _ = _prepare(2019, data_dir, False, "article")
+    data, _, _ = report_data(2019, data_dir)
     assert data.trend.years == (2018, 2019)
 
 

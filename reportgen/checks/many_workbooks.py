@@ -258,15 +258,6 @@ def _work(path: Path) -> Inspected:
     return inspect_path(path, catalog, registry, year, _WORKER["reader"], period)
 
 
-def config_digest(files: Iterable[Path]) -> str:
-    """Return a digest of the declarative files a check depends on."""
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode() + b"\0")
-        digest.update(path.read_bytes() if path.is_file() else b"-")
-    return digest.hexdigest()
-
-
 def _scope(year: int, period: Period | None) -> str:
     """Return what a check depends on besides the bytes: the year, and a period's code and
     name (the workbook's "Kỳ báo cáo" is checked against them); a year's stays "2019"."""

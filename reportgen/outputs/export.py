@@ -25,9 +25,10 @@ from reportgen.errors import ConfigError, ProblemsFoundInYears
 from reportgen.fact_table import INDICATORS, ROWS, YEAR, Fact, submission_facts
 from reportgen.outputs.runlog import LOG_FILE, record_run
 from reportgen.outputs.write import write_set
-from reportgen.pipeline import CheckResult, check_year
+from reportgen.pipeline import check_year
 from reportgen.problems import Problem, count_errors
 from reportgen.report.provenance import csv_text
+from reportgen.results import CheckResult
 from reportgen.visible import shown_name, visible
 
 FORMATS = ("xlsx", "csv")

@@ -29,11 +29,11 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from reportgen.blank_forms import workbook_filename
 from reportgen.blank_workbook import blank_workbook
 from reportgen.declared.catalog import load_catalog
 from reportgen.declared.units import load_registry
 from reportgen.inputs.legacy_encoding import TCVN3, VNI, from_unicode
-from reportgen.pipeline import workbook_filename
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = ROOT / "data/2018/342-tien-hai-2018.xlsx"
