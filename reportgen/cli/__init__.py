@@ -418,8 +418,9 @@ def build(
     metavar="THƯ_MỤC",
     help="Nơi ghi kiem-tra-<năm>.xlsx, .html và nhật ký nhat-ky.log (mặc định out/<năm>).",
 )
+@TEMPLATES_DIR
 @_guard
-def check(year, period, data_dir, out_dir):
+def check(year, period, data_dir, out_dir, templates_dir):
     """Kiểm tra các tệp số liệu của một năm và ghi bảng kiểm tra, không lập báo cáo.
 
     Bảng kiểm tra kiem-tra-<năm>.xlsx (và bản .html) có một dòng cho mỗi vấn đề và
@@ -448,7 +449,7 @@ def check(year, period, data_dir, out_dir):
         for path in result.ignored:
             click.echo(_ignored_text(path.name), err=True)
     out_dir = out_dir or Path("out") / _folder(year, period)
-    paths = write_check_report(result, out_dir, data_dir)
+    paths = write_check_report(result, out_dir, data_dir, templates_dir)
     if verbose:
         for path in paths:
             click.echo(msg.WROTE.format(path=visible(str(path))), err=True)

@@ -583,9 +583,18 @@ def _undefined_name(exc: jinja2.UndefinedError) -> str:
 
 
 def _closest(var: str, context: dict, data: ReportData) -> str | None:
-    known = set(context) | set(data.total)
+    known = set(context) | set(getattr(data, "total", ()))  # a page (render_page) has none
     for value in context.values():
         if is_dataclass(value) and not isinstance(value, type):
             known |= set(asdict(value))
     close = difflib.get_close_matches(var, sorted(known), n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+def render_page(page, dirs: list[Path], template: str) -> str:
+    """Render a page other than the report (the check report, the preview's error page).
+
+    page: one of our frozen dataclasses of plain data, its fields the template's names. The
+    render is the report's: in the child, sandboxed, escaped; a mistake a located TemplateProblem.
+    """
+    return render_html(page, dirs, template)
