@@ -13,6 +13,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from reportgen.errors import ProblemsFound, TemplateProblem
+from reportgen.outputs import preview
 from reportgen.outputs.preview import Preview
 from reportgen.pipeline import preview_renderer
 from reportgen.problems import Problem
@@ -213,3 +214,13 @@ def test_the_error_page_does_not_come_from_the_users_templates(data_dir: Path, t
 
     assert '<h1 class="preview-error">Chưa hiện được báo cáo: mẫu có lỗi</h1>' in page
     assert '<li>Mẫu "report.html.j2", dòng 2: không có tên "khong_co".</li>' in unescape(page)
+
+
+def test_the_messages_still_show_escaped_when_the_error_page_itself_cannot_render(monkeypatch):
+    monkeypatch.setattr(preview, "ERROR_TEMPLATE", "khong-co.html.j2")  # a damaged installation
+
+    page = preview.error_page([f"[lỗi] {HOSTILE_NAME}: tệp hỏng"], data_errors=True)
+
+    assert "<img" not in page
+    assert f"[lỗi] {HOSTILE_NAME}: tệp hỏng\n" in unescape(page)
+    assert 'Không tìm thấy mẫu "khong-co.html.j2"' in unescape(page)
