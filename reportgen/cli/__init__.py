@@ -431,6 +431,7 @@ def check(year, period, data_dir, out_dir, templates_dir):
       reportgen check --year 2018
       reportgen -v check --year 2018 --out-dir kiem-tra
       reportgen check --year 2019 --period 6-thang
+      reportgen check --year 2018 --templates-dir mau-rieng
     """
     from reportgen.outputs.check_report import (
         FEEDBACK_DIR,
