@@ -2,8 +2,9 @@
 
 Provincial staff send it back to the districts, so every column a clerk needs to find the cell
 is there: unit, file, sheet, cell, value seen, rule (its label; its code in the last column)
-and what to do. Building the content is pure; write_check_report is the only function that
-touches the disk (through write.write_set).
+and what to do. The page is worded by templates/kiem-tra.html.j2, the workbooks are made in
+check_report_xlsx.py; write_check_report is the only function that touches the disk (through
+write.write_set).
 """
 
 import re
