@@ -161,7 +161,6 @@ DUPLICATE_UNIT = (
 MISSING_UNIT = "Chưa có tệp số liệu của {unit} trong thư mục {folder}."
 
 # --- the check report (kiem-tra-<năm>.xlsx and .html) ---
-CHECK_TITLE = "Kết quả kiểm tra số liệu phòng, chống mua bán người {period}"
 SHEET_PROBLEMS = "Vấn đề"
 SHEET_COMPLETENESS = "Tình trạng nộp"
 PROBLEM_HEADERS = (
@@ -212,7 +211,6 @@ ERRORS = "{count} lỗi"
 NO_ERRORS = "không có lỗi"
 WARNINGS = "{count} cảnh báo"
 NO_WARNINGS = "không có cảnh báo"
-CLEAN = "Không có lỗi."
 UNIT_HEADER = "{unit}:"
 GENERAL_HEADER = "Chung:"
 NOTHING_WRITTEN = "Chưa ghi báo cáo vì còn {errors} lỗi. Hãy sửa các lỗi trên rồi chạy lại."
@@ -300,9 +298,6 @@ PREVIEW_SERVING = (
 )
 PREVIEW_STOPPED = "Đã dừng xem trước."
 PREVIEW_PORT = "Không mở được cổng {port} ({error}) — hãy chọn cổng khác, ví dụ: --port 8080."
-PREVIEW_TEMPLATE_ERROR = "Chưa hiện được báo cáo: mẫu có lỗi"
-PREVIEW_DATA_ERRORS = "Chưa hiện được báo cáo: số liệu có lỗi"
-PREVIEW_RETRY = "Sửa rồi lưu tệp: trang sẽ tự tải lại."
 
 # --- input limits (a workbook refused before it is read) ---
 FILE_TOO_LARGE = (

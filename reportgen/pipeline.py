@@ -169,6 +169,7 @@ def check_and_report(
     out_dir: Path | None = None,
     progress: Progress = None,
     period: str = ANNUAL,
+    templates_dir: Path | None = None,
 ) -> CheckReport:
     """Check a year's inputs and write the check report (kiem-tra-<year>.xlsx/.html, gui-don-vi/),
     never the report: a missing publication date is a note here, an error for build."""
@@ -176,7 +177,7 @@ def check_and_report(
 
     result = check_year(year, data_dir, progress=progress, date_required=False, period=period)
     out_dir = out_dir or out_folder(year, period)
-    paths = written.write_check_report(result, out_dir, data_dir)
+    paths = written.write_check_report(result, out_dir, data_dir, templates_dir)
     table = out_dir / f"{written.REPORT_STEM.format(year=out_folder(year, period).name)}.xlsx"
     states = written.collection_states(written.completeness_rows(result)).lines()
     return CheckReport(result, paths, table, out_dir / written.FEEDBACK_DIR, states)

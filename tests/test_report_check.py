@@ -85,7 +85,8 @@ def test_problems_are_one_row_each_located_to_the_cell(data_dir: Path, tmp_path:
         "<p>Đã nộp, không có lỗi: 7 đơn vị.<br>Đã nộp, còn lỗi: 1 đơn vị.<br>"
         "Chưa nộp: 0 đơn vị.</p>"
     ) in page
-    assert "<td>&quot;ba mươi&quot; không phải là số — hãy nhập số nguyên ≥ 0.</td>" in page
+    # The page comes from templates/kiem-tra.html.j2; Jinja escapes a quote as &#34;.
+    assert "<td>&#34;ba mươi&#34; không phải là số — hãy nhập số nguyên ≥ 0.</td>" in page
     assert "<th>Quy tắc</th><th>Nội dung</th><th>Mã quy tắc</th>" in page
     assert "<td>Không phải số</td>" in page and "<td>not_a_number</td>" in page
 

@@ -5,7 +5,7 @@ import sys
 import click
 
 from reportgen import messages as msg
-from reportgen.cli.options import ONE_YEAR, out_dir_option, refuse_inside
+from reportgen.cli.options import ONE_YEAR, TEMPLATES_DIR, out_dir_option, refuse_inside
 from reportgen.cli.show import Progress, guard, ignored_text, print_problems, print_written, verbose
 from reportgen.cli.vietnamese import Command
 from reportgen.declared.periods import folder_name
@@ -17,8 +17,9 @@ from reportgen.visible import shown_name, visible
 @click.command(cls=Command)
 @ONE_YEAR
 @out_dir_option("Nơi ghi kiem-tra-<năm>.xlsx, .html và nhật ký nhat-ky.log (mặc định out/<năm>).")
+@TEMPLATES_DIR
 @guard
-def check(year, period, data_dir, out_dir):
+def check(year, period, data_dir, out_dir, templates_dir):
     """Kiểm tra các tệp số liệu của một năm và ghi bảng kiểm tra, không lập báo cáo.
 
     Bảng kiểm tra kiem-tra-<năm>.xlsx (và bản .html) có một dòng cho mỗi vấn đề và
@@ -29,11 +30,12 @@ def check(year, period, data_dir, out_dir):
       reportgen check --year 2018
       reportgen -v check --year 2018 --out-dir kiem-tra
       reportgen check --year 2019 --period 6-thang
+      reportgen check --year 2018 --templates-dir mau-rieng
     """
     from reportgen.pipeline import check_and_report
 
     refuse_inside(out_dir or out_folder(year, period), data_dir, msg.OUT_DIR_IN_DATA)
-    report = check_and_report(year, data_dir, out_dir, Progress(), period)
+    report = check_and_report(year, data_dir, out_dir, Progress(), period, templates_dir)
     result = report.result
     if verbose():
         for path in result.ignored:

@@ -2,29 +2,24 @@
 
 Provincial staff send it back to the districts, so every column a clerk needs to find the cell
 is there: unit, file, sheet, cell, value seen, rule (its label; its code in the last column)
-and what to do. Building the content is pure; write_check_report is the only function that
-touches the disk (through write.write_set).
+and what to do. The page is worded by templates/kiem-tra.html.j2, the workbooks are made in
+check_report_xlsx.py; write_check_report is the only function that touches the disk (through
+write.write_set).
 """
 
-import datetime as dt
-import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 from reportgen import messages as msg
-from reportgen.blank_workbook import header_row, xlsx_bytes
 from reportgen.checks.rule_table import MISSING_UNIT, Kind, spec_of
 from reportgen.declared.periods import ANNUAL, folder_name
 from reportgen.names import fold
+from reportgen.outputs.check_report_xlsx import check_workbook_bytes, feedback_workbook_bytes
 from reportgen.outputs.runlog import LOG_FILE, record_run
 from reportgen.outputs.write import write_set
 from reportgen.problems import ERROR, WARNING, Problem
-from reportgen.problems import summary as count_line
+from reportgen.report.render import render_page, template_dirs
 from reportgen.vietnamese import number
 from reportgen.visible import shown_name, visible
 
@@ -143,19 +138,66 @@ def rule_label(found: Problem) -> str:
     return spec_of(found).label
 
 
-def _problem_cells(problem: Problem, unit_names: dict[str, str]) -> list:
+@dataclass(frozen=True)
+class ProblemRow:
+    """One problem as the check report lists it: a row of the table, a clerk's way to the cell."""
+
+    severity: str
+    unit: str  # the unit's name; msg.GENERAL_UNIT for a problem of no unit
+    file: str
+    sheet: str
+    cell: str
+    value: str
+    rule: str  # the rule's Vietnamese label
+    message: str
+    code: str  # the rule's code, last: for whoever filters or asks about a rule
+
+    @property
+    def is_error(self) -> bool:
+        """Return True when the problem blocks the report (its row is marked)."""
+        return self.severity == ERROR
+
+
+def problem_rows(result) -> list[ProblemRow]:
+    """Return the check report's problem rows, in the order of result.problems."""
+    return [_problem_row(p, result.unit_names) for p in result.problems]
+
+
+def _problem_row(problem: Problem, unit_names: dict[str, str]) -> ProblemRow:
     unit = unit_names.get(problem.unit, problem.unit) if problem.unit else msg.GENERAL_UNIT
-    return [
-        problem.severity,
-        unit,
-        problem.file,
-        problem.sheet,
-        problem.cell,
-        problem.value,
-        spec_of(problem).label,
-        problem.message,
-        problem.rule,  # the code last: for whoever filters or asks about a rule
-    ]
+    return _shown(
+        ProblemRow(
+            problem.severity,
+            unit,
+            problem.file,
+            problem.sheet,
+            problem.cell,
+            problem.value,
+            rule_label(problem),
+            problem.message,
+            problem.rule,
+        )
+    )
+
+
+def _shown(row):
+    """Return the row with its text made visible.
+
+    Cell text is cleaned when read; this keeps anything else (a sheet name, a part of a
+    hostile file named in a message) from breaking the .xlsx or acting on a viewer.
+    """
+    changes = {}
+    for f in fields(row):
+        value = getattr(row, f.name)
+        if isinstance(value, str):
+            changes[f.name] = visible(value)
+        elif isinstance(value, tuple):
+            changes[f.name] = tuple(visible(v) if isinstance(v, str) else v for v in value)
+    return replace(row, **changes)
+
+
+def _problem_cells(row: ProblemRow) -> list:
+    return [getattr(row, f.name) for f in fields(row)]
 
 
 def _completeness_cells(row: CompletenessRow) -> list:
@@ -172,110 +214,73 @@ def _completeness_cells(row: CompletenessRow) -> list:
     ]
 
 
-_ERROR_FILL = PatternFill("solid", fgColor="F8CBAD")
-_HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
-_WRAP = Alignment(wrap_text=True, vertical="top")
-
-
-def _sheet(ws, headers, rows, widths, error_column=None):
-    header_row(ws, headers, widths)
-    # Rows are counted here: openpyxl's ws.max_row and ws[row] walk every cell (quadratic).
-    for row, values in enumerate(rows, 2):
-        ws.append(values)
-        for column in range(1, len(values) + 1):
-            ws.cell(row=row, column=column).alignment = _WRAP
-        if error_column is not None and values[error_column] == ERROR:
-            ws.cell(row=row, column=error_column + 1).fill = _ERROR_FILL
-    if rows:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
-
-
-def _tables(result) -> tuple[list[list], list[list]]:
-    """Return the cells of both tables: one row per problem, one per unit or stray file."""
-    problems = [_problem_cells(p, result.unit_names) for p in result.problems]
-    status = [_completeness_cells(r) for r in completeness_rows(result)]
-    # Cell text is cleaned when read; this keeps anything else (a sheet name, a part of a
-    # hostile file named in a message) from breaking the .xlsx or acting on a viewer.
-    return _visible(problems), _visible(status)
-
-
-def _visible(rows: list[list]) -> list[list]:
-    return [[visible(v) if isinstance(v, str) else v for v in row] for row in rows]
-
-
-def check_workbook_bytes(result, tables: tuple[list[list], list[list]]) -> bytes:
-    """Return kiem-tra-<year>.xlsx: the problems, then the completeness table."""
-    problems, status = tables
-    wb = Workbook()
-    sheet = wb.active
-    sheet.title = msg.SHEET_PROBLEMS
-    widths = (10, 24, 28, 14, 7, 22, 26, 80, 18)
-    _sheet(sheet, msg.PROBLEM_HEADERS, problems, widths, error_column=0)
-    sheet = wb.create_sheet(msg.SHEET_COMPLETENESS)
-    _sheet(sheet, msg.COMPLETENESS_HEADERS, status, (7, 24, 20, 30, 20, 12, 7, 9, 60))
-    # Same inputs, same bytes: pin what openpyxl would take from the clock.
-    day = result.settings.date or dt.date(2000, 1, 1)
-    wb.properties.created = wb.properties.modified = dt.datetime.combine(day, dt.time())
-    return xlsx_bytes(wb, day)  # text from the inputs stays text, never a live formula
-
-
 def period_name(result) -> str:
     """Return what the check covers: "năm 2019", "6 tháng đầu năm 2019"."""
     return result.period.name if result.period is not None else f"năm {result.year}"
 
 
-def check_html(result, tables: tuple[list[list], list[list]]) -> str:
-    """Return the same report as one self-contained HTML page."""
-    title = msg.CHECK_TITLE.format(period=period_name(result))
-    summary = count_line(result.errors, result.warnings, len(result.files))
-    states = "<br>".join(
-        html.escape(line) for line in collection_states(completeness_rows(result)).lines()
+CHECK_TEMPLATE = "kiem-tra.html.j2"
+
+
+@dataclass(frozen=True)
+class CheckPage:
+    """The names templates/kiem-tra.html.j2 reads (its opening comment says what each holds)."""
+
+    period_name: str
+    year: int
+    states: States
+    errors: int
+    warnings: int
+    files: int
+    problems: tuple[ProblemRow, ...]
+    units: tuple[CompletenessRow, ...]
+
+
+def check_html(
+    result, problems: list[ProblemRow], units: list[CompletenessRow], dirs: list[Path]
+) -> str:
+    """Return the check report as one self-contained HTML page, worded by its template.
+
+    It renders as the report does (report/render.py: in a child, sandboxed, escaped); a
+    mistake in the template raises the same located TemplateProblem.
+    """
+    page = CheckPage(
+        period_name(result),
+        result.year,
+        collection_states(units),
+        result.errors,
+        result.warnings,
+        len(result.files),
+        tuple(problems),
+        tuple(units),
     )
-
-    def table(headers, rows, severity_column=None):
-        head = "".join(f"<th>{html.escape(str(h))}</th>" for h in headers)
-        body = []
-        for values in rows:
-            cls = ""
-            if severity_column is not None and values[severity_column] == ERROR:
-                cls = ' class="loi"'
-            cells = "".join(f"<td>{html.escape(str(v))}</td>" for v in values)
-            body.append(f"<tr{cls}>{cells}</tr>")
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-
-    problems, status = tables
-    return (
-        '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n"
-        "<style>body{font-family:'Liberation Serif','DejaVu Serif',serif;margin:2em}"
-        "table{border-collapse:collapse;margin-bottom:2em}"
-        "th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left}"
-        "th{background:#ddebf7}tr.loi td:first-child{background:#f8cbad}</style>\n"
-        "</head>\n<body>\n"
-        f"<h1>{html.escape(title)}</h1>\n<p>{states}</p>\n<p>{html.escape(summary)}</p>\n"
-        f"<h2>{html.escape(msg.SHEET_PROBLEMS)}</h2>\n"
-        + (table(msg.PROBLEM_HEADERS, problems, 0) if problems else f"<p>{msg.CLEAN}</p>")
-        + f"\n<h2>{html.escape(msg.SHEET_COMPLETENESS)}</h2>\n"
-        + table(msg.COMPLETENESS_HEADERS, status)
-        + "\n</body>\n</html>\n"
-    )
+    # Jinja drops the template's last newline (keep_trailing_newline=False); a file keeps it.
+    return render_page(page, dirs, CHECK_TEMPLATE) + "\n"
 
 
-def write_check_report(result, out_dir: Path, data_dir: Path) -> list[Path]:
+def write_check_report(
+    result, out_dir: Path, data_dir: Path, templates_dir: Path | None = None
+) -> list[Path]:
     """Write kiem-tra-<year>.xlsx and .html and the run log's line into out_dir as one set.
 
-    The build's outputs already there are carried over unchanged (see write.write_set).
+    The page's wording comes from kiem-tra.html.j2, templates_dir's first. Everything is
+    made before anything is written: a mistake in the template writes nothing. The build's
+    outputs already there are carried over unchanged (see write.write_set).
     """
     code = result.period.code if result.period is not None else ANNUAL
     stem = REPORT_STEM.format(year=folder_name(result.year, code))  # kiem-tra-2019-6-thang
-    tables = _tables(result)
+    problems = problem_rows(result)
+    units = [_shown(row) for row in completeness_rows(result)]
+    page = check_html(result, problems, units, template_dirs(templates_dir))
+    cells = [_problem_cells(r) for r in problems], [_completeness_cells(r) for r in units]
+    workbook = check_workbook_bytes(*cells, result.settings.date)
 
     def log_run(folder: Path, staged: list[Path]) -> None:
         record_run(folder, "check", result, data_dir, staged, shown=out_dir)
 
     files = {
-        f"{stem}.xlsx": check_workbook_bytes(result, tables),
-        f"{stem}.html": check_html(result, tables).encode("utf-8"),
+        f"{stem}.xlsx": workbook,
+        f"{stem}.html": page.encode("utf-8"),
         **feedback_files(result),
     }
     return write_set(
@@ -331,40 +336,15 @@ def _ascii_name(code: str, name: str) -> str:
 
 
 def _feedback_bytes(result, unit, problems: list[Problem]) -> bytes:
-    """Return one unit's feedback workbook: a title, what to do, one row per problem."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = msg.FEEDBACK_SHEET
+    """Return one unit's feedback workbook: its problems, what to do first."""
     committee = result.registry.province_for(result.year).committee if result.registry else ""
-    ws.append([msg.FEEDBACK_TITLE.format(period=period_name(result), unit=unit.official_name)])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append([msg.FEEDBACK_INTRO.format(committee=committee)])
-    ws.append([])
-    headers = msg.FEEDBACK_HEADERS
-    ws.append(list(headers))
-    for column, width in enumerate((10, 28, 14, 7, 22, 80, 26, 18), 1):
-        cell = ws.cell(row=4, column=column)
-        cell.font, cell.fill, cell.alignment = Font(bold=True), _HEAD_FILL, _WRAP
-        ws.column_dimensions[get_column_letter(column)].width = width
+    title = msg.FEEDBACK_TITLE.format(period=period_name(result), unit=unit.official_name)
+    rows = [_problem_row(p, result.unit_names) for p in problems]
     cells = [
-        [p.severity, p.file, p.sheet, p.cell, p.value, p.message, rule_label(p), p.rule]
-        for p in problems
+        [r.severity, r.file, r.sheet, r.cell, r.value, r.message, r.rule, r.code] for r in rows
     ]
-    for row, values in enumerate(_visible(cells), 5):
-        ws.append(values)
-        for column in range(1, len(values) + 1):
-            ws.cell(row=row, column=column).alignment = _WRAP
-        if values[0] == ERROR:
-            ws.cell(row=row, column=1).fill = _ERROR_FILL
-    ws.freeze_panes = "A5"
-    ws.print_title_rows = "4:4"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    day = result.settings.date or dt.date(2000, 1, 1)
-    wb.properties.created = wb.properties.modified = dt.datetime.combine(day, dt.time())
-    return xlsx_bytes(wb, day)  # text stays text: a value such as =HYPERLINK(…) never runs
+    intro = msg.FEEDBACK_INTRO.format(committee=committee)
+    return feedback_workbook_bytes(title, intro, cells, result.settings.date)
 
 
 def _missing_text(period: str, missing: list[CompletenessRow]) -> bytes:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reportgen import messages as msg
 from reportgen.errors import ConfigError, ProblemsFound, ReportgenError
+from reportgen.report.render import BUILTIN_TEMPLATES, render_page
 
 log = logging.getLogger(__name__)
 
@@ -50,18 +51,31 @@ def watched_signature(paths: list[Path]) -> str:
     return hashlib.sha1("\n".join(entries).encode("utf-8")).hexdigest()[:16]
 
 
-def error_page(title: str, lines: list[str]) -> str:
-    """Return a small page that shows what stopped the render."""
-    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return (
-        '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n"
-        "<style>body{font-family:serif;max-width:46em;margin:2em auto;padding:0 1em}"
-        "h1{color:#a00;font-size:1.3em}li{margin:.4em 0}</style>\n</head>\n<body>\n"
-        f'<h1 class="preview-error">{html.escape(title)}</h1>\n<ul>{items}</ul>\n'
-        f"<p>{html.escape(msg.PREVIEW_RETRY)}</p>\n</body>\n</html>\n"
-    )
+ERROR_TEMPLATE = "loi-xem-truoc.html.j2"
+
+
+@dataclass(frozen=True)
+class ErrorPage:
+    """The names templates/loi-xem-truoc.html.j2 reads (its opening comment says what)."""
+
+    data_errors: bool  # the data has errors; otherwise a template (or something else) failed
+    lines: tuple[str, ...]  # the messages, each located to its file, line or cell
+
+
+def error_page(lines: list[str], data_errors: bool = False) -> str:
+    """Return the page that shows what stopped the render, worded by its template.
+
+    The template is always the built-in one, never the user's: the mistake may be in theirs.
+    It renders as the report does (in a child, sandboxed, escaped). Should even that fail (an
+    installation edited by hand), the messages still show, escaped, on a bare page.
+    """
+    page = ErrorPage(data_errors, tuple(lines))
+    try:
+        return render_page(page, [BUILTIN_TEMPLATES], ERROR_TEMPLATE) + "\n"
+    except ReportgenError as exc:
+        log.warning("preview error page failed: %s", exc)
+        text = html.escape("\n".join([*lines, str(exc)]))
+        return f'<!DOCTYPE html>\n<html lang="vi">\n<meta charset="utf-8">\n<pre>{text}</pre>\n'
 
 
 def _problem_lines(exc: Exception) -> list[str]:
@@ -99,12 +113,12 @@ class Preview:
         try:
             return self.render()
         except ProblemsFound as exc:
-            return error_page(msg.PREVIEW_DATA_ERRORS, _problem_lines(exc))
+            return error_page(_problem_lines(exc), data_errors=True)
         except ReportgenError as exc:
-            return error_page(msg.PREVIEW_TEMPLATE_ERROR, _problem_lines(exc))
+            return error_page(_problem_lines(exc))
         except Exception as exc:  # the server must keep running whatever the render does
             log.exception("preview render failed")
-            return error_page(msg.PREVIEW_TEMPLATE_ERROR, [msg.UNEXPECTED.format(error=exc)])
+            return error_page([msg.UNEXPECTED.format(error=exc)])
 
     @staticmethod
     def _inject(page: str, version: str) -> str:

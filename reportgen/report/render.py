@@ -113,3 +113,12 @@ def _render(data, dirs, template, extra) -> str:
     except Exception as exc:  # every failure is told where it happened (template_errors)
         text = explain(exc, env, dirs, data, context, TEMPLATE_CPU_SECONDS)
         raise TemplateProblem(text) from exc
+
+
+def render_page(page, dirs: list[Path], template: str) -> str:
+    """Render a page other than the report (the check report, the preview's error page).
+
+    page: one of our frozen dataclasses of plain data, its fields the template's names. The
+    render is the report's: in the child, sandboxed, escaped; a mistake a located TemplateProblem.
+    """
+    return render_html(page, dirs, template)
