@@ -32,6 +32,7 @@ from jinja2.utils import Namespace
 from markupsafe import Markup
 
 from reportgen import messages as msg
+from reportgen.declared.typography import read_typography
 from reportgen.errors import TemplateProblem
 from reportgen.inputs.isolate import MAX_CHILD_MEMORY, ChildFailed, call_isolated
 from reportgen.report.aggregate import ReportData, change
@@ -433,6 +434,7 @@ def _render(data, dirs, template, extra) -> str:
     env = make_environment(dirs)
     context = {f.name: getattr(data, f.name) for f in fields(data)} | (extra or {})
     try:
+        context["typography"] = read_typography(env)  # kieu-chu.toml, for the stylesheets
         return env.get_template(template).render(context)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(
