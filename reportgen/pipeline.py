@@ -502,7 +502,7 @@ def render_outputs(
         from reportgen.outputs.word import render_docx
 
         with _made_from(template, "Word (.docx)"):
-            files[f"{stem}.docx"] = render_docx(html, style, data.settings, data.province)
+            files[f"{stem}.docx"] = render_docx(html, style, data.settings, data.province, dirs)
     if "fragment" in formats:
         from reportgen.outputs.fragment import article_body
 
