@@ -103,13 +103,15 @@ def parse_typography(text: str, shown: str = TYPOGRAPHY_FILE) -> Typography:
     read = _Reader(shown)
     read.unknown(raw, ("font", "paragraphs", *STYLES, "table", "rule"), "")
     font = read.table(raw, "font", ("pdf", "word"))
+    font_pdf = read.value(font, "font", "pdf", "serif")
+    font_word = read.value(font, "font", "word", "serif")
     common = read.looks(raw, "paragraphs")
     pages = {style: read.page(raw, style, common) for style in STYLES}
     table = read.table(raw, "table", _TABLE_KEYS)
     rule = read.table(raw, "rule", ("width", "thickness"))
     typography = Typography(
-        font_pdf=read.value(font, "font", "pdf", "serif"),
-        font_word=read.value(font, "font", "word", "serif"),
+        font_pdf=font_pdf,
+        font_word=font_word,
         article=pages["article"],
         official=pages["official"],
         table=Table(
@@ -281,7 +283,12 @@ def _css(look: dict) -> str:
 
 
 def _shown(value) -> str:
-    return visible(repr(value))[:80]
+    """Show a wrong value as the file writes it: "13", 13, true."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{visible(value)[:60]}"'
+    return visible(str(value))[:60]
 
 
 def points(length: str, em: float = 0.0) -> float:

@@ -19,6 +19,7 @@ from reportgen.inputs.load import ReportSettings
 from reportgen.outputs.word_styles import (
     alignment,
     child,
+    length,
     look_of,
     mark_size,
     page_of,
@@ -128,8 +129,6 @@ class _Walk:
 
     def look(self, paragraph, names, default_align: str | None) -> dict:
         """Format a paragraph as its classes' look says; return what its runs take."""
-        from docx.shared import Pt
-
         look = look_of(self.page, names)
         size = points(look.size) if look.size else self.size
         fmt = paragraph.paragraph_format
@@ -137,9 +136,9 @@ class _Walk:
         if align:
             paragraph.alignment = alignment(align)
         if look.indent or align == "justify":
-            fmt.first_line_indent = Pt(points(look.indent or self.page.indent, em=size))
+            fmt.first_line_indent = length(look.indent or self.page.indent, em=size)
         if look.space_before:
-            fmt.space_before = Pt(points(look.space_before, em=size))
+            fmt.space_before = length(look.space_before, em=size)
         return {
             "bold": look.bold,
             "italic": look.italic,

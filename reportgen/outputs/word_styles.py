@@ -57,7 +57,7 @@ def set_up(document, typography: Typography, style: str) -> None:
     size = points(page.size)
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
-    top, right, bottom, left = (Pt(points(side)) for side in page.margins)
+    top, right, bottom, left = (length(side) for side in page.margins)
     section.top_margin, section.right_margin = top, right
     section.bottom_margin, section.left_margin = bottom, left
     for name in ("Normal", "Title", *HEADINGS):
@@ -70,7 +70,7 @@ def set_up(document, typography: Typography, style: str) -> None:
     for level, name in enumerate(HEADINGS, 1):
         _heading_style(document.styles[name], page.looks[f"h{level}"], size)
     normal = document.styles["Normal"].paragraph_format
-    normal.space_after = Pt(points(page.space_after, em=size))
+    normal.space_after = length(page.space_after, em=size)
     normal.line_spacing = line_spacing(page.line_height)
     # Page numbers: the decree puts them centred at the top from page 2; the article at the
     # bottom of every page.
@@ -82,6 +82,13 @@ def set_up(document, typography: Typography, style: str) -> None:
         page_number(section.footer.paragraphs[0], number_size)
 
 
+def length(declared: str, em: float = 0.0):
+    """Return a declared length ("20mm", "1.2em" of `em` points) as python-docx's Length."""
+    from docx.shared import Emu
+
+    return Emu(round(points(declared, em) * 12700))  # 12,700 EMU a point
+
+
 def line_spacing(line_height: float) -> float:
     """Return Word's line spacing (a multiple of its single line) for a CSS line-height."""
     return round(line_height / SINGLE_LINE, 3)
@@ -91,7 +98,8 @@ def _heading_style(st, look: Look, body_size: float) -> None:
     """Set a Heading style from its kind (h1, h2…): bold unless declared otherwise."""
     from docx.shared import Pt
 
-    st.font.size = Pt(points(look.size) if look.size else body_size)
+    size = points(look.size) if look.size else body_size
+    st.font.size = Pt(size)
     st.font.bold = True if look.bold is None else look.bold
     st.font.italic = bool(look.italic)
     fmt = st.paragraph_format
@@ -99,7 +107,9 @@ def _heading_style(st, look: Look, body_size: float) -> None:
     if look.align:
         fmt.alignment = alignment(look.align)
     if look.indent:
-        fmt.first_line_indent = Pt(points(look.indent, em=points(look.size or f"{body_size}pt")))
+        fmt.first_line_indent = length(
+            look.indent, em=points(look.size) if look.size else body_size
+        )
 
 
 def alignment(align: str):

@@ -8,7 +8,7 @@ content, by the column rules of kieu-chu.toml ([table]); any other splits the ro
 import re
 
 from reportgen.declared.typography import Table, points
-from reportgen.outputs.word_styles import child, line_spacing, qn
+from reportgen.outputs.word_styles import child, length, line_spacing, qn
 from reportgen.outputs.word_text import add_runs, classes, is_block, text_of, tidy
 
 # Left and right padding of a cell, together: Word's own 0.19 cm a side (the Table Grid style),
@@ -105,7 +105,7 @@ def content_widths(rows, count: int, room: int, table: Table) -> list[int]:
     char = points(table.char_width)
     pad = int(Mm(CELL_PAD_MM))
     numbers = [int(Pt(n * char)) + pad for n in need[1:]]
-    label_min = int(Pt(points(table.label_min_width, em=points(table.size)))) + pad
+    label_min = int(length(table.label_min_width, em=points(table.size))) + pad
     label_max = int(Pt(need[0] * char)) + pad
     left = room - sum(numbers)
     if left >= label_min:
