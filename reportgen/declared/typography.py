@@ -264,22 +264,24 @@ _CHECKS = {
 }  # fmt: skip
 
 
+# A look's keys as CSS properties, in the order printed; a flag's value is (false, true).
+_CSS = (
+    ("size", "font-size", None),
+    ("bold", "font-weight", ("normal", "bold")),
+    ("italic", "font-style", ("normal", "italic")),
+    ("align", "text-align", None),
+    ("indent", "text-indent", None),
+    ("space_before", "margin-top", None),
+)
+
+
 def _css(look: dict) -> str:
-    """Return a paragraph kind's look as CSS declarations, in a fixed order."""
-    out = []
-    if "size" in look:
-        out.append(f"font-size: {look['size']};")
-    if "bold" in look:
-        out.append(f"font-weight: {'bold' if look['bold'] else 'normal'};")
-    if "italic" in look:
-        out.append(f"font-style: {'italic' if look['italic'] else 'normal'};")
-    if "align" in look:
-        out.append(f"text-align: {look['align']};")
-    if "indent" in look:
-        out.append(f"text-indent: {look['indent']};")
-    if "space_before" in look:
-        out.append(f"margin-top: {look['space_before']};")
-    return " ".join(out)
+    """Return a paragraph kind's look as CSS declarations: "font-size: 13pt; …"."""
+    return " ".join(
+        f"{prop}: {look[key] if words is None else words[look[key]]};"
+        for key, prop, words in _CSS
+        if key in look
+    )
 
 
 def _shown(value) -> str:
