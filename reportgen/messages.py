@@ -776,3 +776,36 @@ HELP_HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh"}
 # What a converter could not make from a template's HTML (TEMPLATE_HTML_UNUSABLE's {kind}).
 KIND_DOCX = "Word (.docx)"
 KIND_FRAGMENT = "thân bài cho cổng thông tin (fragment)"
+
+# Typography (templates/kieu-chu.toml, declared/typography.py): one file for the CSS and Word.
+TYPOGRAPHY_MISSING = '{path}: thiếu "{key}" — chép lại dòng đó từ tệp kieu-chu.toml gốc.'
+TYPOGRAPHY_TABLE = '{path}: "{key}" phải là một bảng, ví dụ {key} = {{ size = "13pt" }}.'
+TYPOGRAPHY_UNKNOWN = '{path}: không có mục "{key}" (các mục được ghi: {known}).'
+TYPOGRAPHY_LENGTH = (
+    '{path}: "{key}" phải là độ dài có đơn vị pt, mm hoặc cm trong dấu ngoặc kép, ví dụ "13pt", '
+    '"20mm" — không phải {value}.'
+)
+TYPOGRAPHY_SPACE = (
+    '{path}: "{key}" phải là độ dài có đơn vị pt, mm, cm hoặc em trong dấu ngoặc kép, ví dụ '
+    '"6pt", "1cm", "1.2em" — không phải {value}.'
+)
+TYPOGRAPHY_PERCENT = (
+    '{path}: "{key}" phải là một phần trăm trong dấu ngoặc kép, ví dụ "32%" — không phải {value}.'
+)
+TYPOGRAPHY_NUMBER = (
+    '{path}: "{key}" phải là một số từ 0.5 đến 5 (lần cỡ chữ), ví dụ 1.45 — không phải {value}.'
+)
+TYPOGRAPHY_COUNT = '{path}: "{key}" phải là một số nguyên từ 1 đến 200 — không phải {value}.'
+TYPOGRAPHY_MARGINS = (
+    '{path}: "{key}" phải là bốn độ dài (trên, phải, dưới, trái), ví dụ '
+    '["20mm", "15mm", "20mm", "30mm"] — không phải {value}.'
+)
+TYPOGRAPHY_FONT = (
+    '{path}: "{key}" phải là tên một phông chữ (chữ, số, dấu cách, dấu gạch ngang), ví dụ '
+    '"Times New Roman" — không phải {value}.'
+)
+TYPOGRAPHY_BOOL = '{path}: "{key}" phải là true (có) hoặc false (không) — không phải {value}.'
+TYPOGRAPHY_ALIGN = (
+    '{path}: "{key}" phải là "left" (trái), "right" (phải), "center" (giữa) hoặc "justify" '
+    "(đều hai bên) — không phải {value}."
+)

@@ -12,7 +12,6 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
-from reportgen.outputs import word
 from tests.conftest import ROOT, require_tool, run
 
 STEM = "bao-cao-ket-qua-phong-chong-mua-ban-nguoi-2019"
@@ -151,20 +150,6 @@ def test_the_appendix_label_column_is_wide_and_numbers_are_sized_to_content(buil
     assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
     cases = next(t for t in document.tables if t.cell(0, 1).text == "Số vụ")
     assert [c.text for c in cases.rows[-1].cells] == ["Toàn tỉnh", "4", "9", "7", "3", "2", "1"]
-
-
-def test_the_word_values_are_the_css_values():
-    """The .docx's declared values (word.PAGE, TABLE_SIZE, RULE_SHARE) and the CSS agree."""
-    official = (ROOT / "templates/official.css").read_text(encoding="utf-8")
-    appendix = (ROOT / "templates/appendix.css").read_text(encoding="utf-8")
-    size, (top, right, bottom, left) = word.PAGE["official"]
-    assert f"margin: {top}mm {right}mm {bottom}mm {left}mm;" in official
-    assert f"font-size: {size}pt;" in official
-    assert f"width: {word.RULE_SHARE}%;" in official
-    assert f"border-top: {word.RULE_PT}pt solid #000;" in official
-    assert (
-        f"table.by-unit {{ border-collapse: collapse; font-size: {word.TABLE_SIZE}pt;" in appendix
-    )
 
 
 # --- printed by LibreOffice -------------------------------------------------------------

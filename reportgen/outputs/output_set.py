@@ -46,7 +46,7 @@ def output_files(
         from reportgen.outputs.word import render_docx
 
         with _made_from(rendered.template, msg.KIND_DOCX):
-            files[f"{stem}.docx"] = render_docx(html, style, data.settings, data.province)
+            files[f"{stem}.docx"] = render_docx(html, style, data.settings, data.province, dirs)
     if "fragment" in formats:
         from reportgen.outputs.fragment import article_body
 

@@ -12,6 +12,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from reportgen import messages as msg
+from reportgen.declared.typography import read_typography
 from reportgen.errors import TemplateProblem
 from reportgen.inputs.isolate import MAX_CHILD_MEMORY, ChildFailed, call_isolated
 from reportgen.report.context import ReportData
@@ -109,6 +110,7 @@ def _render(data, dirs, template, extra) -> str:
     env = make_environment(dirs)
     context = {f.name: getattr(data, f.name) for f in fields(data)} | (extra or {})
     try:
+        context["typography"] = read_typography(env)  # kieu-chu.toml, for the stylesheets
         return env.get_template(template).render(context)
     except Exception as exc:  # every failure is told where it happened (template_errors)
         text = explain(exc, env, dirs, data, context, TEMPLATE_CPU_SECONDS)
