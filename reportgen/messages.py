@@ -570,7 +570,7 @@ DV_COMMUNE_PROMPT = (
     "{what}: chọn trong danh sách xã/phường/thị trấn của đơn vị; chung cho cả đơn vị thì để trống."
 )
 
-# Mistakes the check catches (checks/submission.py, checks/cross_field.py); docs/kiem-tra.md.
+# Mistakes the check catches (checks/, inputs/sheets.py); docs/kiem-tra.md.
 TOTAL_ROW = (
     'dòng {row} là dòng tổng ("{value}") — hãy xóa dòng này: chương trình tự cộng các dòng, '
     "để dòng tổng lại thì số liệu bị tính hai lần."

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen import messages as msg
+from reportgen.checks.completeness import Completeness, check_completeness
 from reportgen.checks.cross_field import copied_rows, year_over_year
 from reportgen.checks.many_workbooks import config_digest, inspect_all
+from reportgen.checks.records import Submission, WorkbookCheck
 from reportgen.checks.rule_table import (
     ASSESSMENT,
     NO_FOLDER,
@@ -19,7 +21,6 @@ from reportgen.checks.rule_table import (
     problem,
     spec_of,
 )
-from reportgen.checks.submission import Completeness, Submission, WorkbookCheck, check_completeness
 from reportgen.declared.catalog import (
     CATALOG_FILE,
     Catalog,

@@ -4,7 +4,7 @@ places read "xã Vũ Quý", never "Vũ Quý (Xã Vũ Quý)" on a run that uses t
 import datetime as dt
 
 from reportgen.checks.cache_entry import entry_bytes, read_entry
-from reportgen.checks.submission import Place, Row, Submission, WorkbookCheck
+from reportgen.checks.records import Place, Row, Submission, WorkbookCheck
 from reportgen.declared.catalog import LEVEL_COMMUNE, load_catalog, load_registry
 from reportgen.inputs.load import ReportSettings
 from reportgen.report.aggregate import aggregate

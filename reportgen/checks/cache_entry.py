@@ -15,7 +15,7 @@ import dataclasses
 import hashlib
 import json
 
-from reportgen.checks.submission import Place, Row, Submission, WorkbookCheck
+from reportgen.checks.records import Place, Row, Submission, WorkbookCheck
 from reportgen.declared.catalog import Choice, Unit
 from reportgen.fact_table import Fact
 from reportgen.problems import Problem

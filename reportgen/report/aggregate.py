@@ -9,7 +9,7 @@ Rows of a row sheet group by the columns catalog.toml declares (`group`).
 from dataclasses import dataclass, field
 
 from reportgen import messages as msg
-from reportgen.checks.submission import Place, Submission
+from reportgen.checks.records import Place, Submission
 from reportgen.declared.catalog import Catalog, Choice, Province, Table, Unit
 from reportgen.declared.periods import ANNUAL, DEFAULT_KINDS, Period, period_for
 from reportgen.fact_table import INDICATORS, ROWS, Fact, Figure, group_key, submission_facts
