@@ -5,7 +5,8 @@ code (a pickle can), nor slip a wrong figure into a report. So an entry holds on
 converted field by field from the records of checks/records.py as declared at the end of this
 module (no class is named in the file); it carries the SHA-256 of the workbook bytes it was
 made from and a SHA-256 of its own content and key; and reading it back checks the seal, the
-input digest and the type of every field. Anything unexpected is a miss: the workbook is read again and the entry rewritten.
+input digest and the type of every field. Anything unexpected is a miss: the workbook is read
+again and the entry rewritten.
 
 The seal is a plain digest, not a signature: it catches a damaged or hand-edited entry, not
 someone who recomputes it on purpose (who could as well edit the workbook).
