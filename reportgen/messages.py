@@ -621,7 +621,7 @@ TIME_FORMATTED_NUMBER = (
     "Number) rồi nhập lại số nguyên."
 )
 
-# --- problems from one declared table (problem_rules.py) ---
+# --- problems from one declared table (checks/rule_table.toml) ---
 RULE_NAME_BUILT_IN = (
     '{where}: tên quy tắc "{name}" trùng với mã một quy tắc có sẵn của chương trình '
     "(xem docs/kiem-tra.md) — hãy đặt tên khác."
