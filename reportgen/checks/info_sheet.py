@@ -23,7 +23,7 @@ from reportgen.inputs.load import RawWorkbook
 from reportgen.inputs.sheets import find_sheet
 from reportgen.names import fold, mentions, name_key, name_variants, names_a_district
 
-_REQUIRED = ("unit_name", "year")  # of layout.INFO_FIELDS: without them a workbook is no one's
+_REQUIRED = ("unit_name", "year")  # the rows of layout.INFO_FIELDS a workbook cannot lack
 
 
 def check_info(
@@ -62,6 +62,7 @@ def check_info(
 
 
 def _check_year(sheet: str, value, cell: str, out: Collector, year: int) -> None:
+    """Report a report year left blank or other than the folder's."""
     typed, error, _ = parse_count(value)
     if is_blank(value):
         out.add(BLANK, sheet, cell, message=msg.YEAR_BLANK.format(year=year))
@@ -70,6 +71,7 @@ def _check_year(sheet: str, value, cell: str, out: Collector, year: int) -> None
 
 
 def _identify_unit(sheet, info, out: Collector, registry: Registry, year: int) -> Unit | None:
+    """Return the unit the sheet names by its code and name; None, reported, when unclear."""
     units = registry.units_for(year)
     units_by_code, units_by_key = registry.unit_index(year)
     code_value, code_cell = info.get("unit_code", (None, ""))
