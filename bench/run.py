@@ -80,7 +80,8 @@ weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])
 
 def stages(data_dir: Path) -> dict[str, float]:
     """Time each stage of the chain in-process (seconds)."""
-    from reportgen.checks import submission as check
+    from reportgen.checks.completeness import check_completeness
+    from reportgen.checks.one_workbook import inspect_workbook
     from reportgen.declared.catalog import load_catalog
     from reportgen.declared.settings import read_settings
     from reportgen.declared.units import load_registry
@@ -99,8 +100,8 @@ def stages(data_dir: Path) -> dict[str, float]:
     times["load"] = time.perf_counter() - t
     t = time.perf_counter()
     catalog, registry = load_catalog(data_dir), load_registry(data_dir)
-    results = [check.inspect_workbook(r, catalog, registry, YEAR) for r in raws]
-    check.check_completeness(results, registry, YEAR, "")
+    results = [inspect_workbook(r, catalog, registry, YEAR) for r in raws]
+    check_completeness(results, registry, YEAR, "")
     times["check"] = time.perf_counter() - t
     subs = [c.submission for c in results if c.submission is not None]
     settings, _ = read_settings(data_dir, YEAR)

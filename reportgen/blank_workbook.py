@@ -31,7 +31,7 @@ TABLE_ROWS = 500  # rows of a row sheet open for input (the example row among th
 _DV_TITLE_CHARS, _DV_TEXT_CHARS = 32, 255
 # A custom document property naming the year and unit a blank was written for ("2026/11953"):
 # tells any tool that the file came from `reportgen template`. Whether it is still blank is
-# decided from its content (check._nothing_filled), since the mark stays when it is filled.
+# decided from its content (checks/one_workbook.py), since the mark stays when it is filled.
 BLANK_MARK = "reportgen-mau-trong"
 
 INSTRUCTIONS = (
@@ -160,7 +160,7 @@ def _column_validation(column: Column, catalog: Catalog, own) -> DataValidation 
 
 def _example_row(ws, columns: list[Column], row: int) -> None:
     """Write the greyed example row: its first cell starts with "Ví dụ:", the check skips it
-    while it reads the catalog's example values (check._example_row)."""
+    while it reads the catalog's example values (checks/row_sheets.py)."""
     for i, column in enumerate(columns, 1):
         value = column.example
         if i == 1:

@@ -101,7 +101,7 @@ def row_facts(year: int, unit: str, tables, rows: dict, period: str = YEAR):
 def submission_facts(sub, tables) -> tuple[Fact, ...]:
     """Return the facts of a checked Submission.
 
-    check.inspect_workbook records them on the Submission; one made by hand (a test, a
+    inspect_workbook records them on the Submission; one made by hand (a test, a
     script) has none, and they are read from its values the same way here.
     """
     if sub.facts:

@@ -565,7 +565,7 @@ DV_COMMUNE_PROMPT = (
     "{what}: chọn trong danh sách xã/phường/thị trấn của đơn vị; chung cho cả đơn vị thì để trống."
 )
 
-# Mistakes the check catches (checks/submission.py, checks/cross_field.py); docs/kiem-tra.md.
+# Mistakes the check catches (checks/, inputs/sheets.py); docs/kiem-tra.md.
 TOTAL_ROW = (
     'dòng {row} là dòng tổng ("{value}") — hãy xóa dòng này: chương trình tự cộng các dòng, '
     "để dòng tổng lại thì số liệu bị tính hai lần."
@@ -616,7 +616,7 @@ TIME_FORMATTED_NUMBER = (
     "Number) rồi nhập lại số nguyên."
 )
 
-# --- problems from one declared table (problem_rules.py) ---
+# --- problems from one declared table (checks/rule_table.toml) ---
 RULE_NAME_BUILT_IN = (
     '{where}: tên quy tắc "{name}" trùng với mã một quy tắc có sẵn của chương trình '
     "(xem docs/kiem-tra.md) — hãy đặt tên khác."

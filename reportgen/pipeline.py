@@ -9,11 +9,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reportgen.checks import year_over_year as years
-from reportgen.checks.rule_table import NO_FOLDER, problem
-from reportgen.checks.submission import check_completeness
+from reportgen.checks.completeness import check_completeness
+from reportgen.checks.rule_table import (
+    NO_FOLDER,
+    problem,
+)
 from reportgen.checks.year_folder import check_workbooks
 from reportgen.declared.declarations import Declarations, read_declarations
-from reportgen.declared.periods import ANNUAL, period_for, year_folder
+from reportgen.declared.periods import (
+    ANNUAL,
+    period_for,
+    year_folder,
+)
 from reportgen.errors import ConfigError, ProblemsFound
 from reportgen.inputs.find import find_workbooks
 from reportgen.inputs.year_settings import read_year_settings

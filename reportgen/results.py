@@ -3,7 +3,8 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.checks.submission import Completeness, Submission, WorkbookCheck
+from reportgen.checks.completeness import Completeness
+from reportgen.checks.records import Submission, WorkbookCheck
 from reportgen.declared.catalog import Catalog
 from reportgen.declared.periods import Period
 from reportgen.declared.settings import ReportSettings

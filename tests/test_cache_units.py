@@ -4,7 +4,7 @@ places read "xã Vũ Quý", never "Vũ Quý (Xã Vũ Quý)" on a run that uses t
 import datetime as dt
 
 from reportgen.checks.cache_entry import entry_bytes, read_entry
-from reportgen.checks.submission import Place, Row, Submission, WorkbookCheck
+from reportgen.checks.records import Place, Row, Submission, WorkbookCheck
 from reportgen.declared.catalog import load_catalog
 from reportgen.declared.settings import ReportSettings
 from reportgen.declared.units import LEVEL_COMMUNE, load_registry

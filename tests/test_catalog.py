@@ -88,14 +88,15 @@ def test_vietnamese_alphabetical_order():
 
 def test_commune_names_that_start_like_a_prefix_still_match(data_dir: Path):
     # "Phương Công" (Tiền Hải) begins with "Phương", which folds like the prefix "phường".
-    from reportgen.checks.submission import _Collector, _resolve_place
+    from reportgen.checks.cells import resolve_place
+    from reportgen.checks.collector import Collector
 
     registry = load_registry(DATA)
     [unit] = [u for u in registry.units if u.code == "342"]
     communes = registry.commune_index(2018)
-    out = _Collector("x.xlsx")
+    out = Collector("x.xlsx")
     for typed in ["Phương Công", "Xã Phương Công", "xa phuong cong", "Tây Giang", "X. Tây Giang"]:
-        place = _resolve_place(out, "Hoạt động", "F2", typed, communes, unit)
+        place = resolve_place(out, "Hoạt động", "F2", typed, communes, unit)
         assert (place.kind, place.unit.short) == ("xã", "Tiền Hải"), typed
     assert out.problems == []
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from reportgen.checks.submission import parse_count
+from reportgen.checks.cells import parse_count
+from reportgen.checks.rule_table import NEGATIVE, NOT_A_NUMBER, NOT_WHOLE, NUMBER_AS_TEXT
 from reportgen.inputs.legacy_encoding import TCVN3, from_unicode
 from reportgen.pipeline import check_year
 from reportgen.problems import Problem
@@ -355,22 +356,22 @@ def test_cli_check_exits_0_with_only_a_warning(data_dir: Path):
         (12, (12, None, None)),
         (0, (0, None, None)),
         (12.0, (12, None, None)),
-        (2.5, (None, "not_whole", None)),
-        (-3, (None, "negative", None)),
-        (-3.0, (None, "negative", None)),
-        ("19 500", (19500, None, "number_as_text")),
-        ("19\u00a0500", (19500, None, "number_as_text")),
-        (" 12 ", (12, None, "number_as_text")),
-        ("1.519", (1519, None, "number_as_text")),
-        ("1.519.000", (1519000, None, "number_as_text")),
-        ("12,5", (None, "not_whole", None)),
-        ("-3", (None, "negative", None)),
-        ("- 3", (None, "negative", None)),
-        ("-1.519", (None, "negative", None)),
-        ("ba mươi", (None, "not_a_number", None)),
-        ("1.519 000", (None, "not_a_number", None)),
-        (True, (None, "not_a_number", None)),
-        (False, (None, "not_a_number", None)),
+        (2.5, (None, NOT_WHOLE, None)),
+        (-3, (None, NEGATIVE, None)),
+        (-3.0, (None, NEGATIVE, None)),
+        ("19 500", (19500, None, NUMBER_AS_TEXT)),
+        ("19\u00a0500", (19500, None, NUMBER_AS_TEXT)),
+        (" 12 ", (12, None, NUMBER_AS_TEXT)),
+        ("1.519", (1519, None, NUMBER_AS_TEXT)),
+        ("1.519.000", (1519000, None, NUMBER_AS_TEXT)),
+        ("12,5", (None, NOT_WHOLE, None)),
+        ("-3", (None, NEGATIVE, None)),
+        ("- 3", (None, NEGATIVE, None)),
+        ("-1.519", (None, NEGATIVE, None)),
+        ("ba mươi", (None, NOT_A_NUMBER, None)),
+        ("1.519 000", (None, NOT_A_NUMBER, None)),
+        (True, (None, NOT_A_NUMBER, None)),
+        (False, (None, NOT_A_NUMBER, None)),
     ],
     ids=repr,
 )

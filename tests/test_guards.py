@@ -408,7 +408,8 @@ def test_the_code_digest_changes_with_any_byte_of_the_code(tmp_path: Path, monke
     same = cache.code_digest.__wrapped__()
     assert same == cache.code_digest()  # the copy is the code itself
     expected = hashlib.sha256()
-    for path in sorted(copy.rglob("*.py")):  # every module of every stage folder, by its path
+    # every module of every stage folder, and the data shipped beside them, by its path
+    for path in sorted([*copy.rglob("*.py"), *copy.rglob("*.toml")]):
         expected.update(path.relative_to(copy).as_posix().encode() + b"\0")
         expected.update(path.read_bytes())
     assert same == expected.hexdigest()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.checks.submission import Place, Row, Submission
+from reportgen.checks.records import Place, Row, Submission
 from reportgen.declared.catalog import load_catalog
 from reportgen.declared.settings import ReportSettings
 from reportgen.declared.units import load_registry

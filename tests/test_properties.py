@@ -14,7 +14,8 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from reportgen import workbook_layout as layout
-from reportgen.checks.submission import parse_count
+from reportgen.checks.cells import parse_count
+from reportgen.checks.rule_table import NEGATIVE, NOT_WHOLE, NUMBER_AS_TEXT
 from reportgen.declared.settings import read_settings
 from reportgen.inputs import prescan, xml_scan
 from reportgen.names import collation_key, fold, name_key, name_variants
@@ -84,20 +85,20 @@ def test_a_count_read_from_text_keeps_its_digits(text):
 def test_counts_read_back_whatever_form_they_were_typed_in(n):
     assert parse_count(n) == (n, None, None)
     assert parse_count(float(n)) == (n, None, None) or n > 2**53
-    assert parse_count(str(n)) == (n, None, "number_as_text")
-    assert parse_count(number(n)) == (n, None, "number_as_text")  # "1.519", as the report writes
-    assert parse_count(number(n).replace(".", " ")) == (n, None, "number_as_text")
+    assert parse_count(str(n)) == (n, None, NUMBER_AS_TEXT)
+    assert parse_count(number(n)) == (n, None, NUMBER_AS_TEXT)  # "1.519", as the report writes
+    assert parse_count(number(n).replace(".", " ")) == (n, None, NUMBER_AS_TEXT)
 
 
 @given(st.integers(min_value=-(10**15), max_value=-1))
 def test_negative_counts_are_refused(n):
-    assert parse_count(n) == (None, "negative", None)
-    assert parse_count(str(n)) == (None, "negative", None)
+    assert parse_count(n) == (None, NEGATIVE, None)
+    assert parse_count(str(n)) == (None, NEGATIVE, None)
 
 
 @given(st.floats(allow_nan=False, allow_infinity=False).filter(lambda x: not x.is_integer()))
 def test_fractions_are_refused(x):
-    assert parse_count(x) == (None, "not_whole", None)
+    assert parse_count(x) == (None, NOT_WHOLE, None)
 
 
 # --- names ------------------------------------------------------------------------------------

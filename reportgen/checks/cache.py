@@ -37,10 +37,14 @@ def cache_dir() -> Path | None:
 
 @functools.cache
 def code_digest() -> str:
-    """Return a digest of this package's code: a new version never reuses old results."""
+    """Return a digest of this package's code: a new version never reuses old results.
+
+    The declared data shipped in the package counts as code (checks/rule_table.toml: a
+    problem's severity and message come from it).
+    """
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted(p for suffix in ("py", "toml") for p in package.rglob(f"*.{suffix}")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()

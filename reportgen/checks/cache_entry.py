@@ -2,10 +2,11 @@
 
 The cache folder is a folder like any other: whoever can write there must not be able to run
 code (a pickle can), nor slip a wrong figure into a report. So an entry holds only JSON data,
-converted field by field from the dataclasses of check.py (no class is named in the file);
-it carries the SHA-256 of the workbook bytes it was made from and a SHA-256 of its own
-content and key; and reading it back checks the seal, the input digest and the type of every
-field. Anything unexpected is a miss: the workbook is read again and the entry rewritten.
+converted field by field from the records of checks/records.py as declared at the end of this
+module (no class is named in the file); it carries the SHA-256 of the workbook bytes it was
+made from and a SHA-256 of its own content and key; and reading it back checks the seal, the
+input digest and the type of every field. Anything unexpected is a miss: the workbook is read
+again and the entry rewritten.
 
 The seal is a plain digest, not a signature: it catches a damaged or hand-edited entry, not
 someone who recomputes it on purpose (who could as well edit the workbook).
@@ -14,8 +15,10 @@ someone who recomputes it on purpose (who could as well edit the workbook).
 import dataclasses
 import hashlib
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from reportgen.checks.submission import Place, Row, Submission, WorkbookCheck
+from reportgen.checks.records import Place, Row, Submission, WorkbookCheck
 from reportgen.declared.catalog import Choice
 from reportgen.declared.units import Unit
 from reportgen.fact_table import Fact
@@ -86,98 +89,7 @@ def _seal(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-# --- to plain data ---
-
-
-def _outcome(outcome: Outcome) -> dict:
-    if isinstance(outcome, Problem):
-        return {"problem": _problem(outcome)}
-    if isinstance(outcome, WorkbookCheck):
-        return {
-            "check": {
-                "file": _s(outcome.file),
-                "unit": None if outcome.unit is None else _unit(outcome.unit),
-                "submission": None
-                if outcome.submission is None
-                else _submission(outcome.submission),
-                "problems": [_problem(p) for p in outcome.problems],
-                "preparer": _s(outcome.preparer),
-                "prepared_on": _s(outcome.prepared_on),
-                "blank": _b(outcome.blank),
-                "read_facts": [_fact(f) for f in outcome.read_facts],
-            }
-        }
-    raise BadEntry(f"not an outcome: {type(outcome).__name__}")
-
-
-def _problem(p: Problem) -> dict:
-    names = ("severity", "file", "sheet", "cell", "value", "rule", "message", "unit")
-    return {name: _s(getattr(p, name)) for name in names}
-
-
-def _unit(u: Unit) -> dict:
-    return {
-        "code": _s(u.code),
-        "kind": _s(u.kind),
-        "name": _s(u.name),
-        "short": _s(u.short),
-        "aliases": [_s(a) for a in u.aliases],
-        "first_year": _i(u.first_year),
-        "last_year": _i(u.last_year),
-        "level": _s(u.level),  # a commune-level unit's places read without a district bracket
-    }
-
-
-def _submission(s: Submission) -> dict:
-    return {
-        "file": _s(s.file),
-        "unit": _unit(s.unit),
-        "year": _i(s.year),
-        "preparer": _s(s.preparer),
-        "prepared_on": _s(s.prepared_on),
-        "indicators": {_s(k): _i(v) for k, v in s.indicators.items()},
-        "cells": {_s(k): _s(v) for k, v in s.cells.items()},
-        "rows": {_s(k): [_row(r) for r in rows] for k, rows in s.rows.items()},
-        "facts": [_fact(f) for f in s.facts],
-    }
-
-
-_FACT_FIELDS = tuple(f.name for f in dataclasses.fields(Fact))
-
-
-def _fact(f: Fact) -> list:
-    """A fact as a list of its fields, in declaration order: text and whole numbers only."""
-    return [_i(v) if isinstance(v, int) else _s(v) for v in dataclasses.astuple(f)]
-
-
-def _row(r: Row) -> dict:
-    return {
-        "values": {_s(k): _value(v) for k, v in r.values.items()},
-        "file": _s(r.file),
-        "sheet": _s(r.sheet),
-        "row": _i(r.row),
-        "cells": {_s(k): _s(v) for k, v in r.cells.items()},
-    }
-
-
-def _flag(v) -> bool:
-    if not isinstance(v, bool):
-        raise BadEntry("expected true or false")
-    return v
-
-
-def _value(v):
-    """A row's cell, checked: None, a whole number, a text, a choice or a place."""
-    if v is None or isinstance(v, str):
-        return v
-    if isinstance(v, int) and not isinstance(v, bool):
-        return v
-    if isinstance(v, Choice):
-        fields = [_s(v.code), _s(v.label), _s(v.noun), _s(v.measure)]
-        return {"choice": [*fields, _flag(v.periodical)]}
-    if isinstance(v, Place):
-        return {"place": [_s(v.name), _s(v.kind), _unit(v.unit)]}
-    raise BadEntry(f"no place for a {type(v).__name__} in an entry")
+# --- the layout: how each record goes into an entry and comes back, every type checked ---
 
 
 def _s(value) -> str:
@@ -196,9 +108,6 @@ def _i(value) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise BadEntry(f"expected a whole number, found {type(value).__name__}")
     return value
-
-
-# --- back from plain data, every type checked ---
 
 
 def _fields(obj, *names):
@@ -220,57 +129,56 @@ def _dict(value) -> dict:
     return value
 
 
-def _read_outcome(obj) -> Outcome:
-    if isinstance(obj, dict) and list(obj) == ["problem"]:
-        return _read_problem(obj["problem"])
-    (check,) = _fields(obj, "check")
-    file, unit, submission, problems, preparer, prepared_on, blank, read_facts = _fields(
-        check, "file", "unit", "submission", "problems", "preparer", "prepared_on", "blank",
-        "read_facts",
-    )  # fmt: skip
-    return WorkbookCheck(
-        _s(file),
-        None if unit is None else _read_unit(unit),
-        None if submission is None else _read_submission(submission),
-        [_read_problem(p) for p in _list(problems)],
-        _s(preparer),
-        _s(prepared_on),
-        _b(blank),
-        tuple(_read_fact(f) for f in _list(read_facts)),
+@dataclass(frozen=True)
+class _Field:
+    """How one value goes into an entry (dump) and comes back from one (load)."""
+
+    dump: Callable
+    load: Callable
+
+
+_TEXT, _WHOLE, _FLAG = _Field(_s, _s), _Field(_i, _i), _Field(_b, _b)
+
+
+def _many(item: _Field, kind=tuple) -> _Field:
+    """A sequence of items: a JSON list, back as `kind`."""
+    return _Field(
+        lambda v: [item.dump(x) for x in v], lambda v: kind(item.load(x) for x in _list(v))
     )
 
 
-def _read_problem(obj) -> Problem:
-    names = ("severity", "file", "sheet", "cell", "value", "rule", "message", "unit")
-    return Problem(*(_s(v) for v in _fields(obj, *names)))
-
-
-def _read_unit(obj) -> Unit:
-    code, kind, name, short, aliases, first, last, level = _fields(
-        obj, "code", "kind", "name", "short", "aliases", "first_year", "last_year", "level"
+def _keyed(item: _Field) -> _Field:
+    """A dict of items by text key: a JSON object."""
+    return _Field(
+        lambda v: {_s(k): item.dump(x) for k, x in v.items()},
+        lambda v: {_s(k): item.load(x) for k, x in _dict(v).items()},
     )
-    return Unit(
-        _s(code), _s(kind), _s(name), _s(short),
-        tuple(_s(a) for a in _list(aliases)), _i(first), _i(last), _s(level),
-    )  # fmt: skip
 
 
-def _read_submission(obj) -> Submission:
-    file, unit, year, preparer, prepared_on, indicators, cells, rows, facts = _fields(
-        obj, "file", "unit", "year", "preparer", "prepared_on", "indicators", "cells", "rows",
-        "facts",
-    )  # fmt: skip
-    return Submission(
-        _s(file),
-        _read_unit(unit),
-        _i(year),
-        _s(preparer),
-        _s(prepared_on),
-        {_s(k): _i(v) for k, v in _dict(indicators).items()},
-        {_s(k): _s(v) for k, v in _dict(cells).items()},
-        {_s(k): [_read_row(r) for r in _list(v)] for k, v in _dict(rows).items()},
-        tuple(_read_fact(f) for f in _list(facts)),
+def _optional(item: _Field) -> _Field:
+    """An item or None (null)."""
+    return _Field(
+        lambda v: None if v is None else item.dump(v),
+        lambda v: None if v is None else item.load(v),
     )
+
+
+def _record(cls, **fields: _Field) -> _Field:
+    """A dataclass: a JSON object of exactly these fields, in this order."""
+
+    def load(obj):
+        values = _fields(obj, *fields)
+        return cls(**{name: f.load(v) for (name, f), v in zip(fields.items(), values, strict=True)})
+
+    return _Field(lambda v: {name: f.dump(getattr(v, name)) for name, f in fields.items()}, load)
+
+
+_FACT_FIELDS = tuple(f.name for f in dataclasses.fields(Fact))
+
+
+def _fact(f: Fact) -> list:
+    """A fact as a list of its fields, in declaration order: text and whole numbers only."""
+    return [_i(v) if isinstance(v, int) else _s(v) for v in dataclasses.astuple(f)]
 
 
 def _read_fact(obj) -> Fact:
@@ -285,15 +193,18 @@ def _read_fact(obj) -> Fact:
     return Fact(*checked)
 
 
-def _read_row(obj) -> Row:
-    values, file, sheet, row, cells = _fields(obj, "values", "file", "sheet", "row", "cells")
-    return Row(
-        {_s(k): _read_value(v) for k, v in _dict(values).items()},
-        _s(file),
-        _s(sheet),
-        _i(row),
-        {_s(k): _s(v) for k, v in _dict(cells).items()},
-    )
+def _value(v):
+    """A row's cell, checked: None, a whole number, a text, a choice or a place."""
+    if v is None or isinstance(v, str):
+        return v
+    if isinstance(v, int) and not isinstance(v, bool):
+        return v
+    if isinstance(v, Choice):
+        fields = [_s(v.code), _s(v.label), _s(v.noun), _s(v.measure)]
+        return {"choice": [*fields, _b(v.periodical)]}
+    if isinstance(v, Place):
+        return {"place": [_s(v.name), _s(v.kind), _UNIT.dump(v.unit)]}
+    raise BadEntry(f"no place for a {type(v).__name__} in an entry")
 
 
 def _read_value(v):
@@ -301,10 +212,42 @@ def _read_value(v):
         parts = _list(v["choice"])
         if len(parts) != 5:
             raise BadEntry("a choice has five fields")
-        return Choice(*(_s(p) for p in parts[:4]), periodical=_flag(parts[4]))
+        return Choice(*(_s(p) for p in parts[:4]), periodical=_b(parts[4]))
     if isinstance(v, dict) and list(v) == ["place"]:
         parts = _list(v["place"])
         if len(parts) != 3:
             raise BadEntry("a place has three fields")
-        return Place(_s(parts[0]), _s(parts[1]), _read_unit(parts[2]))
+        return Place(_s(parts[0]), _s(parts[1]), _UNIT.load(parts[2]))
     return _value(v)  # None, int or str, the same checks as on the way in
+
+
+_FACTS, _CELL = _many(_Field(_fact, _read_fact)), _Field(_value, _read_value)
+# Each record's fields in the entry, in this order. A unit keeps its level: a commune-level
+# unit's places read without a district bracket.
+_UNIT = _record(Unit, code=_TEXT, kind=_TEXT, name=_TEXT, short=_TEXT, aliases=_many(_TEXT),
+                first_year=_WHOLE, last_year=_WHOLE, level=_TEXT)  # fmt: skip
+_PROBLEM = _record(Problem, severity=_TEXT, file=_TEXT, sheet=_TEXT, cell=_TEXT, value=_TEXT,
+                   rule=_TEXT, message=_TEXT, unit=_TEXT)  # fmt: skip
+_ROW = _record(Row, values=_keyed(_CELL), file=_TEXT, sheet=_TEXT, row=_WHOLE,
+               cells=_keyed(_TEXT))  # fmt: skip
+_SUBMISSION = _record(Submission, file=_TEXT, unit=_UNIT, year=_WHOLE, preparer=_TEXT,
+                      prepared_on=_TEXT, indicators=_keyed(_WHOLE), cells=_keyed(_TEXT),
+                      rows=_keyed(_many(_ROW, list)), facts=_FACTS)  # fmt: skip
+_CHECK = _record(WorkbookCheck, file=_TEXT, unit=_optional(_UNIT),
+                 submission=_optional(_SUBMISSION), problems=_many(_PROBLEM, list),
+                 preparer=_TEXT, prepared_on=_TEXT, blank=_FLAG, read_facts=_FACTS)  # fmt: skip
+
+
+def _outcome(outcome: Outcome) -> dict:
+    if isinstance(outcome, Problem):
+        return {"problem": _PROBLEM.dump(outcome)}
+    if isinstance(outcome, WorkbookCheck):
+        return {"check": _CHECK.dump(outcome)}
+    raise BadEntry(f"not an outcome: {type(outcome).__name__}")
+
+
+def _read_outcome(obj) -> Outcome:
+    if isinstance(obj, dict) and list(obj) == ["problem"]:
+        return _PROBLEM.load(obj["problem"])
+    (check,) = _fields(obj, "check")
+    return _CHECK.load(check)

@@ -18,11 +18,18 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reportgen import messages as msg
-from reportgen.checks.rule_table import COPIED_ROWS, RULES, YEAR_OVER_YEAR, cross_field, problem
+from reportgen.checks.rule_table import (
+    COPIED_ROWS,
+    RULES,
+    SEVERITIES,
+    YEAR_OVER_YEAR,
+    cross_field,
+    problem,
+)
 from reportgen.fact_table import INDICATORS, submission_facts
 from reportgen.fact_table import YEAR as WHOLE_YEAR
 from reportgen.names import fold
-from reportgen.problems import ERROR, WARNING, Problem
+from reportgen.problems import ERROR, Problem
 from reportgen.vietnamese import number as format_number
 
 OPERATORS = {
@@ -34,7 +41,6 @@ OPERATORS = {
     ">=": operator.ge,
 }
 MISSING_STRATEGIES = ("skip_if_any_missing", "skip_if_all_missing", "never_skip")
-SEVERITIES = {"error": ERROR, "warning": WARNING}
 _TERM = re.compile(r"^(?:[a-z][a-z0-9_]*|\d+)$")
 
 

@@ -27,8 +27,9 @@ from pathlib import Path
 
 from reportgen.checks.cache import cache_dir, code_digest, prune
 from reportgen.checks.cache_entry import MAX_ENTRY_BYTES, BadEntry, entry_bytes, read_entry
+from reportgen.checks.one_workbook import inspect_workbook
+from reportgen.checks.records import WorkbookCheck
 from reportgen.checks.rule_table import READER_FAILED, problem, spec_of
-from reportgen.checks.submission import WorkbookCheck, inspect_workbook
 from reportgen.declared.catalog import Catalog
 from reportgen.declared.periods import Period
 from reportgen.declared.units import Registry

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.checks.many_workbooks import inspect_all
-from reportgen.checks.submission import Submission, WorkbookCheck
+from reportgen.checks.records import Submission, WorkbookCheck
 from reportgen.declared.declarations import Declarations
 from reportgen.declared.periods import Period
 from reportgen.problems import Problem

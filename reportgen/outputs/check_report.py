@@ -134,7 +134,7 @@ def _stray_row(file, status, why: Problem | None, by_file, check) -> Completenes
 
 
 def rule_label(found: Problem) -> str:
-    """Return a problem's Vietnamese label (problem_rules.py; [[rules]] share one)."""
+    """Return a problem's Vietnamese label (checks/rule_table.toml; [[rules]] share one)."""
     return spec_of(found).label
 
 

@@ -6,7 +6,7 @@ traced, each printed figure is a Figure that carries the facts it sums, so the h
 and nguon-so-lieu.csv show exactly them (provenance.py). The records are in context.py.
 """
 
-from reportgen.checks.submission import Submission
+from reportgen.checks.records import Submission
 from reportgen.declared.catalog import Catalog
 from reportgen.declared.periods import ANNUAL, DEFAULT_KINDS, Period, period_for
 from reportgen.declared.settings import ReportSettings

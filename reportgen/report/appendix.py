@@ -4,7 +4,7 @@ Each row is a view of that unit's own facts, the same facts the report's text su
 appendix and the text never disagree.
 """
 
-from reportgen.checks.submission import Submission
+from reportgen.checks.records import Submission
 from reportgen.declared.catalog import Catalog
 from reportgen.fact_table import INDICATORS, ROWS, Fact
 from reportgen.report.context import UnitRow

@@ -7,7 +7,7 @@ filter that compares a figure with the year before, for the template to word.
 
 from dataclasses import dataclass, field
 
-from reportgen.checks.submission import Place
+from reportgen.checks.records import Place
 from reportgen.declared.catalog import Choice
 from reportgen.declared.periods import Period
 from reportgen.declared.settings import ReportSettings

@@ -7,7 +7,7 @@ maker aggregate() passes in: a traced Figure, or a plain int for the year before
 """
 
 from reportgen import messages as msg
-from reportgen.checks.submission import Place, Submission
+from reportgen.checks.records import Place, Submission
 from reportgen.declared.catalog import Catalog, Choice, Table
 from reportgen.fact_table import INDICATORS, ROWS, Fact, group_key
 from reportgen.names import collation_key, fold, name_key
