@@ -796,7 +796,8 @@ def inspect_workbook(
             if problem is not None:
                 out.problems.append(problem)
     communes = registry.commune_index(year)
-    rows = {t.key: _check_table(raw, out, t, catalog, communes, unit) for t in catalog.tables}
+    tables = catalog.tables_for(year)  # a column added later is not asked of older years
+    rows = {t.key: _check_table(raw, out, t, catalog, communes, unit) for t in tables}
     preparer = _text(info.get("preparer", (None, ""))[0])
     prepared_on = _text(info.get("prepared_on", (None, ""))[0])
     if unit is not None and _nothing_filled(refs, blank, rows, out.problems):

@@ -5,7 +5,7 @@ import functools
 import io
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportgen import messages as msg
@@ -28,6 +28,7 @@ LEVEL_COMMUNE = "xã"
 LEVELS = (LEVEL_DISTRICT, LEVEL_COMMUNE)
 _UNIT_LIST_COLUMNS = ("ma_xa", "ten_xa", "loai_xa")
 _OPEN_END = 9999  # a `to` left out: still in force
+_CHOICE_LISTS = ("activity_types", "case_stages", "publication_kinds")
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,14 @@ class Column:
     max: int = 10**9  # for integers: a larger number is an error (a slip, or a hostile file)
     # What the blank's greyed example row shows in this column ("" or None: left empty)
     example: str | int | None = None
+    # The years whose workbooks carry the column (`from`/`to`): a column added later is not
+    # asked of the workbooks made before it, nor shown in their blanks.
+    first_year: int = 0
+    last_year: int = _OPEN_END
+
+    def valid_in(self, year: int) -> bool:
+        """Return True when workbooks of that year carry this column."""
+        return self.first_year <= year <= self.last_year
 
 
 @dataclass(frozen=True)
@@ -107,6 +116,12 @@ class Catalog:
     def indicators_for(self, year: int, period: str = "nam") -> tuple[Indicator, ...]:
         """Return the indicators workbooks of a year (and period) must carry."""
         return tuple(i for i in self.indicators if i.valid_in(year, period))
+
+    def tables_for(self, year: int) -> tuple[Table, ...]:
+        """Return the row sheets as workbooks of a year carry them: the columns of that year."""
+        return tuple(
+            replace(t, columns=tuple(c for c in t.columns if c.valid_in(year))) for t in self.tables
+        )
 
     def choices(self, name: str) -> tuple[Choice, ...]:
         """Return the choices of one declared list."""
@@ -300,7 +315,11 @@ def load_catalog(data_dir: Path) -> Catalog:
             )
         )
     choice_lists = {}
-    for name in ("activity_types", "case_stages", "publication_kinds"):
+    # The lists the code names, and any other list a column names by `choices` (an offence).
+    named = [c.get("choices") for t in raw.get("tables", []) for c in t.get("columns", [])]
+    lists = [*_CHOICE_LISTS, *sorted({n for n in named if isinstance(n, str) and n in raw})]
+    lists = list(dict.fromkeys(lists))
+    for name in lists:
         choices = []
         for i, entry in enumerate(raw.get(name, []), 1):
             where = f"{path} [[{name}]] #{i}"
@@ -329,6 +348,8 @@ def load_catalog(data_dir: Path) -> Catalog:
                 choices=col.get("choices"),
                 max=_field(col, "max", int, cwhere, errors, 10**9),
                 example=col.get("example"),
+                first_year=_field(col, "from", int, cwhere, errors, 0),
+                last_year=_field(col, "to", int, cwhere, errors, _OPEN_END),
             )
             if not isinstance(column.example, str | int | None) or isinstance(column.example, bool):
                 errors.append(msg.CONFIG_EXAMPLE.format(where=cwhere))
