@@ -771,3 +771,7 @@ PREVIOUS_PERIOD_SKIPPED = (
     "Không so sánh với cùng kỳ ({period}) vì số liệu kỳ đó còn {errors} lỗi — chạy "
     '"make check YEAR={year} PERIOD={code}" để xem.'
 )
+
+# --- counts by a choice column of a row sheet (issue 15: the offence of each case) ---
+# "Số vụ án, vụ việc mua bán người — Tội danh: Điều 150 (Mua bán người)"
+FIGURE_ROWS_BY_CHOICE = "{rows} — {column}: {choice}"

@@ -15,6 +15,7 @@ from reportgen.declared.periods import ANNUAL, DEFAULT_KINDS, Period, period_for
 from reportgen.fact_table import INDICATORS, ROWS, Fact, Figure, group_key, submission_facts
 from reportgen.inputs.load import ReportSettings
 from reportgen.names import collation_key, fold, name_key
+from reportgen.report.choice_counts import count_by_choice, unit_counts_by_choice
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class CaseSummary:
     furthest: str = ""
     # (unit, cases) of the units with cases, the most cases first (then by unit code)
     by_unit: tuple[tuple[Unit, int], ...] = ()
+    # per grouped choice column, (choice, cases) in catalog order: by_choice["offence"]
+    by_choice: dict[str, tuple[tuple[Choice, int], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -309,6 +312,7 @@ def aggregate_cases(subs, catalog: Catalog, facts: list[Fact], figure) -> CaseSu
         by_route=tuple(by_route),
         furthest=furthest,
         by_unit=tuple(by_unit),
+        by_choice=count_by_choice(facts, table, catalog, figure, msg.FIGURE_CASES),
     )
 
 
@@ -407,6 +411,7 @@ def _unit_cases(facts, catalog: Catalog) -> dict[str, int]:
         out[code] = sum(
             f.value for f in rows if rank.get(_part(table, f, "stage"), -1) >= rank[code]
         )
+    out.update(unit_counts_by_choice(facts, table, catalog))  # "offence.dieu_150": 1
     return out
 
 
