@@ -665,7 +665,9 @@ def _check_table(raw, out: _Collector, table: Table, catalog: Catalog, communes,
     cols = header[1] if header else {}
     missing = [c for c in table.columns if fold(c.header) not in cols]
     if header is None or any(c.required for c in missing):
-        names = ", ".join(f'"{c.header}"' for c in missing)
+        # The columns it must have: an optional one (a commune-level unit has no commune column)
+        # named here would send the clerk to add it.
+        names = ", ".join(f'"{c.header}"' for c in [c for c in missing if c.required] or missing)
         out.add(pr.MISSING_COLUMN, sheet.name, columns=names)
         return []
     head_row = header[0]
