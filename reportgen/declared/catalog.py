@@ -78,14 +78,9 @@ class Column:
     max: int = 10**9  # for integers: a larger number is an error (a slip, or a hostile file)
     # What the blank's greyed example row shows in this column ("" or None: left empty)
     example: str | int | None = None
-    # The years whose workbooks carry the column (`from`/`to`): a column added later is not
-    # asked of the workbooks made before it, nor shown in their blanks.
-    first_year: int = 0
-    last_year: int = _OPEN_END
-
-    def valid_in(self, year: int) -> bool:
-        """Return True when workbooks of that year carry this column."""
-        return self.first_year <= year <= self.last_year
+    # The years whose workbooks carry the column, `from` and `to` in catalog.toml: a column
+    # added later is not asked of the workbooks made before it, nor shown in their blanks.
+    years: tuple[int, int] = (0, _OPEN_END)
 
 
 @dataclass(frozen=True)
@@ -120,7 +115,8 @@ class Catalog:
     def tables_for(self, year: int) -> tuple[Table, ...]:
         """Return the row sheets as workbooks of a year carry them: the columns of that year."""
         return tuple(
-            replace(t, columns=tuple(c for c in t.columns if c.valid_in(year))) for t in self.tables
+            replace(t, columns=tuple(c for c in t.columns if c.years[0] <= year <= c.years[1]))
+            for t in self.tables
         )
 
     def choices(self, name: str) -> tuple[Choice, ...]:
@@ -348,8 +344,10 @@ def load_catalog(data_dir: Path) -> Catalog:
                 choices=col.get("choices"),
                 max=_field(col, "max", int, cwhere, errors, 10**9),
                 example=col.get("example"),
-                first_year=_field(col, "from", int, cwhere, errors, 0),
-                last_year=_field(col, "to", int, cwhere, errors, _OPEN_END),
+                years=(
+                    _field(col, "from", int, cwhere, errors, 0),
+                    _field(col, "to", int, cwhere, errors, _OPEN_END),
+                ),
             )
             if not isinstance(column.example, str | int | None) or isinstance(column.example, bool):
                 errors.append(msg.CONFIG_EXAMPLE.format(where=cwhere))
