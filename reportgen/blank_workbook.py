@@ -280,7 +280,7 @@ def blank_workbook(
     _protect(ind)
 
     own = [c for c in communes if c.unit_code == unit.code]
-    for table in catalog.tables:
+    for table in catalog.tables_for(year):  # a column added later: from its first year
         ws = wb.create_sheet(table.sheet)
         columns = [c for c in table.columns if not (unit.is_commune and c.type == "commune")]
         last = get_column_letter(len(columns))

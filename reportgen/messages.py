@@ -809,3 +809,7 @@ TYPOGRAPHY_ALIGN = (
     '{path}: "{key}" phải là "left" (trái), "right" (phải), "center" (giữa) hoặc "justify" '
     "(đều hai bên) — không phải {value}."
 )
+
+# --- counts by a choice column of a row sheet (issue 15: the offence of each case) ---
+# "Số vụ án, vụ việc mua bán người — Tội danh: Điều 150 (Mua bán người)"
+FIGURE_ROWS_BY_CHOICE = "{rows} — {column}: {choice}"

@@ -7,9 +7,10 @@ which also copies the declarative files (catalog.toml, units.toml and the lists 
 from data/, so that `make report YEAR=2026 DATA=examples/hung-yen` reads the same map.
 
 Figures come from a seeded random generator, per year and unit code, within commune-sized
-bounds; the cases are written out. 2025: 03 vụ/05 đối tượng, 4 victims received; 2026:
-05 vụ/09 đối tượng, 7 victims received — so the 2026 article reads "tăng 02 vụ … so với
-năm 2025", both years covering the same 104 units.
+bounds; the cases are written out. 2025: 03 vụ/05 đối tượng, 4 victims received, all
+Điều 150; 2026: 05 vụ/09 đối tượng, 7 victims received, 04 vụ Điều 150 and 01 vụ Điều 151 —
+so the 2026 article reads "tăng 02 vụ … so với năm 2025", both years covering the same 104
+units. The tin báo, tố giác received (from 2025) are one per case plus a few that led to none.
 """
 
 import datetime as dt
@@ -45,30 +46,34 @@ BAN_TIN = ("Bản tin sinh hoạt hội viên", "cuốn")
 TO_GAP = ("“Cảnh giác với việc làm lương cao ở nước ngoài”", "tờ gấp")
 
 # Cases by year and unit code; columns as in the commune-level "Vụ án" sheet: summary,
-# route, offenders, victims, stage (no commune column: the unit is the place).
+# route, offenders, victims, stage, offence (no commune column: the unit is the place).
+D150, D151 = "Điều 150 (Mua bán người)", "Điều 151 (Mua bán người dưới 16 tuổi)"
 CASES = {
     2025: {
-        "11953": [["Lừa 02 phụ nữ sang Trung Quốc bán làm vợ", "Trung Quốc", 2, 2, "Đã xét xử"]],
+        "11953": [["Lừa 02 phụ nữ sang Trung Quốc bán làm vợ", "Trung Quốc", 2, 2, "Đã xét xử",
+                   D150]],
         "12826": [
             ["Môi giới đưa 01 lao động sang Cam-pu-chia rồi bán", "Cam-pu-chia", 2, 1,
-             "Đã truy tố"],
+             "Đã truy tố", D150],
         ],
-        "12586": [["Nghi vấn lừa 01 thanh niên sang Mi-an-ma", "Mi-an-ma", 1, 1, "Đang xác minh"]],
+        "12586": [["Nghi vấn lừa 01 thanh niên sang Mi-an-ma", "Mi-an-ma", 1, 1, "Đang xác minh",
+                   D150]],
     },
     2026: {
         "13141": [
             ["Lừa 02 lao động sang Cam-pu-chia làm việc tại cơ sở lừa đảo trực tuyến",
-             "Cam-pu-chia", 3, 2, "Đã khởi tố"],
+             "Cam-pu-chia", 3, 2, "Đã khởi tố", D150],
         ],
         "13225": [
-            ["Đưa 01 phụ nữ sang Trung Quốc bán làm vợ", "Trung Quốc", 2, 1, "Đã truy tố"],
-            ["Môi giới 01 thanh niên sang Mi-an-ma rồi bán", "Mi-an-ma", 1, 1, "Đã khởi tố"],
+            ["Đưa 01 phụ nữ sang Trung Quốc bán làm vợ", "Trung Quốc", 2, 1, "Đã truy tố", D150],
+            ["Môi giới 01 thanh niên sang Mi-an-ma rồi bán", "Mi-an-ma", 1, 1, "Đã khởi tố", D150],
         ],
         "11953": [
             ["Lừa 02 phụ nữ sang Trung Quốc sinh con thuê rồi bán", "Trung Quốc", 2, 2,
-             "Đã xét xử"],
+             "Đã xét xử", D150],
         ],
-        "12970": [["Nghi vấn đưa 01 trẻ em sang Trung Quốc", "Trung Quốc", 1, 1, "Đang xác minh"]],
+        "12970": [["Nghi vấn đưa 01 trẻ em sang Trung Quốc", "Trung Quốc", 1, 1, "Đang xác minh",
+                   D151]],
     },
 }  # fmt: skip
 
@@ -115,6 +120,7 @@ def unit_sample(year: int, code: str, kind: str) -> UnitSample:
         received,
         received // 2,
         received,
+        _reports_received(year, code, len(cases)),
     )
     activities = []
     for kind_ in rnd.sample(KINDS, rnd.randint(1, 2)):
@@ -123,6 +129,13 @@ def unit_sample(year: int, code: str, kind: str) -> UnitSample:
     publications = [[*BAN_TIN, rnd.randint(50, 300)], [*TO_GAP, rnd.randint(200, 1500)]]
     preparer = PREPARERS[int(code) % len(PREPARERS)]
     return UnitSample(figures, preparer, activities, publications, cases)
+
+
+def _reports_received(year: int, code: str, cases: int) -> int:
+    """Return the tin báo, tố giác a commune received (catalog.toml, from 2025): one per case
+    and now and then one that led to none. Its own generator, so that adding the figure left
+    every other invented figure as it was."""
+    return cases + (random.Random(f"tin-bao-{year}-{code}").random() < 0.12)
 
 
 def samples(data_dir: Path, year: int) -> dict[str, UnitSample]:

@@ -29,6 +29,7 @@ CODES = (
     "nan_nhan_tiep_nhan",
     "nan_nhan_giai_cuu",
     "nan_nhan_ho_tro",
+    "tin_bao_to_giac",  # from 2025: older samples leave it out (0, and no row to fill)
 )
 SETTINGS = """\
 # Thông tin của bài báo cáo {period}.

@@ -160,8 +160,8 @@ def test_the_csv_lists_a_figures_cells_in_reading_order(built_with_more_publicat
             '[[tables]] #2: "group" nêu cột "unit" nhưng trang này không có cột khóa đó.',
         ),
         (
-            'group = ["stage", "route"]',
-            'group = ["route"]',
+            'group = ["stage", "route", "offence"]',
+            'group = ["route", "offence"]',
             '[[tables]] #3: "group" phải có cột "stage" (báo cáo đếm theo cột này).',
         ),
     ],

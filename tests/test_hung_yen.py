@@ -189,6 +189,7 @@ def test_a_commune_blank_has_no_commune_column_and_no_hidden_list():
     ]  # fmt: skip
     assert [c.value for c in wb["Vụ án"][2]] == [
         "Tóm tắt vụ việc", "Tuyến (nước đến)", "Số đối tượng", "Số nạn nhân", "Giai đoạn",
+        "Tội danh",
     ]  # fmt: skip
     assert wb["Thông tin"]["B2"].value == "Xã Vũ Quý"
     guide = [row[0].value for row in wb["Hướng dẫn"].iter_rows()]
@@ -331,7 +332,8 @@ def _small_province(data: Path, years: dict[int, dict[str, tuple[int, list]]]) -
 
 
 def _case(offenders: int) -> list:
-    return ["Lừa bán người sang Trung Quốc", "Trung Quốc", offenders, 1, "Đã khởi tố"]
+    return ["Lừa bán người sang Trung Quốc", "Trung Quốc", offenders, 1, "Đã khởi tố",
+            "Điều 150 (Mua bán người)"]  # fmt: skip
 
 
 def _article(data: Path, year: int, out: Path, *options) -> str:
@@ -358,7 +360,10 @@ def test_years_of_one_territory_are_compared_and_a_merger_stops_it(tmp_path: Pat
         ("year_over_year", "13141", "80"),
     ]
     text = _article(data, 2026, tmp_path / "2026")
-    assert "02 vụ/03 đối tượng mua bán người theo tuyến Trung Quốc" in text
+    assert (
+        "02 vụ/03 đối tượng về tội Mua bán người (Điều 150 Bộ luật Hình sự) theo tuyến Trung Quốc"
+        in text
+    )
     assert "so với năm 2025, tăng 01 vụ (100%), 01 đối tượng (50%)" in text
     # 2027 against 2026: Phố Hiến kept its code but not its territory (10 -> 120 is no jump
     # of the same place), and the province's totals cover fewer units.
@@ -388,7 +393,8 @@ def test_units_missing_this_year_are_left_out_of_last_years_side_and_the_text_sa
     assert "Số liệu chưa bao gồm: phường Thái Bình." in text
     # Against Phố Hiến and Vũ Quý's 2025 (01 vụ/02 đối tượng), not the three units' 03 vụ/04.
     assert (
-        "03 vụ/06 đối tượng mua bán người theo tuyến Trung Quốc, xác định 03 nạn nhân bị mua "
+        "03 vụ/06 đối tượng về tội Mua bán người (Điều 150 Bộ luật Hình sự) theo tuyến Trung "
+        "Quốc, xác định 03 nạn nhân bị mua "
         "bán; so với năm 2025 (cùng 2 đơn vị có số liệu cả hai năm), tăng 02 vụ (gấp 3 lần), "
         "04 đối tượng (gấp 3 lần)."
     ) in text

@@ -35,7 +35,8 @@ def inspect_workbook(
     indicator_rules = [rule for rule in catalog.rules if not rule.table]
     out.compare(indicator_rules, found.sheet, found.values, found.blank, found.refs)
     communes = registry.commune_index(year)
-    rows = {t.key: check_table(raw, out, t, catalog, communes, unit) for t in catalog.tables}
+    tables = catalog.tables_for(year)  # a column added later is not asked of older years
+    rows = {t.key: check_table(raw, out, t, catalog, communes, unit) for t in tables}
     if unit is not None and _nothing_filled(found, rows, out.problems):
         note = problem(BLANK_TEMPLATE, file=raw.file, unit=unit.code)
         return WorkbookCheck(raw.file, unit, None, [note], preparer, prepared_on, blank=True)

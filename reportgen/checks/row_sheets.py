@@ -38,7 +38,10 @@ def check_table(
     cols = header[1] if header else {}
     missing = [c for c in table.columns if fold(c.header) not in cols]
     if header is None or any(c.required for c in missing):
-        out.add(MISSING_COLUMN, sheet.name, columns=", ".join(f'"{c.header}"' for c in missing))
+        # The columns it must have: an optional one (a commune-level unit has no commune column)
+        # named here would send the clerk to add it.
+        needed = [c for c in missing if c.required] or missing
+        out.add(MISSING_COLUMN, sheet.name, columns=", ".join(f'"{c.header}"' for c in needed))
         return []
     head_row = header[0]
     present = [c for c in table.columns if c not in missing]

@@ -1,7 +1,7 @@
 """Read catalog.toml: the indicators, choice lists and row sheets the workbooks hold."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportgen import messages as msg
@@ -14,6 +14,8 @@ CATALOG_FILE = "catalog.toml"
 COLUMN_TYPES = ("text", "integer", "choice", "commune")
 # The columns a table's `group` must list: the report counts cases by the stage they reached.
 REQUIRED_GROUP = {"cases": ("stage",)}
+_OPEN_END = 9999  # a `to` left out: still in force
+_CHOICE_LISTS = ("activity_types", "case_stages", "publication_kinds")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,9 @@ class Column:
     max: int = 10**9  # for integers: a larger number is an error (a slip, or a hostile file)
     # What the blank's greyed example row shows in this column ("" or None: left empty)
     example: str | int | None = None
+    # The years whose workbooks carry the column, `from` and `to` in catalog.toml: a column
+    # added later is not asked of the workbooks made before it, nor shown in their blanks.
+    years: tuple[int, int] = (0, _OPEN_END)
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,13 @@ class Catalog:
         """Return the indicators workbooks of a year (and period) must carry."""
         return tuple(i for i in self.indicators if i.valid_in(year, period))
 
+    def tables_for(self, year: int) -> tuple[Table, ...]:
+        """Return the row sheets as workbooks of a year carry them: the columns of that year."""
+        return tuple(
+            replace(t, columns=tuple(c for c in t.columns if c.years[0] <= year <= c.years[1]))
+            for t in self.tables
+        )
+
     def choices(self, name: str) -> tuple[Choice, ...]:
         """Return the choices of one declared list."""
         return self.choice_lists[name]
@@ -119,12 +131,16 @@ def load_catalog(data_dir: Path) -> Catalog:
                 min=field(entry, "min", int, where, errors, 0),
                 max=field(entry, "max", int, where, errors, 10**9),
                 group=entry.get("group", ""),
-                **span(entry, where, errors, 0, 9999),
+                **span(entry, where, errors, 0, _OPEN_END),
                 periods=_periods(entry, where, errors),
             )
         )
     choice_lists = {}
-    for name in ("activity_types", "case_stages", "publication_kinds"):
+    # The lists the code names, and any other list a column names by `choices` (an offence).
+    named = [c.get("choices") for t in raw.get("tables", []) for c in t.get("columns", [])]
+    lists = [*_CHOICE_LISTS, *sorted({n for n in named if isinstance(n, str) and n in raw})]
+    lists = list(dict.fromkeys(lists))
+    for name in lists:
         choices = []
         for i, entry in enumerate(raw.get(name, []), 1):
             where = f"{path} [[{name}]] #{i}"
@@ -150,6 +166,7 @@ def load_catalog(data_dir: Path) -> Catalog:
                 choices=col.get("choices"),
                 max=field(col, "max", int, cwhere, errors, 10**9),
                 example=col.get("example"),
+                years=tuple(span(col, cwhere, errors, 0, _OPEN_END).values()),
             )
             if not isinstance(column.example, str | int | None) or isinstance(column.example, bool):
                 errors.append(msg.CONFIG_EXAMPLE.format(where=cwhere))

@@ -7,6 +7,7 @@ appendix and the text never disagree.
 from reportgen.checks.records import Submission
 from reportgen.declared.catalog import Catalog
 from reportgen.fact_table import INDICATORS, ROWS, Fact
+from reportgen.report.choice_counts import unit_counts_by_choice
 from reportgen.report.context import UnitRow
 from reportgen.report.totals import group_part, reaching, stage_rank, table_of, total_of
 
@@ -43,6 +44,7 @@ def _unit_cases(facts, catalog: Catalog) -> dict[str, int]:
     }
     for code in rank:
         out[code] = total_of(reaching(rows, table, rank, code))
+    out.update(unit_counts_by_choice(facts, table, catalog))  # "offence.dieu_150": 1
     return out
 
 

@@ -57,6 +57,8 @@ class CaseSummary:
     furthest: str = ""
     # (unit, cases) of the units with cases, the most cases first (then by unit code)
     by_unit: tuple[tuple[Unit, int], ...] = ()
+    # per grouped choice column, (choice, cases) in catalog order: by_choice["offence"]
+    by_choice: dict[str, tuple[tuple[Choice, int], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

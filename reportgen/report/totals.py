@@ -11,6 +11,7 @@ from reportgen.checks.records import Place, Submission
 from reportgen.declared.catalog import Catalog, Choice, Table
 from reportgen.fact_table import INDICATORS, ROWS, Fact, group_key
 from reportgen.names import collation_key, fold, name_key
+from reportgen.report.choice_counts import count_by_choice
 from reportgen.report.context import ActivityGroup, CaseSummary, PublicationGroup
 
 
@@ -190,6 +191,7 @@ def aggregate_cases(subs, catalog: Catalog, facts: list[Fact], figure) -> CaseSu
         by_route=tuple(by_route),
         furthest=furthest,
         by_unit=tuple(by_unit),
+        by_choice=count_by_choice(facts, table, catalog, figure, msg.FIGURE_CASES),
     )
 
 
