@@ -26,7 +26,7 @@ def test_a_rule_declared_in_two_kinds_is_refused():
 def test_a_rule_whose_message_is_not_in_messages_is_refused():
     text = "[cell]\n" + LINE.format(code="new_rule", message="NO_SUCH_TEMPLATE")
 
-    with pytest.raises(ValueError, match="new_rule names no messages.py template"):
+    with pytest.raises(ValueError, match="new_rule names no message in messages/"):
         pr.parse_table(text)
 
 

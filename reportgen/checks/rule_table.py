@@ -5,7 +5,7 @@ a RuleSpec, and also this module's constant of its code in capitals (`NOT_A_NUMB
 makes a problem with `problem(SPEC, file=…, sheet=…, cell=…, value=…, fill={…})`; the spec's
 message template is filled from `fill`. Code that decides something about problems asks
 `spec_of(problem)` and compares the spec (`is MISSING_UNIT`) or its `kind`, never the code
-string. Adding a rule is one line in rule_table.toml (its message at the end of messages.py),
+string. Adding a rule is one line in rule_table.toml (its message in reportgen/messages/checks.py),
 then a row in docs/kiem-tra.md (tests/test_problem_rules.py checks both agree).
 
 The code (`Problem.rule`) is what the check report's last column, the cache and the tests
@@ -47,7 +47,7 @@ class RuleSpec:
     severity: str
     kind: Kind
     label: str  # Vietnamese, short: the check report's "Quy tắc" column
-    message: str  # its messages.py template, filled by problem(fill=…)
+    message: str  # its template in reportgen/messages/, filled by problem(fill=…)
 
 
 def parse_table(text: str) -> dict[str, RuleSpec]:
@@ -65,7 +65,9 @@ def parse_table(text: str) -> dict[str, RuleSpec]:
                 raise ValueError(f"{TABLE_FILE}: {code} needs severity, label and message")
             template = getattr(msg, entry["message"], None)
             if not isinstance(template, str) or entry["severity"] not in SEVERITIES:
-                raise ValueError(f"{TABLE_FILE}: {code} names no messages.py template or severity")
+                raise ValueError(
+                    f"{TABLE_FILE}: {code} names no message in reportgen/messages/ or severity"
+                )
             severity = SEVERITIES[entry["severity"]]
             rules[code] = RuleSpec(code, severity, kind, entry["label"], template)
     return rules
