@@ -65,9 +65,7 @@ def parse_table(text: str) -> dict[str, RuleSpec]:
                 raise ValueError(f"{TABLE_FILE}: {code} needs severity, label and message")
             template = getattr(msg, entry["message"], None)
             if not isinstance(template, str) or entry["severity"] not in SEVERITIES:
-                raise ValueError(
-                    f"{TABLE_FILE}: {code} names no message in reportgen/messages/ or severity"
-                )
+                raise ValueError(f"{TABLE_FILE}: {code} names no message in messages/ or severity")
             severity = SEVERITIES[entry["severity"]]
             rules[code] = RuleSpec(code, severity, kind, entry["label"], template)
     return rules
