@@ -16,7 +16,7 @@ from reportgen.declared.catalog import load_catalog, load_registry
 from reportgen.errors import ConfigError
 from reportgen.names import name_key
 from reportgen.pipeline import check_year, workbook_filename
-from tests.conftest import DATA, run
+from tests.conftest import DATA, Fresh, run
 from tests.fill import fill_workbook
 from tests.sample_hung_yen import EXAMPLES, SETTINGS, unit_sample
 from tests.samples import CODES, write_year
@@ -140,12 +140,17 @@ def _text(html: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def year_2026(tmp_path_factory) -> Path:
-    """A data folder made as an office would: `template`, each blank filled, `check`."""
+def year_2026(fresh_2026: Fresh, tmp_path_factory) -> Path:
+    """A data folder made as an office would: `template`, each blank filled, `check`.
+
+    The blanks and the files `template` put into data/2026 come from the session's one
+    `template` run (tests/conftest.py), which tests/test_collection.py reads too.
+    """
     data = _declarations(tmp_path_factory.mktemp("hung-yen") / "data")
     blanks = data.parent / "mau-trong"  # the blanks' own folder, never data/ (issue 14)
-    result = run("template", "--year", 2026, "--data-dir", data, "--out-dir", blanks)
-    assert result.exit_code == 0, result.output
+    assert fresh_2026.template.exit_code == 0, fresh_2026.template.output
+    shutil.copytree(fresh_2026.root / "mau-trong/2026", blanks)
+    shutil.copytree(fresh_2026.data / "2026", data / "2026")
     folder = data / "2026"
     registry = load_registry(data)
     kinds = {u.code: u.kind for u in registry.units_for(2026)}
