@@ -187,6 +187,14 @@ def fresh_2026(tmp_path_factory) -> Fresh:
     return Fresh(root, data, template, check)
 
 
+@pytest.fixture(scope="session")
+def hung_yen_cache(tmp_path_factory) -> Path:
+    """One cache of checked workbooks for the tests that read Hưng Yên's 104 workbooks again
+    and again (tests/test_collection.py, tests/test_hung_yen.py): entries are keyed by each
+    file's name and content, the declarations and the code, so a changed file is read anew."""
+    return tmp_path_factory.mktemp("hung-yen-cache")
+
+
 def require_tool(name: str, package: str) -> str:
     """Return a command's path; fail loudly when it is missing."""
     path = shutil.which(name)

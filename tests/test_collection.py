@@ -29,6 +29,13 @@ def _declarations(target: Path) -> Path:
     return target
 
 
+@pytest.fixture(autouse=True)
+def _shared_cache(hung_yen_cache: Path, monkeypatch) -> None:
+    """Share one cache of checked workbooks among this file's runs: most read the same 104
+    workbooks (a test of the cache itself keeps its own, tests/test_cache_units.py)."""
+    monkeypatch.setenv("REPORTGEN_CACHE", str(hung_yen_cache))
+
+
 @pytest.fixture
 def fresh(fresh_2026: Fresh) -> Fresh:
     """`template` (104 blanks) then `check` in a new folder: run once, in tests/conftest.py."""

@@ -22,6 +22,13 @@ from tests.sample_hung_yen import EXAMPLES, SETTINGS, unit_sample
 from tests.samples import CODES, write_year
 
 
+@pytest.fixture(autouse=True)
+def _shared_cache(hung_yen_cache: Path, monkeypatch) -> None:
+    """Share one cache of checked workbooks among this file's runs: most read the same 104
+    workbooks (a test of the cache itself keeps its own, tests/test_cache_units.py)."""
+    monkeypatch.setenv("REPORTGEN_CACHE", str(hung_yen_cache))
+
+
 def test_the_province_is_dated():
     registry = load_registry(DATA)
     assert registry.province_for(2024).name == "Thái Bình"
