@@ -54,6 +54,8 @@ def run(*args: str):
 SHARED_GROUPS = {
     "test_collection.py": "hung-yen-2026",  # fresh_2026: 104 blanks
     "test_hung_yen.py": "hung-yen-2026",
+    "test_docx_form.py": "official-2019",  # built_official_2019
+    "test_official_form.py": "official-2019",
 }
 
 
@@ -193,6 +195,16 @@ def hung_yen_cache(tmp_path_factory) -> Path:
     and again (tests/test_collection.py, tests/test_hung_yen.py): entries are keyed by each
     file's name and content, the declarations and the code, so a changed file is read anew."""
     return tmp_path_factory.mktemp("hung-yen-cache")
+
+
+@pytest.fixture(scope="session")
+def built_official_2019(tmp_path_factory) -> Path:
+    """Build the 2019 report as an official document (HTML, PDF, Word); return the folder."""
+    out = tmp_path_factory.mktemp("official2019")
+    result = run("build", "--year", "2019", "--data-dir", DATA, "--out-dir", out,
+                 "--style", "official", "--format", "html,pdf,docx")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return out
 
 
 def require_tool(name: str, package: str) -> str:
