@@ -9,6 +9,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= data
 PYTEST_ARGS ?=
+TEST_WORKERS ?= 2
 # Extra options for reportgen, e.g. ARGS=--allow-missing
 ARGS ?=
 # Mutated workbooks tried by `make fuzz` (`make test` tries 300); FUZZ_SEED picks them.
@@ -51,8 +52,11 @@ preview: need-year $(BIN)/.installed ## Xem trước báo cáo năm YEAR tại h
 export: need-year $(BIN)/.installed ## Xuất số liệu đã kiểm tra ra out/YEAR/so-lieu-YEAR.xlsx, .csv
 	$(BIN)/reportgen export --year $(YEAR) --period $(PERIOD) --data-dir $(DATA) $(ARGS)
 
+# Two workers (pytest-xdist) on this project's 2-core machines; TEST_WORKERS=0 runs the suite
+# in one process. A test file runs on one worker (tests/conftest.py): its module fixtures are
+# built once. docs/performance.md has the measured times.
 test: $(BIN)/.installed ## Chạy bộ kiểm thử
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 fuzz: $(BIN)/.installed ## Thử bộ đọc với hàng nghìn tệp hỏng ngẫu nhiên (FUZZ_CASES tệp)
 	FUZZ_CASES=$(FUZZ_CASES) FUZZ_SEED=$(FUZZ_SEED) HYPOTHESIS_PROFILE=fuzz \

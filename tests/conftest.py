@@ -1,12 +1,20 @@
-"""Shared fixtures: a private copy of data/, the built 2018 report, PDF text."""
+"""Shared fixtures: a private copy of data/, the built 2018 report, PDF text.
+
+The costly builds are session fixtures, made once and read by every test file that needs
+them; tests that change what they build make their own. `make test` runs the suite on two
+workers (pytest-xdist, --dist loadfile): a test file runs on one worker, so its module
+fixtures are built once, and files that share a costly session fixture run on one worker
+(SHARED_GROUPS), so it is built once too.
+"""
 
 import os
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from hypothesis import settings
 from hypothesis.database import DirectoryBasedExampleDatabase
 
@@ -40,6 +48,47 @@ def run(*args: str):
     return CliRunner().invoke(
         main, [str(a) for a in args], prog_name="reportgen", catch_exceptions=False
     )
+
+
+# Test files that read the same costly session fixture run on the same worker.
+SHARED_GROUPS = {
+    "test_collection.py": "hung-yen-2026",  # fresh_2026: 104 blanks
+    "test_hung_yen.py": "hung-yen-2026",
+    "test_docx_form.py": "official-2019",  # built_official_2019
+    "test_official_form.py": "official-2019",
+}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With --dist loadfile: one test file (or SHARED_GROUPS group) per work unit, in the order
+    of the files.
+
+    Not xdist_group marks with --dist loadgroup: with pytest 9.2 they group nothing, silently
+    (pytest-xdist issue 1386). The files keep their order rather than being sorted by their
+    number of tests, which would leave the costly files with few tests (LibreOffice, the fuzz)
+    to the end, on one worker.
+    """
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FileGroups(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return SHARED_GROUPS.get(Path(path).name, path)
+
+    config.option.loadscopereorder = False
+    return FileGroups(config, log)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache(tmp_path_factory):
+    """Session fixtures get a cache of their own too, never .reportgen-cache/ in the repo
+    (which two workers would share)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REPORTGEN_CACHE", str(tmp_path_factory.mktemp("session-cache")))
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -100,6 +149,60 @@ def built_official(tmp_path_factory) -> Path:
         "--format",
         ALL_FORMATS,
     )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def declarations(target: Path) -> Path:
+    """Copy data/'s declarative files (no year folder) into target; return it."""
+    target.mkdir(parents=True)
+    for name in ("catalog.toml", "units.toml"):
+        shutil.copy(DATA / name, target / name)
+    for folder in ("communes", "units"):
+        shutil.copytree(DATA / folder, target / folder)
+    return target
+
+
+@dataclass
+class Fresh:
+    """A fresh run for 2026: `template`, then `check`, from one folder (the default paths)."""
+
+    root: Path
+    data: Path
+    template: Result
+    check: Result
+
+
+@pytest.fixture(scope="session")
+def fresh_2026(tmp_path_factory) -> Fresh:
+    """Run `template` (Hưng Yên's 104 blanks: the costly part, done once) and `check` in a new
+    folder. tests/test_collection.py reads the run, tests/test_hung_yen.py fills the blanks."""
+    root = tmp_path_factory.mktemp("fresh")
+    data = declarations(root / "data")
+    here = os.getcwd()
+    os.chdir(root)  # default out folders are relative: mau-trong/2026, out/2026
+    try:
+        template = run("template", "--year", 2026, "--data-dir", "data")
+        check = run("check", "--year", 2026, "--data-dir", "data")
+    finally:
+        os.chdir(here)
+    return Fresh(root, data, template, check)
+
+
+@pytest.fixture(scope="session")
+def hung_yen_cache(tmp_path_factory) -> Path:
+    """One cache of checked workbooks for the tests that read Hưng Yên's 104 workbooks again
+    and again (tests/test_collection.py, tests/test_hung_yen.py): entries are keyed by each
+    file's name and content, the declarations and the code, so a changed file is read anew."""
+    return tmp_path_factory.mktemp("hung-yen-cache")
+
+
+@pytest.fixture(scope="session")
+def built_official_2019(tmp_path_factory) -> Path:
+    """Build the 2019 report as an official document (HTML, PDF, Word); return the folder."""
+    out = tmp_path_factory.mktemp("official2019")
+    result = run("build", "--year", "2019", "--data-dir", DATA, "--out-dir", out,
+                 "--style", "official", "--format", "html,pdf,docx")  # fmt: skip
     assert result.exit_code == 0, result.output
     return out
 

@@ -137,7 +137,10 @@ def test_check_never_imports_weasyprint(data_dir: Path):
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('weasyprint' in sys.modules, 'pandas' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    # Run where the test's own folder is: the check writes out/2018 below where it runs.
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=data_dir.parent
+    )
     assert out.stdout.splitlines()[-1] == "False False"
 
 

@@ -2,16 +2,13 @@
 sent what, a feedback file per unit, every problem of a file in one round."""
 
 import io
-import os
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import Result
 from openpyxl import load_workbook
 
-from tests.conftest import DATA, run
+from tests.conftest import DATA, Fresh, run
 from tests.sample_hung_yen import EXAMPLES
 
 YEAR = 2026
@@ -32,29 +29,17 @@ def _declarations(target: Path) -> Path:
     return target
 
 
-@dataclass
-class Fresh:
-    """A fresh run for 2026: `template`, then `check`, from one folder (the default paths)."""
-
-    root: Path
-    data: Path
-    template: Result
-    check: Result
+@pytest.fixture(autouse=True)
+def _shared_cache(hung_yen_cache: Path, monkeypatch) -> None:
+    """Share one cache of checked workbooks among this file's runs: most read the same 104
+    workbooks (a test of the cache itself keeps its own, tests/test_cache_units.py)."""
+    monkeypatch.setenv("REPORTGEN_CACHE", str(hung_yen_cache))
 
 
-@pytest.fixture(scope="module")
-def fresh(tmp_path_factory) -> Fresh:
-    """Run `template` (104 blanks: the costly part, done once) and `check` in a new folder."""
-    root = tmp_path_factory.mktemp("fresh")
-    data = _declarations(root / "data")
-    here = os.getcwd()
-    os.chdir(root)  # default out folders are relative: mau-trong/2026, out/2026
-    try:
-        template = run("template", "--year", YEAR, "--data-dir", "data")
-        check = run("check", "--year", YEAR, "--data-dir", "data")
-    finally:
-        os.chdir(here)
-    return Fresh(root, data, template, check)
+@pytest.fixture
+def fresh(fresh_2026: Fresh) -> Fresh:
+    """`template` (104 blanks) then `check` in a new folder: run once, in tests/conftest.py."""
+    return fresh_2026
 
 
 @pytest.fixture

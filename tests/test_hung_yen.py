@@ -18,10 +18,17 @@ from reportgen.declared.units import load_registry
 from reportgen.errors import ConfigError
 from reportgen.names import name_key
 from reportgen.pipeline import check_year
-from tests.conftest import DATA, run
+from tests.conftest import DATA, Fresh, run
 from tests.fill import fill_workbook
 from tests.sample_hung_yen import EXAMPLES, SETTINGS, unit_sample
 from tests.samples import CODES, write_year
+
+
+@pytest.fixture(autouse=True)
+def _shared_cache(hung_yen_cache: Path, monkeypatch) -> None:
+    """Share one cache of checked workbooks among this file's runs: most read the same 104
+    workbooks (a test of the cache itself keeps its own, tests/test_cache_units.py)."""
+    monkeypatch.setenv("REPORTGEN_CACHE", str(hung_yen_cache))
 
 
 def test_the_province_is_dated():
@@ -142,12 +149,17 @@ def _text(html: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def year_2026(tmp_path_factory) -> Path:
-    """A data folder made as an office would: `template`, each blank filled, `check`."""
+def year_2026(fresh_2026: Fresh, tmp_path_factory) -> Path:
+    """A data folder made as an office would: `template`, each blank filled, `check`.
+
+    The blanks and the files `template` put into data/2026 come from the session's one
+    `template` run (tests/conftest.py), which tests/test_collection.py reads too.
+    """
     data = _declarations(tmp_path_factory.mktemp("hung-yen") / "data")
     blanks = data.parent / "mau-trong"  # the blanks' own folder, never data/ (issue 14)
-    result = run("template", "--year", 2026, "--data-dir", data, "--out-dir", blanks)
-    assert result.exit_code == 0, result.output
+    assert fresh_2026.template.exit_code == 0, fresh_2026.template.output
+    shutil.copytree(fresh_2026.root / "mau-trong/2026", blanks)
+    shutil.copytree(fresh_2026.data / "2026", data / "2026")
     folder = data / "2026"
     registry = load_registry(data)
     kinds = {u.code: u.kind for u in registry.units_for(2026)}

@@ -295,13 +295,9 @@ def test_template_writes_a_commented_skeleton_that_says_nothing(data_dir: Path):
 # --- the official style's wording and the Phụ lục ----------------------------------------
 
 
-@pytest.fixture(scope="module")
-def official_2019(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("official2019")
-    result = run("build", "--year", 2019, "--data-dir", ROOT / "data", "--out-dir", out,
-                 "--style", "official", "--format", "html,pdf")  # fmt: skip
-    assert result.exit_code == 0, result.output
-    return out
+@pytest.fixture
+def official_2019(built_official_2019: Path) -> Path:
+    return built_official_2019  # built once for this file and tests/test_docx_form.py
 
 
 def _table_rows(html: str, cls: str) -> list[list[str]]:
