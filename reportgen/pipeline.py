@@ -23,7 +23,7 @@ from reportgen.declared.periods import (
 )
 from reportgen.errors import ConfigError, ProblemsFound
 from reportgen.inputs.find import find_workbooks
-from reportgen.inputs.year_settings import read_year_settings
+from reportgen.inputs.year_settings import read_year_settings, staff_files
 from reportgen.messages import NO_UNITS
 from reportgen.outputs.folders import out_folder
 from reportgen.outputs.output_set import DEFAULT_FORMATS, output_files
@@ -109,6 +109,7 @@ def _check_folder(
         period=period,
         kinds=declared.kinds,
         config=declared.config,
+        other_inputs=(*staff_files(folder), *declared.files),
     )
 
 
