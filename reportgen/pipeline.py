@@ -89,6 +89,7 @@ def _check_folder(
     settings, period, found = read_year_settings(
         data_dir, year, declared.kinds, code, official, date_required
     )
+    other_inputs = (*staff_files(folder), *declared.files)  # named by the run log
     read = check_workbooks(files, declared, year, period, progress)
     sent = check_completeness(read.checks, declared.registry, year, str(folder), allow_missing)
     return CheckResult(
@@ -109,7 +110,7 @@ def _check_folder(
         period=period,
         kinds=declared.kinds,
         config=declared.config,
-        other_inputs=(*staff_files(folder), *declared.files),
+        other_inputs=other_inputs,
     )
 
 
