@@ -130,9 +130,11 @@ def report_data(
     if result.errors:
         raise ProblemsFound(result.problems, result.unit_names)
     declared = Declarations(result.catalog, result.registry, result.kinds, result.config)
-    earlier = years.earlier_years(
-        result, data_dir, lambda y: _check_folder(y, data_dir, declared, period)
-    )
+    known = {result.previous.year: result.previous} if result.previous else {}
+    earlier = [
+        known.get(y) or _check_folder(y, data_dir, declared, period)
+        for y in years.earlier_years(result, data_dir)
+    ]
     before, skipped = years.usable_previous(result.previous)
     trend, left_out = years.trend_years(result, earlier)
     return year_views(result, before, trend), result, result.problems + skipped + left_out
