@@ -23,7 +23,7 @@ from reportgen.declared.periods import (
 )
 from reportgen.errors import ConfigError, ProblemsFound
 from reportgen.inputs.find import find_workbooks
-from reportgen.inputs.year_settings import read_year_settings
+from reportgen.inputs.year_settings import read_year_settings, staff_files
 from reportgen.messages import NO_UNITS
 from reportgen.outputs.folders import out_folder
 from reportgen.outputs.output_set import DEFAULT_FORMATS, output_files
@@ -89,6 +89,7 @@ def _check_folder(
     settings, period, found = read_year_settings(
         data_dir, year, declared.kinds, code, official, date_required
     )
+    other_inputs = (*staff_files(folder), *declared.files)  # named by the run log
     read = check_workbooks(files, declared, year, period, progress)
     sent = check_completeness(read.checks, declared.registry, year, str(folder), allow_missing)
     return CheckResult(
@@ -109,6 +110,7 @@ def _check_folder(
         period=period,
         kinds=declared.kinds,
         config=declared.config,
+        other_inputs=other_inputs,
     )
 
 
@@ -128,9 +130,11 @@ def report_data(
     if result.errors:
         raise ProblemsFound(result.problems, result.unit_names)
     declared = Declarations(result.catalog, result.registry, result.kinds, result.config)
-    earlier = years.earlier_years(
-        result, data_dir, lambda y: _check_folder(y, data_dir, declared, period)
-    )
+    known = {result.previous.year: result.previous} if result.previous else {}
+    earlier = [
+        known.get(y) or _check_folder(y, data_dir, declared, period)
+        for y in years.earlier_years(result, data_dir)
+    ]
     before, skipped = years.usable_previous(result.previous)
     trend, left_out = years.trend_years(result, earlier)
     return year_views(result, before, trend), result, result.problems + skipped + left_out

@@ -36,6 +36,9 @@ class CheckResult:
     period: Period | None = None  # the report period (its span as bao-cao.toml sets it)
     kinds: dict = field(default_factory=dict)  # the periods of periods.toml, by code
     config: str = ""  # the digest of the declarative files it was checked against
+    # The other files the check read or looked for, for the run log: bao-cao.toml and
+    # nhan-dinh.md of the year's folder, then the declarative files (Declarations.files).
+    other_inputs: tuple[Path, ...] = ()
 
     @property
     def errors(self) -> int:

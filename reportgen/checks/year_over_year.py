@@ -7,7 +7,6 @@ The same period of each year is compared ("cùng kỳ"), and never across a boun
 """
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,18 +75,17 @@ def compared(result: "CheckResult", previous: "CheckResult") -> "CheckResult":
     return replace(result, previous=previous, problems=sort_problems(problems))
 
 
-def earlier_years(
-    result: "CheckResult", data_dir: Path, check: Callable[[int], "CheckResult"]
-) -> list["CheckResult"]:
-    """Return the same period of the years before, newest first, up to TREND_YEARS in all, while
-    each has a folder and the same territory; check(year) checks one (the year before is known).
+def earlier_years(result: "CheckResult", data_dir: Path) -> list[int]:
+    """Return the years before whose same period the trend may show, newest first, up to
+    TREND_YEARS in all (the report's counted), while each has a folder and the same territory.
+    The pipeline checks each (the year before is result.previous already), so that reading
+    stays in inputs/, called from the chain.
     """
     registry, code, found = result.registry, result.period.code, []
     for before in range(result.year - 1, result.year - TREND_YEARS, -1):
         if not comparable(data_dir, registry, result.year, before, code):
             break
-        known = result.previous if result.previous and result.previous.year == before else None
-        found.append(known or check(before))
+        found.append(before)
     return found
 
 

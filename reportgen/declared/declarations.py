@@ -21,6 +21,8 @@ class Declarations:
     registry: Registry
     kinds: dict[str, PeriodKind]  # the periods of periods.toml, by code
     config: str  # the digest of every file read: part of the key of a cached workbook check
+    # catalog.toml, units.toml and the lists it names, as the run log names them
+    files: tuple[Path, ...] = ()
 
 
 def read_declarations(data_dir: Path) -> Declarations:
@@ -29,8 +31,9 @@ def read_declarations(data_dir: Path) -> Declarations:
     registry = load_registry(data_dir)
     kinds = load_periods(data_dir)
     _check_indicator_periods(catalog, kinds, data_dir)
-    config = config_digest([*declared_files(data_dir, registry), data_dir / PERIODS_FILE])
-    return Declarations(catalog, registry, kinds, config)
+    files = tuple(declared_files(data_dir, registry))
+    config = config_digest([*files, data_dir / PERIODS_FILE])
+    return Declarations(catalog, registry, kinds, config, files)
 
 
 def config_digest(files: Iterable[Path]) -> str:

@@ -5,7 +5,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from reportgen.declared.periods import Period, PeriodKind, period_for, with_span
-from reportgen.declared.settings import ReportSettings, read_assessment, read_settings
+from reportgen.declared.settings import (
+    SETTINGS_FILE,
+    ReportSettings,
+    read_assessment,
+    read_settings,
+)
+from reportgen.inputs.assessment import ASSESSMENT_FILE
 from reportgen.problems import Problem
 
 
@@ -24,6 +30,11 @@ def read_year_settings(
     period = with_span(period_for(kinds, code, year), settings.period_start, settings.period_end)
     settings = _official_span(replace(settings, assessment=assessment), period)
     return settings, period, problems + more
+
+
+def staff_files(folder: Path) -> tuple[Path, Path]:
+    """Return the staff's files of a year's (period's) folder: bao-cao.toml, nhan-dinh.md."""
+    return folder / SETTINGS_FILE, folder / ASSESSMENT_FILE
 
 
 def _official_span(settings: ReportSettings, period: Period) -> ReportSettings:

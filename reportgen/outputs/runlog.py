@@ -11,10 +11,6 @@ from pathlib import Path
 
 from reportgen import messages as msg
 from reportgen.checks.cache import file_sha256
-from reportgen.declared.catalog import declared_files
-from reportgen.declared.periods import ANNUAL, year_folder
-from reportgen.declared.settings import SETTINGS_FILE
-from reportgen.inputs.assessment import ASSESSMENT_FILE
 from reportgen.visible import shown_name, visible
 
 log = logging.getLogger(__name__)
@@ -42,7 +38,8 @@ def record_run(
     used = result.digests
     inputs = [
         (shown_name(_relative(p, data_dir)), used[p][:DIGEST_CHARS] if used.get(p) else _digest(p))
-        for p in _input_files(result, data_dir)
+        for p in [*result.files, *result.other_inputs]
+        if p.is_file()  # never a FIFO; a missing nhan-dinh.md is no input
     ]
     inputs += [(msg.RUN_LOG_TEMPLATES.format(folder=d), _folder_digest(d)) for d in template_dirs]
     line = msg.RUN_LOG_LINE.format(
@@ -65,14 +62,6 @@ def record_run(
         log.warning(msg.RUN_LOG_FAILED.format(path=shown_path, error=exc.strerror or exc))
         return None
     return path
-
-
-def _input_files(result, data_dir: Path) -> list[Path]:
-    code = result.period.code if getattr(result, "period", None) else ANNUAL
-    folder = year_folder(data_dir, result.year, code)
-    settings, staff = folder / SETTINGS_FILE, folder / ASSESSMENT_FILE
-    config = declared_files(data_dir, result.registry)
-    return [p for p in [*result.files, settings, staff, *config] if p.is_file()]  # never a FIFO
 
 
 def _entries(pairs) -> str:
