@@ -2,8 +2,11 @@
 
 import datetime as dt
 import io
+import math
 
 from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
@@ -12,7 +15,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from reportgen import messages as msg
 from reportgen import workbook_layout as layout
-from reportgen.declared.catalog import Catalog, Column
+from reportgen.declared.catalog import Catalog, Column, Table
 from reportgen.declared.periods import ANNUAL, Period
 from reportgen.declared.units import Commune, Unit
 from reportgen.outputs.write import pin_zip
@@ -34,25 +37,11 @@ _DV_TITLE_CHARS, _DV_TEXT_CHARS = 32, 255
 # decided from its content (checks/one_workbook.py), since the mark stays when it is filled.
 BLANK_MARK = "reportgen-mau-trong"
 
-INSTRUCTIONS = (
-    "Mẫu báo cáo số liệu phòng, chống mua bán người — {unit}, {period}.",
-    "",
-    '1. Trang "Thông tin": kiểm tra tên đơn vị và năm; ghi người lập và ngày lập.',
-    '2. Trang "Chỉ tiêu": nhập số nguyên (≥ 0) vào cột "Giá trị" (ô màu vàng). '
-    'Không có thì nhập 0. Không sửa cột "Mã".',
-    '3. Trang "Hoạt động": mỗi dòng là một lớp, buổi tuyên truyền; chọn loại hoạt động '
-    "trong danh sách, ghi nội dung, đối tượng, số lớp/buổi, số người{where}.",
-    '4. Trang "Ấn phẩm": mỗi dòng là một ấn phẩm đã phát hành (tên, đơn vị tính, số lượng).',
-    '5. Trang "Vụ án": mỗi dòng là một vụ án, vụ việc mua bán người. Không có thì để trống.',
-    "",
-    "Chỉ nhập vào các ô màu vàng và các dòng của trang Hoạt động, Ấn phẩm, Vụ án; "
-    "các ô khác được khóa để không bị sửa nhầm.",
-    "Gõ chữ có dấu bằng bảng mã Unicode (Unikey: bảng mã Unicode), không dùng phông "
-    ".VnTime hay VNI-Times.",
-    "Không đổi tên các trang và các cột. Gửi lại tệp .xlsx cho Ban chỉ đạo 138 tỉnh.",
-    msg.GUIDE_EXAMPLE_ROW,
-    "In trang Chỉ tiêu (và các trang có số liệu), ký, đóng dấu rồi gửi kèm bản giấy.",
-)
+# Row 1 of a row sheet: what one row is, the columns that may stay empty, what to do with
+# nothing to report (red: the mistake to avoid is a sheet filled with zeros or "không có").
+_DOC_FONT = InlineFont(b=True)
+_OPTIONAL_FONT = InlineFont(i=True)
+_NOTE_INLINE = InlineFont(b=True, i=True, color="C00000")
 
 
 def _commune_range(communes: list[Commune]) -> str:
@@ -194,6 +183,51 @@ def _protect(ws) -> None:
     ws.protection.formatRows = False
 
 
+def _optional(columns: list[Column]) -> str:
+    """Return the sentence naming the columns that may be left empty ("" when none)."""
+    names = [f'"{c.header}"' for c in columns if not c.required]
+    text = msg.OPTIONAL_COLUMN if len(names) == 1 else msg.OPTIONAL_COLUMNS
+    return text.format(columns=", ".join(names)) if names else ""
+
+
+def _guide_lines(number: int, table: Table, columns: list[Column], catalog: Catalog, own):
+    """Return the guide's lines about one row sheet, all from the catalog: what a row is, the
+    columns chosen from a list, those that may stay empty, what to do with nothing to report."""
+    head = msg.GUIDE_SHEET.format(number=number, sheet=table.sheet)
+    items, typed = [], []
+    for column in columns:
+        empty = "" if column.required else msg.GUIDE_MAY_BE_EMPTY
+        if column.type == "choice":
+            labels = ", ".join(f'"{c.label}"' for c in catalog.choices(column.choices))
+            items.append(msg.GUIDE_CHOICE.format(header=column.header, choices=labels, empty=empty))
+        elif column.type == "commune" and own:  # no list of its communes: typed, like text
+            items.append(msg.GUIDE_COMMUNE.format(header=column.header, empty=empty))
+        else:
+            typed.append(column)
+    items += [_optional(typed), table.note]
+    items = [msg.GUIDE_ITEM.format(text=t) for t in items if t]
+    return [f"{head} {table.doc}" if table.doc else head, *items]
+
+
+def _sheet_top(ws, table: Table, columns: list[Column], width: int) -> None:
+    """Write row 1 of a row sheet, above its header: visible, printed, on every page.
+
+    A cell of merged columns does not grow with its text: the row is made as tall as the
+    lines need, each line's length measured against the sheet's width.
+    """
+    parts = [(table.doc, _DOC_FONT), (_optional(columns), _OPTIONAL_FONT)]
+    parts = [(text, font) for text, font in (*parts, (table.note, _NOTE_INLINE)) if text]
+    ws.append([None])
+    ws.merge_cells(f"A1:{get_column_letter(len(columns))}1")
+    ws["A1"].font, ws["A1"].alignment = _NOTE_FONT, Alignment(wrap_text=True, vertical="center")
+    if parts:
+        blocks = [TextBlock(font, text + "\n") for text, font in parts]  # one part a line
+        blocks[-1].text = blocks[-1].text[:-1]
+        ws["A1"] = CellRichText(blocks)
+        lines = sum(math.ceil(len(text) * 1.1 / width) for text, _ in parts)  # bold: wider
+        ws.row_dimensions[1].height = 4 + 15 * lines
+
+
 def blank_workbook(
     unit: Unit,
     year: int,
@@ -208,10 +242,17 @@ def blank_workbook(
     guide = wb.active
     guide.title = layout.INSTRUCTIONS_SHEET
     guide.column_dimensions["A"].width = 110
+    own = [c for c in communes if c.unit_code == unit.code]
     # A commune-level unit is itself the place of its rows: no commune column to fill.
-    where = "" if unit.is_commune else " và xã/phường tổ chức"
-    for line in INSTRUCTIONS:
-        guide.append([line.format(unit=unit.official_name, period=period_name, where=where)])
+    tables = [
+        (t, [c for c in t.columns if not (unit.is_commune and c.type == "commune")])
+        for t in catalog.tables_for(year)  # a column added later: from its first year
+    ]
+    lines = [line.format(unit=unit.official_name, period=period_name) for line in msg.GUIDE_HEAD]
+    for number, (table, columns) in enumerate(tables, 3):  # after the head's steps 1 and 2
+        lines += _guide_lines(number, table, columns, catalog, own)
+    for line in (*lines, *msg.GUIDE_TAIL):
+        guide.append([line])
         guide.cell(row=guide.max_row, column=1).alignment = _WRAP
     guide["A1"].font = _BOLD
     _print_layout(guide, unit, period_name, 1)
@@ -279,20 +320,11 @@ def blank_workbook(
     ind.print_area = f"A1:D{sign}"
     _protect(ind)
 
-    own = [c for c in communes if c.unit_code == unit.code]
-    for table in catalog.tables_for(year):  # a column added later: from its first year
+    for table, columns in tables:
         ws = wb.create_sheet(table.sheet)
-        columns = [c for c in table.columns if not (unit.is_commune and c.type == "commune")]
-        last = get_column_letter(len(columns))
-        # Row 1: what to do when there is nothing to report; visible, printed, above the header.
-        ws.append([table.note or None])
-        ws.merge_cells(f"A1:{last}1")
-        ws["A1"].font, ws["A1"].alignment = _NOTE_FONT, Alignment(vertical="center")
-        header_row(
-            ws,
-            [c.header for c in columns],
-            [_fit([c.header], 14 if c.type != "text" else 40) for c in columns],
-        )
+        widths = [_fit([c.header], 14 if c.type != "text" else 40) for c in columns]
+        _sheet_top(ws, table, columns, sum(widths))
+        header_row(ws, [c.header for c in columns], widths)
         first, end = 3, 2 + TABLE_ROWS  # the example row, then the clerk's rows
         _example_row(ws, columns, first)
         for row in ws.iter_rows(min_row=first, max_row=end, max_col=len(columns)):
