@@ -58,7 +58,9 @@ GUIDE_TAIL = (
     "các ô khác được khóa để không bị sửa nhầm.",
     "Gõ chữ có dấu bằng bảng mã Unicode (Unikey: bảng mã Unicode), không dùng phông "
     ".VnTime hay VNI-Times.",
-    "Không đổi tên các trang và các cột. Gửi lại tệp .xlsx cho Ban chỉ đạo 138 tỉnh.",
+    # Not deleted either: the example row's "Ví dụ:" is in the first column, an optional one.
+    "Không đổi tên, không xóa các trang và các cột (cột không bắt buộc thì để trống). "
+    "Gửi lại tệp .xlsx cho Ban chỉ đạo 138 tỉnh.",
     GUIDE_EXAMPLE_ROW,
     "In trang Chỉ tiêu (và các trang có số liệu), ký, đóng dấu rồi gửi kèm bản giấy.",
 )
