@@ -2,11 +2,8 @@
 
 import datetime as dt
 import io
-import math
 
 from openpyxl import Workbook
-from openpyxl.cell.rich_text import CellRichText, TextBlock
-from openpyxl.cell.text import InlineFont
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
@@ -15,7 +12,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from reportgen import messages as msg
 from reportgen import workbook_layout as layout
-from reportgen.declared.catalog import Catalog, Column, Table
+from reportgen.blank_guide import write_guide, write_sheet_top
+from reportgen.declared.catalog import Catalog, Column
 from reportgen.declared.periods import ANNUAL, Period
 from reportgen.declared.units import Commune, Unit
 from reportgen.outputs.write import pin_zip
@@ -28,7 +26,6 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _UNLOCKED = Protection(locked=False)
 _EXAMPLE_FILL = PatternFill("solid", fgColor="D9D9D9")
 _EXAMPLE_FONT = Font(italic=True, color="595959")
-_NOTE_FONT = Font(bold=True, italic=True, color="C00000")
 TABLE_ROWS = 500  # rows of a row sheet open for input (the example row among them)
 # Excel refuses a validation whose title is over 32 characters or whose text is over 255.
 _DV_TITLE_CHARS, _DV_TEXT_CHARS = 32, 255
@@ -36,12 +33,6 @@ _DV_TITLE_CHARS, _DV_TEXT_CHARS = 32, 255
 # tells any tool that the file came from `reportgen template`. Whether it is still blank is
 # decided from its content (checks/one_workbook.py), since the mark stays when it is filled.
 BLANK_MARK = "reportgen-mau-trong"
-
-# Row 1 of a row sheet: what one row is, the columns that may stay empty, what to do with
-# nothing to report (red: the mistake to avoid is a sheet filled with zeros or "không có").
-_DOC_FONT = InlineFont(b=True)
-_OPTIONAL_FONT = InlineFont(i=True)
-_NOTE_INLINE = InlineFont(b=True, i=True, color="C00000")
 
 
 def _commune_range(communes: list[Commune]) -> str:
@@ -183,51 +174,6 @@ def _protect(ws) -> None:
     ws.protection.formatRows = False
 
 
-def _optional(columns: list[Column]) -> str:
-    """Return the sentence naming the columns that may be left empty ("" when none)."""
-    names = [f'"{c.header}"' for c in columns if not c.required]
-    text = msg.OPTIONAL_COLUMN if len(names) == 1 else msg.OPTIONAL_COLUMNS
-    return text.format(columns=", ".join(names)) if names else ""
-
-
-def _guide_lines(number: int, table: Table, columns: list[Column], catalog: Catalog, own):
-    """Return the guide's lines about one row sheet, all from the catalog: what a row is, the
-    columns chosen from a list, those that may stay empty, what to do with nothing to report."""
-    head = msg.GUIDE_SHEET.format(number=number, sheet=table.sheet)
-    items, typed = [], []
-    for column in columns:
-        empty = "" if column.required else msg.GUIDE_MAY_BE_EMPTY
-        if column.type == "choice":
-            labels = ", ".join(f'"{c.label}"' for c in catalog.choices(column.choices))
-            items.append(msg.GUIDE_CHOICE.format(header=column.header, choices=labels, empty=empty))
-        elif column.type == "commune" and own:  # no list of its communes: typed, like text
-            items.append(msg.GUIDE_COMMUNE.format(header=column.header, empty=empty))
-        else:
-            typed.append(column)
-    items += [_optional(typed), table.note]
-    items = [msg.GUIDE_ITEM.format(text=t) for t in items if t]
-    return [f"{head} {table.doc}" if table.doc else head, *items]
-
-
-def _sheet_top(ws, table: Table, columns: list[Column], width: int) -> None:
-    """Write row 1 of a row sheet, above its header: visible, printed, on every page.
-
-    A cell of merged columns does not grow with its text: the row is made as tall as the
-    lines need, each line's length measured against the sheet's width.
-    """
-    parts = [(table.doc, _DOC_FONT), (_optional(columns), _OPTIONAL_FONT)]
-    parts = [(text, font) for text, font in (*parts, (table.note, _NOTE_INLINE)) if text]
-    ws.append([None])
-    ws.merge_cells(f"A1:{get_column_letter(len(columns))}1")
-    ws["A1"].font, ws["A1"].alignment = _NOTE_FONT, Alignment(wrap_text=True, vertical="center")
-    if parts:
-        blocks = [TextBlock(font, text + "\n") for text, font in parts]  # one part a line
-        blocks[-1].text = blocks[-1].text[:-1]
-        ws["A1"] = CellRichText(blocks)
-        lines = sum(math.ceil(len(text) * 1.1 / width) for text, _ in parts)  # bold: wider
-        ws.row_dimensions[1].height = 4 + 15 * lines
-
-
 def blank_workbook(
     unit: Unit,
     year: int,
@@ -241,20 +187,13 @@ def blank_workbook(
     wb = Workbook()
     guide = wb.active
     guide.title = layout.INSTRUCTIONS_SHEET
-    guide.column_dimensions["A"].width = 110
     own = [c for c in communes if c.unit_code == unit.code]
     # A commune-level unit is itself the place of its rows: no commune column to fill.
     tables = [
         (t, [c for c in t.columns if not (unit.is_commune and c.type == "commune")])
         for t in catalog.tables_for(year)  # a column added later: from its first year
     ]
-    lines = [line.format(unit=unit.official_name, period=period_name) for line in msg.GUIDE_HEAD]
-    for number, (table, columns) in enumerate(tables, 3):  # after the head's steps 1 and 2
-        lines += _guide_lines(number, table, columns, catalog, own)
-    for line in (*lines, *msg.GUIDE_TAIL):
-        guide.append([line])
-        guide.cell(row=guide.max_row, column=1).alignment = _WRAP
-    guide["A1"].font = _BOLD
+    write_guide(guide, unit.official_name, period_name, tables, catalog, own)
     _print_layout(guide, unit, period_name, 1)
     _protect(guide)
 
@@ -323,7 +262,7 @@ def blank_workbook(
     for table, columns in tables:
         ws = wb.create_sheet(table.sheet)
         widths = [_fit([c.header], 14 if c.type != "text" else 40) for c in columns]
-        _sheet_top(ws, table, columns, sum(widths))
+        write_sheet_top(ws, table, columns, sum(widths))
         header_row(ws, [c.header for c in columns], widths)
         first, end = 3, 2 + TABLE_ROWS  # the example row, then the clerk's rows
         _example_row(ws, columns, first)

@@ -174,12 +174,9 @@ def test_the_2018_guide_has_no_offence_column_and_says_the_commune_list(district
 
 
 def test_a_choice_column_added_to_the_catalog_is_in_the_guide_with_no_code(tmp_path: Path):
+    # A "Vụ án" column from 2027, chosen from a new list: only catalog.toml is edited.
     data = tmp_path / "data"
-    data.mkdir()
-    for name in ("units.toml",):
-        (data / name).write_text((DATA / name).read_text(encoding="utf-8"), encoding="utf-8")
-    for folder in ("units", "communes"):
-        (data / folder).symlink_to(DATA / folder)
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("20*"))  # no year folder
     text = (DATA / "catalog.toml").read_text(encoding="utf-8")
     text = text.replace(
         "\n# Quy tắc liên chỉ tiêu",
@@ -244,3 +241,20 @@ def test_the_blank_says_leave_an_optional_column_empty_and_locks_deleting_it(com
     ) in _guide(commune_2026)
     # Deleting "Tóm tắt vụ việc" would take the example row's "Ví dụ:" with it.
     assert commune_2026[CASES].protection.deleteColumns is True
+
+
+def test_the_guide_prints_on_a_portrait_page_its_long_lines_given_room(commune_2026):
+    ws = commune_2026["Hướng dẫn"]
+    # 80 characters: an A4 portrait page at 100 % (LibreOffice does not shrink it to fit).
+    assert ws.column_dimensions["A"].width == 80
+    heights = {row[0].value: ws.row_dimensions[row[0].row].height for row in ws.iter_rows()}
+    # Neither Excel nor LibreOffice grows a row to its wrapped text on opening: lines of
+    # more than about 92 characters get 2 or 3 lines of 15 points, shorter ones the default.
+    assert heights[OFFENCE_LINE] == 33
+    example_row = (
+        'Dòng màu xám bắt đầu bằng "Ví dụ:" trên các trang Hoạt động, Ấn phẩm, Vụ án chỉ để '
+        "minh họa, không được tính: để nguyên hoặc xóa. Muốn dùng dòng đó cho số liệu thật thì "
+        'ghi đè cả dòng (ô đầu không còn chữ "Ví dụ:").'
+    )
+    assert heights[example_row] == 48
+    assert heights[f"    – {NOTE[CASES]}"] is None
