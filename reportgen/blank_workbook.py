@@ -12,6 +12,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from reportgen import messages as msg
 from reportgen import workbook_layout as layout
+from reportgen.blank_guide import write_guide, write_sheet_top
 from reportgen.declared.catalog import Catalog, Column
 from reportgen.declared.periods import ANNUAL, Period
 from reportgen.declared.units import Commune, Unit
@@ -25,7 +26,6 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _UNLOCKED = Protection(locked=False)
 _EXAMPLE_FILL = PatternFill("solid", fgColor="D9D9D9")
 _EXAMPLE_FONT = Font(italic=True, color="595959")
-_NOTE_FONT = Font(bold=True, italic=True, color="C00000")
 TABLE_ROWS = 500  # rows of a row sheet open for input (the example row among them)
 # Excel refuses a validation whose title is over 32 characters or whose text is over 255.
 _DV_TITLE_CHARS, _DV_TEXT_CHARS = 32, 255
@@ -33,26 +33,6 @@ _DV_TITLE_CHARS, _DV_TEXT_CHARS = 32, 255
 # tells any tool that the file came from `reportgen template`. Whether it is still blank is
 # decided from its content (checks/one_workbook.py), since the mark stays when it is filled.
 BLANK_MARK = "reportgen-mau-trong"
-
-INSTRUCTIONS = (
-    "Mẫu báo cáo số liệu phòng, chống mua bán người — {unit}, {period}.",
-    "",
-    '1. Trang "Thông tin": kiểm tra tên đơn vị và năm; ghi người lập và ngày lập.',
-    '2. Trang "Chỉ tiêu": nhập số nguyên (≥ 0) vào cột "Giá trị" (ô màu vàng). '
-    'Không có thì nhập 0. Không sửa cột "Mã".',
-    '3. Trang "Hoạt động": mỗi dòng là một lớp, buổi tuyên truyền; chọn loại hoạt động '
-    "trong danh sách, ghi nội dung, đối tượng, số lớp/buổi, số người{where}.",
-    '4. Trang "Ấn phẩm": mỗi dòng là một ấn phẩm đã phát hành (tên, đơn vị tính, số lượng).',
-    '5. Trang "Vụ án": mỗi dòng là một vụ án, vụ việc mua bán người. Không có thì để trống.',
-    "",
-    "Chỉ nhập vào các ô màu vàng và các dòng của trang Hoạt động, Ấn phẩm, Vụ án; "
-    "các ô khác được khóa để không bị sửa nhầm.",
-    "Gõ chữ có dấu bằng bảng mã Unicode (Unikey: bảng mã Unicode), không dùng phông "
-    ".VnTime hay VNI-Times.",
-    "Không đổi tên các trang và các cột. Gửi lại tệp .xlsx cho Ban chỉ đạo 138 tỉnh.",
-    msg.GUIDE_EXAMPLE_ROW,
-    "In trang Chỉ tiêu (và các trang có số liệu), ký, đóng dấu rồi gửi kèm bản giấy.",
-)
 
 
 def _commune_range(communes: list[Commune]) -> str:
@@ -207,13 +187,13 @@ def blank_workbook(
     wb = Workbook()
     guide = wb.active
     guide.title = layout.INSTRUCTIONS_SHEET
-    guide.column_dimensions["A"].width = 110
+    own = [c for c in communes if c.unit_code == unit.code]
     # A commune-level unit is itself the place of its rows: no commune column to fill.
-    where = "" if unit.is_commune else " và xã/phường tổ chức"
-    for line in INSTRUCTIONS:
-        guide.append([line.format(unit=unit.official_name, period=period_name, where=where)])
-        guide.cell(row=guide.max_row, column=1).alignment = _WRAP
-    guide["A1"].font = _BOLD
+    tables = [
+        (t, [c for c in t.columns if not (unit.is_commune and c.type == "commune")])
+        for t in catalog.tables_for(year)  # a column added later: from its first year
+    ]
+    write_guide(guide, unit.official_name, period_name, tables, catalog, own)
     _print_layout(guide, unit, period_name, 1)
     _protect(guide)
 
@@ -279,20 +259,11 @@ def blank_workbook(
     ind.print_area = f"A1:D{sign}"
     _protect(ind)
 
-    own = [c for c in communes if c.unit_code == unit.code]
-    for table in catalog.tables_for(year):  # a column added later: from its first year
+    for table, columns in tables:
         ws = wb.create_sheet(table.sheet)
-        columns = [c for c in table.columns if not (unit.is_commune and c.type == "commune")]
-        last = get_column_letter(len(columns))
-        # Row 1: what to do when there is nothing to report; visible, printed, above the header.
-        ws.append([table.note or None])
-        ws.merge_cells(f"A1:{last}1")
-        ws["A1"].font, ws["A1"].alignment = _NOTE_FONT, Alignment(vertical="center")
-        header_row(
-            ws,
-            [c.header for c in columns],
-            [_fit([c.header], 14 if c.type != "text" else 40) for c in columns],
-        )
+        widths = [_fit([c.header], 14 if c.type != "text" else 40) for c in columns]
+        write_sheet_top(ws, table, columns, sum(widths))
+        header_row(ws, [c.header for c in columns], widths)
         first, end = 3, 2 + TABLE_ROWS  # the example row, then the clerk's rows
         _example_row(ws, columns, first)
         for row in ws.iter_rows(min_row=first, max_row=end, max_col=len(columns)):

@@ -82,6 +82,9 @@ class Table:
     group: tuple[str, ...] = ()
     # The line printed above the header of the blank ("Không có … → để trống trang này.")
     note: str = ""
+    # What one row is ("Mỗi dòng là một loại ấn phẩm …"): above the header of the blank and in
+    # its "Hướng dẫn" sheet, where a clerk reads it.
+    doc: str = ""
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,7 @@ def load_catalog(data_dir: Path) -> Catalog:
             Table(
                 **texts(entry, ("key", "sheet"), where, errors),
                 note=field(entry, "note", str, where, errors, ""),
+                doc=field(entry, "doc", str, where, errors, ""),
                 columns=tuple(columns),
                 group=tuple(group),
             )

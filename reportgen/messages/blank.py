@@ -33,3 +33,34 @@ DV_COMMUNE_ERROR = (
 DV_COMMUNE_PROMPT = (
     "{what}: chọn trong danh sách xã/phường/thị trấn của đơn vị; chung cho cả đơn vị thì để trống."
 )
+# --- The "Hướng dẫn" sheet and the line above each row sheet's header, from the catalog ---
+# The guide: its head, one item per row sheet of the year (the catalog's doc, its choice
+# columns, its optional columns, its note), then its tail. {unit} and {period} are the unit's
+# name and "năm 2026" / "6 tháng đầu năm 2026".
+GUIDE_HEAD = (
+    "Mẫu báo cáo số liệu phòng, chống mua bán người — {unit}, {period}.",
+    "",
+    '1. Trang "Thông tin": kiểm tra tên đơn vị và năm; ghi người lập và ngày lập.',
+    '2. Trang "Chỉ tiêu": nhập số nguyên (≥ 0) vào cột "Giá trị" (ô màu vàng). '
+    'Không có thì nhập 0. Không sửa cột "Mã".',
+)
+GUIDE_SHEET = '{number}. Trang "{sheet}":'  # then the sheet's doc, when the catalog has one
+GUIDE_ITEM = "    – {text}"  # a line under a sheet's item
+# {empty}: "" for a required column, else GUIDE_MAY_BE_EMPTY
+GUIDE_CHOICE = 'Cột "{header}": chọn trong danh sách (bấm mũi tên bên phải ô): {choices}{empty}.'
+GUIDE_COMMUNE = 'Cột "{header}": chọn trong danh sách xã/phường/thị trấn của đơn vị{empty}.'
+GUIDE_MAY_BE_EMPTY = "; không bắt buộc, có thể để trống"
+OPTIONAL_COLUMN = "Cột {columns}: không bắt buộc, có thể để trống."
+OPTIONAL_COLUMNS = "Các cột {columns}: không bắt buộc, có thể để trống."
+GUIDE_TAIL = (
+    "",
+    "Chỉ nhập vào các ô màu vàng và các dòng của trang Hoạt động, Ấn phẩm, Vụ án; "
+    "các ô khác được khóa để không bị sửa nhầm.",
+    "Gõ chữ có dấu bằng bảng mã Unicode (Unikey: bảng mã Unicode), không dùng phông "
+    ".VnTime hay VNI-Times.",
+    # Not deleted either: the example row's "Ví dụ:" is in the first column, an optional one.
+    "Không đổi tên, không xóa các trang và các cột (cột không bắt buộc thì để trống). "
+    "Gửi lại tệp .xlsx cho Ban chỉ đạo 138 tỉnh.",
+    GUIDE_EXAMPLE_ROW,
+    "In trang Chỉ tiêu (và các trang có số liệu), ký, đóng dấu rồi gửi kèm bản giấy.",
+)
