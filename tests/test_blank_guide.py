@@ -258,3 +258,45 @@ def test_the_guide_prints_on_a_portrait_page_its_long_lines_given_room(commune_2
     )
     assert heights[example_row] == 48
     assert heights[f"    – {NOTE[CASES]}"] is None
+
+
+def test_the_example_row_stays_an_example_when_the_optional_column_holding_its_mark_is_deleted(
+    tmp_path: Path,
+):
+    """A clerk unprotects "Vụ án" and deletes "Tóm tắt vụ việc", the column whose example cell
+    says "Ví dụ:": the untouched example row must not become a case (2 đối tượng, 1 nạn nhân)."""
+    data = _hung_yen_2026(tmp_path, (PHO_HIEN, TIEN_HAI))
+    path = data / "2026" / PHO_HIEN
+    wb = load_workbook(path)
+    ws = wb[CASES]
+    assert str(ws["A3"].value).startswith("Ví dụ:")  # the example row, its mark in column A
+    ws.delete_cols(1)
+    wb.save(path)
+
+    result = check_year(2026, data, allow_missing=True, compare_previous=False)
+    assert [p for p in result.problems if p.file] == []
+    cases = {s.file: s.rows[CASES_KEY] for s in result.submissions}
+    # Phố Hiến's one real case (2 victims), and no second one from the example row.
+    assert [(r.values.get("summary"), r.values["victims"]) for r in cases[PHO_HIEN]] == [
+        (None, 2),
+    ]
+
+
+def test_a_real_case_further_down_that_reads_like_the_example_is_still_counted(tmp_path: Path):
+    """Only the row under the header may be the unmarked example: a case typed lower down with
+    the example's very values is a case."""
+    data = _hung_yen_2026(tmp_path, (PHO_HIEN, TIEN_HAI))
+    path = data / "2026" / PHO_HIEN
+    wb = load_workbook(path)
+    ws = wb[CASES]
+    example = [cell.value for cell in ws[3]]
+    assert str(example[0]).startswith("Ví dụ:")
+    ws.delete_cols(1)  # the column with the mark goes, the example row stays at row 3
+    last = ws.max_row + 1
+    for col, value in enumerate(example[1:], 1):
+        ws.cell(row=last, column=col).value = value
+    wb.save(path)
+
+    result = check_year(2026, data, allow_missing=True, compare_previous=False)
+    cases = {s.file: s.rows[CASES_KEY] for s in result.submissions}
+    assert [r.values["victims"] for r in cases[PHO_HIEN]] == [2, 1]

@@ -54,7 +54,7 @@ def check_table(
         # hidden formulas are not "typed"; an empty row is skipped.
         if all(_is_empty(sheet, r, c) for c in where.values()):
             continue
-        example = _example_row(sheet, r, where, present)
+        example = _example_row(sheet, r, where, present, r == head_row + 1)
         if example is not None:
             if not example:
                 ref = layout.cell_ref(r, first)
@@ -120,19 +120,29 @@ def _total_cell(sheet: Sheet, r: int, where: dict[str, int], present) -> tuple |
     return None
 
 
-def _example_row(sheet: Sheet, r: int, where: dict[str, int], present) -> bool | None:
+def _example_row(
+    sheet: Sheet, r: int, where: dict[str, int], present, below_header: bool
+) -> bool | None:
     """Return None when row r is no example row; True when it is the blank's untouched
     example row (skipped); False when it starts with "Ví dụ:" but was edited (an error: a
-    clerk who typed real figures over it must not have them silently dropped)."""
+    clerk who typed real figures over it must not have them silently dropped).
+
+    The row just below the header is still the example when the optional column carrying its
+    "Ví dụ:" was deleted: every cell left holds the example's own value (two or more declared).
+    Elsewhere a row needs the mark: a real case may read like the example."""
     first = min(where.values())
     mark, colon, _ = cell_text(sheet.value(r, first)).partition(":")
-    if not colon or fold(mark) != fold(msg.EXAMPLE_PREFIX):  # "Ví dụ:", "VI DU :", "ví  dụ:"
-        return None
-    for column in present:
-        c = where[column.key]
-        example = "" if column.example is None else str(column.example)
-        if c == first:
-            example = msg.EXAMPLE_PREFIX + example
-        if fold(cell_text(sheet.value(r, c))) != fold(example) or sheet.has_hidden_value(r, c):
-            return False
-    return True
+    marked = bool(colon) and fold(mark) == fold(msg.EXAMPLE_PREFIX)  # "Ví dụ:", "VI DU :"
+    untouched = all(_example_cell(sheet, r, where[column.key], column) for column in present)
+    if marked:
+        return untouched
+    declared = sum(1 for column in present if column.example not in (None, ""))
+    return True if below_header and untouched and declared >= 2 else None
+
+
+def _example_cell(sheet: Sheet, r: int, c: int, column) -> bool:
+    """Whether a cell holds what the blank wrote: the column's example, or "Ví dụ: " and it."""
+    example = "" if column.example is None else str(column.example)
+    shown = fold(cell_text(sheet.value(r, c)))
+    typed = shown in (fold(example), fold(msg.EXAMPLE_PREFIX + example))
+    return typed and not sheet.has_hidden_value(r, c)
