@@ -69,7 +69,9 @@ def year_2019() -> list[Submission]:
     return [dong_hung, quynh_phu]
 
 
-@pytest.fixture(scope="module")
+# Made again for each test (a few ms): mutmut runs a mutant with the tests that reached the
+# mutated function, and a module-wide fixture reaches it in the first test only.
+@pytest.fixture
 def data():
     missing = (UNITS["342"], UNITS["336"])
     province = REGISTRY.province_for(2019)
