@@ -4,8 +4,9 @@ What is checked here reaches the user as the hover split of a figure, the order 
 cells of nguon-so-lieu.csv, and the facts the analysts' export lists; values written out.
 """
 
-from reportgen.checks.submission import Place, Row, Submission
-from reportgen.declared.catalog import Choice, Column, Table, Unit
+from reportgen.checks.records import Place, Row, Submission
+from reportgen.declared.catalog import Choice, Column, Table
+from reportgen.declared.units import Unit
 from reportgen.fact_table import (
     Fact,
     Figure,

@@ -10,10 +10,11 @@ import datetime as dt
 
 import pytest
 
-from reportgen.checks.submission import Place, Row, Submission
-from reportgen.declared.catalog import load_catalog, load_registry
+from reportgen.checks.records import Place, Row, Submission
+from reportgen.declared.catalog import load_catalog
+from reportgen.declared.settings import ReportSettings
+from reportgen.declared.units import load_registry
 from reportgen.fact_table import Fact, Figure
-from reportgen.inputs.load import ReportSettings
 from reportgen.report.aggregate import aggregate
 from reportgen.report.totals import group_part
 from tests.conftest import DATA
@@ -177,7 +178,10 @@ def test_the_appendix_gives_each_unit_its_own_indicators_cases_and_activities(da
             "338.xlsx",
             {"xuat_canh_trai_phep": 2},
             {"count": 2, "offenders": 3, "victims": 1}
-            | {"xac_minh": 2, "khoi_to": 1, "truy_to": 0, "xet_xu": 0},
+            | {"xac_minh": 2, "khoi_to": 1, "truy_to": 0, "xet_xu": 0}
+            # cases at each stage exactly (choice counts), no offence column before 2025
+            | {"stage.xac_minh": 1, "stage.khoi_to": 1, "stage.truy_to": 0, "stage.xet_xu": 0}
+            | {"offence.dieu_150": 0, "offence.dieu_151": 0, "offence.khac": 0},
             {"tap_huan": 3, "noi_chuyen": 0, "chuyen_de": 0, "hoi_nghi": 1, "participants": 40},
         ),
         (
@@ -185,7 +189,9 @@ def test_the_appendix_gives_each_unit_its_own_indicators_cases_and_activities(da
             "340.xlsx",
             {"xuat_canh_trai_phep": 3},
             {"count": 1, "offenders": 1, "victims": 2}
-            | {"xac_minh": 1, "khoi_to": 0, "truy_to": 0, "xet_xu": 0},
+            | {"xac_minh": 1, "khoi_to": 0, "truy_to": 0, "xet_xu": 0}
+            | {"stage.xac_minh": 1, "stage.khoi_to": 0, "stage.truy_to": 0, "stage.xet_xu": 0}
+            | {"offence.dieu_150": 0, "offence.dieu_151": 0, "offence.khac": 0},
             {"tap_huan": 0, "noi_chuyen": 3, "chuyen_de": 1, "hoi_nghi": 0, "participants": 85},
         ),
     ]

@@ -17,8 +17,9 @@ from reportgen.checks.cross_field import (
     parse_year_over_year,
     year_over_year,
 )
-from reportgen.checks.submission import Place, Row, Submission
-from reportgen.declared.catalog import Choice, Unit
+from reportgen.checks.records import Place, Row, Submission
+from reportgen.declared.catalog import Choice
+from reportgen.declared.units import Unit
 from reportgen.fact_table import Fact
 from reportgen.problems import ERROR, WARNING, Problem
 
