@@ -15,9 +15,11 @@ ARGS ?=
 # Mutated workbooks tried by `make fuzz` (`make test` tries 300); FUZZ_SEED picks them.
 FUZZ_CASES ?= 5000
 FUZZ_SEED ?= 20181202
+# Workers of `make mutate` (mutmut): the machine is shared, two at most is kind.
+MUTATE_CHILDREN ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help need-year report check template preview export test fuzz lint format bench bench-data clean
+.PHONY: help need-year report check template preview export test fuzz mutate lint format bench bench-data clean
 
 help: ## Liệt kê các lệnh
 	@echo "Các lệnh (ghi năm bằng YEAR=…, ví dụ: make report YEAR=2026):"
@@ -61,6 +63,12 @@ test: $(BIN)/.installed ## Chạy bộ kiểm thử
 fuzz: $(BIN)/.installed ## Thử bộ đọc với hàng nghìn tệp hỏng ngẫu nhiên (FUZZ_CASES tệp)
 	FUZZ_CASES=$(FUZZ_CASES) FUZZ_SEED=$(FUZZ_SEED) HYPOTHESIS_PROFILE=fuzz \
 		$(BIN)/python -m pytest -q tests/test_fuzz.py tests/test_properties.py $(PYTEST_ARGS)
+
+# What is mutated and which tests run: [tool.mutmut] in pyproject.toml; the score and how to
+# read it: docs/architecture.md, "Mutation testing". Results stay in mutants/ (not in git).
+mutate: $(BIN)/.installed ## Kiểm thử đột biến (mutmut): bộ lọc câu chữ, số liệu tổng hợp, quy tắc đối chiếu
+	$(BIN)/mutmut run --max-children $(MUTATE_CHILDREN)
+	$(BIN)/mutmut results
 
 lint: $(BIN)/.installed ## Soát mã bằng ruff
 	$(BIN)/ruff check reportgen tests bench

@@ -57,7 +57,8 @@ class Fact:
 def group_key(columns: tuple[str, ...], values: dict) -> str:
     """Return the group key of a row's values: the given columns, folded, joined.
 
-    A choice counts by its code, text however it was typed (case, diacritics, spacing).
+    A choice counts by its code, a commune by its name, a whole number as written, text
+    however it was typed (case, diacritics, spacing).
     """
     parts = []
     for column in columns:
@@ -66,6 +67,8 @@ def group_key(columns: tuple[str, ...], values: dict) -> str:
             parts.append("")
         elif isinstance(value, str):
             parts.append(fold(value))
+        elif isinstance(value, int):  # a whole-number column: 5 and 7 are two groups
+            parts.append(str(value))
         else:
             parts.append(getattr(value, "code", None) or fold(str(getattr(value, "name", ""))))
     return GROUP_SEP.join(parts)
