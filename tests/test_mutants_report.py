@@ -48,7 +48,7 @@ def year_2019() -> list[Submission]:
     quynh_phu.rows["activities"] = [
         activity("tap_huan", "Kỹ năng", 2, 40, AN_NINH, row=2),
         activity("tap_huan", "kỹ  năng", 1, None, row=3),  # participants left blank
-        activity("hoi_nghi", "Luật", 1, None, row=4),
+        activity("hoi_nghi", "Luật", None, None, row=4),  # both left blank
     ]
     quynh_phu.rows["publications"] = [
         publication("Bản tin sinh hoạt", "cuốn", 300, row=2),
@@ -128,8 +128,8 @@ def test_activity_lines_are_numbered_in_type_order_and_labelled_by_type_and_topi
         (
             "hoi_nghi",
             "Luật",
-            (1, "activities.4.sessions", f"{hoi_nghi}: số lớp/buổi"),
-            (0, "activities.4.participants", f"{hoi_nghi}: số người tham dự"),  # all blank
+            (0, "activities.4.sessions", f"{hoi_nghi}: số lớp/buổi"),  # left blank
+            (0, "activities.4.participants", f"{hoi_nghi}: số người tham dự"),
             1,
         ),
     ]
@@ -178,7 +178,7 @@ def test_the_appendix_gives_each_unit_its_own_indicators_cases_and_activities(da
             {"xuat_canh_trai_phep": 2},
             {"count": 2, "offenders": 3, "victims": 1}
             | {"xac_minh": 2, "khoi_to": 1, "truy_to": 0, "xet_xu": 0},
-            {"tap_huan": 3, "noi_chuyen": 0, "chuyen_de": 0, "hoi_nghi": 1, "participants": 40},
+            {"tap_huan": 3, "noi_chuyen": 0, "chuyen_de": 0, "hoi_nghi": 0, "participants": 40},
         ),
         (
             "340",
