@@ -83,5 +83,5 @@ bench: $(BIN)/.installed ## Đo tốc độ với 8…10.000 tệp (BENCH_SIZES=
 bench-data: $(BIN)/.installed ## Chỉ tạo dữ liệu giả cho phép đo (một lần, khoảng 20 phút)
 	$(BIN)/python -m bench.run --data-only
 
-clean: ## Xoá môi trường ảo (.venv) và thư mục out
-	rm -rf $(VENV) out
+clean: ## Xoá môi trường ảo (.venv), thư mục out và kết quả kiểm thử đột biến (mutants)
+	rm -rf $(VENV) out mutants

@@ -49,7 +49,7 @@ def year_2019() -> list[Submission]:
     quynh_phu.rows["activities"] = [
         activity("tap_huan", "Kỹ năng", 2, 40, AN_NINH, row=2),
         activity("tap_huan", "kỹ  năng", 1, None, row=3),  # participants left blank
-        activity("hoi_nghi", "Luật", 1, None, row=4),
+        activity("hoi_nghi", "Luật", None, None, row=4),  # both left blank
     ]
     quynh_phu.rows["publications"] = [
         publication("Bản tin sinh hoạt", "cuốn", 300, row=2),
@@ -129,8 +129,8 @@ def test_activity_lines_are_numbered_in_type_order_and_labelled_by_type_and_topi
         (
             "hoi_nghi",
             "Luật",
-            (1, "activities.4.sessions", f"{hoi_nghi}: số lớp/buổi"),
-            (0, "activities.4.participants", f"{hoi_nghi}: số người tham dự"),  # all blank
+            (0, "activities.4.sessions", f"{hoi_nghi}: số lớp/buổi"),  # left blank
+            (0, "activities.4.participants", f"{hoi_nghi}: số người tham dự"),
             1,
         ),
     ]
@@ -182,7 +182,7 @@ def test_the_appendix_gives_each_unit_its_own_indicators_cases_and_activities(da
             # cases at each stage exactly (choice counts), no offence column before 2025
             | {"stage.xac_minh": 1, "stage.khoi_to": 1, "stage.truy_to": 0, "stage.xet_xu": 0}
             | {"offence.dieu_150": 0, "offence.dieu_151": 0, "offence.khac": 0},
-            {"tap_huan": 3, "noi_chuyen": 0, "chuyen_de": 0, "hoi_nghi": 1, "participants": 40},
+            {"tap_huan": 3, "noi_chuyen": 0, "chuyen_de": 0, "hoi_nghi": 0, "participants": 40},
         ),
         (
             "340",

@@ -56,6 +56,11 @@ def test_a_rule_without_severity_or_missing_is_an_error_skipped_when_a_value_is_
     )
 
 
+def test_a_declared_severity_and_missing_strategy_are_kept():
+    rules, _ = parse_rules([entry(severity="warning", missing="never_skip")], PATH, CODES, {})
+    assert [(r.severity, r.missing) for r in rules] == [(WARNING, "never_skip")]
+
+
 def test_every_entry_is_checked_after_one_that_is_not_a_table_or_names_no_sheet():
     entries = ["a_le_b", entry(table="vu_viec"), entry(operator="=<")]
     rules, errors = parse_rules(entries, PATH, CODES, {"cases": {"offenders"}})
@@ -196,6 +201,15 @@ def test_rows_that_differ_only_by_a_number_a_choice_or_a_commune_are_not_a_copy(
         now = unit_year(2018)
         now.rows["activities"] = [changed]
         assert copied_rows([now], [before], 2018) == []
+
+
+def test_a_dash_where_the_year_before_was_blank_is_still_the_same_row():
+    before, now = unit_year(2017), unit_year(2018)
+    before.rows["activities"] = [activity(TAP_HUAN, None, 2, 4)]
+    now.rows["activities"] = [activity(TAP_HUAN, None, 2, 4)]
+    before.rows["activities"][0].values["audience"] = None
+    now.rows["activities"][0].values["audience"] = "-"
+    assert [(p.rule, p.cell) for p in copied_rows([now], [before], 2018)] == [("copied_rows", "A4")]
 
 
 def test_a_sheet_copied_from_the_year_before_is_pointed_at_its_first_row():
