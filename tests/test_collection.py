@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import DATA, Fresh, run
+from tests.conftest import declarations as _declarations
 from tests.sample_hung_yen import EXAMPLES
 
 YEAR = 2026
@@ -17,16 +18,6 @@ NOT_SENT = SENT[-4:]  # these four units send nothing
 STATES_100_4 = (
     "Đã nộp, không có lỗi: 100 đơn vị.\nĐã nộp, còn lỗi: 0 đơn vị.\nChưa nộp: 4 đơn vị.\n"
 )
-
-
-def _declarations(target: Path) -> Path:
-    """Copy data/'s declarative files (no year folder) into target; return it."""
-    target.mkdir(parents=True)
-    for name in ("catalog.toml", "units.toml"):
-        shutil.copy(DATA / name, target / name)
-    for folder in ("communes", "units"):
-        shutil.copytree(DATA / folder, target / folder)
-    return target
 
 
 @pytest.fixture(autouse=True)

@@ -19,6 +19,7 @@ from reportgen.errors import ConfigError
 from reportgen.names import name_key
 from reportgen.pipeline import check_year
 from tests.conftest import DATA, Fresh, run
+from tests.conftest import declarations as _declarations
 from tests.fill import fill_workbook
 from tests.sample_hung_yen import EXAMPLES, SETTINGS, unit_sample
 from tests.samples import CODES, write_year
@@ -130,16 +131,6 @@ def test_a_unit_code_declared_twice_for_one_year_is_refused(tmp_path: Path):
 
 
 # --- 104 units: template -> fill -> check -> build ----------------------------------------
-
-
-def _declarations(target: Path) -> Path:
-    """Copy data/'s declarative files (no year folder) into target; return it."""
-    target.mkdir(parents=True)
-    for name in ("catalog.toml", "units.toml"):
-        shutil.copy(DATA / name, target / name)
-    for folder in ("communes", "units"):
-        shutil.copytree(DATA / folder, target / folder)
-    return target
 
 
 def _text(html: str) -> str:
