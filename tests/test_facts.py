@@ -164,6 +164,11 @@ def test_the_csv_lists_a_figures_cells_in_reading_order(built_with_more_publicat
             'group = ["route", "offence"]',
             '[[tables]] #3: "group" phải có cột "stage" (báo cáo đếm theo cột này).',
         ),
+        (  # without the type, the appendix would show 0 sessions of every type
+            'group = ["type", "topic"]',
+            'group = ["topic"]',
+            '[[tables]] #1: "group" phải có cột "type" (báo cáo đếm theo cột này).',
+        ),
     ],
 )
 def test_a_group_the_report_cannot_use_is_a_catalog_error(data_dir, declared, written, message):

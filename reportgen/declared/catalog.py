@@ -13,7 +13,7 @@ from reportgen.errors import ConfigError
 CATALOG_FILE = "catalog.toml"
 COLUMN_TYPES = ("text", "integer", "choice", "commune")
 # The columns a table's `group` must list: the report counts cases by the stage they reached.
-REQUIRED_GROUP = {"cases": ("stage",)}
+REQUIRED_GROUP = {"cases": ("stage",), "activities": ("type",)}
 _OPEN_END = 9999  # a `to` left out: still in force
 _CHOICE_LISTS = ("activity_types", "case_stages", "publication_kinds")
 
