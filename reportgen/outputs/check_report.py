@@ -19,7 +19,7 @@ from reportgen.outputs.check_report_xlsx import check_workbook_bytes, feedback_w
 from reportgen.outputs.runlog import LOG_FILE, record_run
 from reportgen.outputs.write import write_set
 from reportgen.problems import ERROR, WARNING, Problem
-from reportgen.report.render import render_page, template_dirs
+from reportgen.report.render import render_html, template_dirs
 from reportgen.vietnamese import number
 from reportgen.visible import shown_name, visible
 
@@ -255,7 +255,7 @@ def check_html(
         tuple(units),
     )
     # Jinja drops the template's last newline (keep_trailing_newline=False); a file keeps it.
-    return render_page(page, dirs, CHECK_TEMPLATE) + "\n"
+    return render_html(page, dirs, CHECK_TEMPLATE) + "\n"
 
 
 def write_check_report(

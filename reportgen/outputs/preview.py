@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reportgen import messages as msg
 from reportgen.errors import ConfigError, ProblemsFound, ReportgenError
-from reportgen.report.render import BUILTIN_TEMPLATES, render_page
+from reportgen.report.render import BUILTIN_TEMPLATES, render_html
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ def error_page(lines: list[str], data_errors: bool = False) -> str:
     """
     page = ErrorPage(data_errors, tuple(lines))
     try:
-        return render_page(page, [BUILTIN_TEMPLATES], ERROR_TEMPLATE) + "\n"
+        return render_html(page, [BUILTIN_TEMPLATES], ERROR_TEMPLATE) + "\n"
     except ReportgenError as exc:
         log.warning("preview error page failed: %s", exc)
         text = html.escape("\n".join([*lines, str(exc)]))

@@ -55,6 +55,9 @@ def render_html(
 ) -> str:
     """Render the report to an HTML string; template mistakes raise TemplateProblem.
 
+    data may also be another frozen record of plain data whose fields are the template's
+    names (the check report's page, the preview's error page).
+
     `extra` adds names to the template context (the appendix, the official settings).
     The render runs in a forked child with TEMPLATE_CPU_SECONDS of CPU time and
     isolate.MAX_CHILD_MEMORY of memory; only text (the HTML, or the message) comes back:
@@ -115,12 +118,3 @@ def _render(data, dirs, template, extra) -> str:
     except Exception as exc:  # every failure is told where it happened (template_errors)
         text = explain(exc, env, dirs, data, context, TEMPLATE_CPU_SECONDS)
         raise TemplateProblem(text) from exc
-
-
-def render_page(page, dirs: list[Path], template: str) -> str:
-    """Render a page other than the report (the check report, the preview's error page).
-
-    page: one of our frozen dataclasses of plain data, its fields the template's names. The
-    render is the report's: in the child, sandboxed, escaped; a mistake a located TemplateProblem.
-    """
-    return render_html(page, dirs, template)

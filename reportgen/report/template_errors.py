@@ -189,7 +189,7 @@ def _undefined_name(exc: jinja2.UndefinedError) -> str:
 
 
 def _closest(var: str, context: dict, data: ReportData) -> str | None:
-    known = set(context) | set(getattr(data, "total", ()))  # a page (render_page) has none
+    known = set(context) | set(getattr(data, "total", ()))  # a page other than the report has none
     for value in context.values():
         if is_dataclass(value) and not isinstance(value, type):
             known |= set(asdict(value))
