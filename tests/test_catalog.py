@@ -139,3 +139,20 @@ def test_every_toml_mistake_is_worded_in_vietnamese(text: str):
         said = explain(exc)
         assert not re.search(r"\b(line|column|end of|Invalid|Expected|Cannot)\b", said)
         assert said.split(":")[-1].strip()
+
+
+def test_a_control_character_in_a_declared_text_is_refused_where_it_is(tmp_path: Path):
+    """A BEL pasted into a sheet's doc reached the blank workbook, where openpyxl refused it
+    with an English "Lỗi không lường trước" from `template`; it is a catalog mistake."""
+    text = (DATA / "catalog.toml").read_text(encoding="utf-8")
+    doc = 'doc = "Mỗi dòng là một loại ấn phẩm'
+    assert doc in text
+    (tmp_path / "catalog.toml").write_text(
+        text.replace(doc, 'doc = "Mỗi dòng\\u0007 là một loại ấn phẩm', 1), encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as exc:
+        load_catalog(tmp_path)
+    assert exc.value.messages == [
+        f'{tmp_path / "catalog.toml"} [[tables]] #2: trường "doc" có ký tự điều khiển '
+        "(không in ra được) — hãy xóa ký tự đó."
+    ]

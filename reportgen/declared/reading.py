@@ -11,7 +11,7 @@ from reportgen import messages as msg
 from reportgen.declared.toml_errors import explain
 from reportgen.errors import ConfigError
 from reportgen.inputs.regular import NotRegularFile, read_error, read_regular
-from reportgen.visible import visible
+from reportgen.visible import strip_controls, visible
 
 
 def read_declared(path: Path) -> bytes:
@@ -43,11 +43,15 @@ def read_toml(path: Path) -> dict:
 def field(entry: dict, key: str, kind: type, where: str, errors: list[str], default=None):
     """Return entry[key] when of the kind; else add a message to errors and return kind().
 
-    A key left out takes the default; without one (None) it is a mistake.
+    A key left out takes the default; without one (None) it is a mistake. A text with control
+    characters is one too: it would reach the blank workbook and the report (as in cells).
     """
     value = entry.get(key, default)
     if value is None or not isinstance(value, kind) or isinstance(value, bool) and kind is int:
         errors.append(msg.CONFIG_FIELD.format(where=where, key=key))
+        return kind()
+    if isinstance(value, str) and strip_controls(value)[1]:
+        errors.append(msg.CONFIG_FIELD_CONTROLS.format(where=where, key=key))
         return kind()
     return value
 

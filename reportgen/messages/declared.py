@@ -4,6 +4,9 @@
 CONFIG_MISSING = "Không tìm thấy tệp cấu hình {path}."
 CONFIG_SYNTAX = "Tệp {path} viết sai cú pháp TOML, {error}."
 CONFIG_FIELD = '{where}: thiếu hoặc sai kiểu trường "{key}".'
+CONFIG_FIELD_CONTROLS = (
+    '{where}: trường "{key}" có ký tự điều khiển (không in ra được) — hãy xóa ký tự đó.'
+)
 CONFIG_COLUMN_TYPE = (
     '{where}: kiểu cột "{type}" không hợp lệ (chỉ dùng text, integer, choice, commune).'
 )
